@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("", include("network.urls")),
+    path("", include("members.urls")),
+    path("", include("blogs.urls")),
+    path("", include("comments.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # Uploaded media from Django itself on the embedded install; a production web server
+    # serves MEDIA_ROOT directly (docs/deploy.md).
+]
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )

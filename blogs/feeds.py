@@ -1,0 +1,93 @@
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from members.models import Member
+from network.http import NetworkRequest
+from network.models import Network
+from network.services import current_network
+
+from .models import Post
+
+FEED_ITEMS = 20
+
+
+class NetworkBlogFeed(Feed[Post, Network]):
+    def get_object(self, request: NetworkRequest, *args: object, **kwargs: object) -> Network:
+        return request.network
+
+    def title(self, obj: Network) -> str:
+        return _("%s — All Blog Posts") % obj.name
+
+    def link(self) -> str:
+        return reverse("blogs:list")
+
+    def description(self, obj: Network) -> str:
+        return obj.tagline or obj.name
+
+    def items(self) -> QuerySet[Post]:
+        return Post.objects.published().select_related("author").order_by("-published_at")[
+            :FEED_ITEMS
+        ]
+
+    def item_title(self, item: Post) -> str:
+        return item.title
+
+    def item_description(self, item: Post) -> str:
+        return item.body_html
+
+    def item_author_name(self, item: Post) -> str:
+        return item.author.display_name
+
+    def item_author_link(self, item: Post) -> str:
+        return item.author.get_absolute_url()
+
+    def item_pubdate(self, item: Post) -> dt.datetime | None:
+        return item.published_at
+
+    def item_updateddate(self, item: Post) -> dt.datetime:
+        return item.updated_at
+
+
+class NetworkBlogAtomFeed(NetworkBlogFeed):
+    feed_type = Atom1Feed
+    subtitle = NetworkBlogFeed.description
+
+
+class MemberBlogFeed(Feed[Post, Member]):
+    def get_object(self, request: NetworkRequest, *args: object, **kwargs: object) -> Member:
+        return get_object_or_404(Member, handle=kwargs["handle"], is_active=True)
+
+    def title(self, obj: Member) -> str:
+        return _("%s's Blog") % obj.display_name
+
+    def link(self, obj: Member) -> str:
+        return reverse("blogs:member_blog", args=[obj.handle])
+
+    def description(self, obj: Member) -> str:
+        network = current_network()
+        return _("%(name)s's Blog on %(network)s") % {
+            "name": obj.display_name,
+            "network": network.name if network else "",
+        }
+
+    def items(self, obj: Member) -> QuerySet[Post]:
+        return Post.objects.published().filter(author=obj).select_related("author").order_by(
+            "-published_at"
+        )[:FEED_ITEMS]
+
+    item_title = NetworkBlogFeed.item_title
+    item_description = NetworkBlogFeed.item_description
+    item_author_name = NetworkBlogFeed.item_author_name
+    item_pubdate = NetworkBlogFeed.item_pubdate
+    item_updateddate = NetworkBlogFeed.item_updateddate
+
+
+class MemberBlogAtomFeed(MemberBlogFeed):
+    feed_type = Atom1Feed
+    subtitle = MemberBlogFeed.description

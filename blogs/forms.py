@@ -1,0 +1,67 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Post, RelatedLink
+from .services import MAX_TAGS, parse_tags
+
+
+class PostForm(forms.ModelForm[Post]):
+    tags_text = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=500,
+        help_text=_("Separate tags with commas."),
+    )
+
+    class Meta:
+        model = Post
+        fields = ("title", "body")
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
+            "body": forms.Textarea(attrs={"rows": 18, "dir": "auto"}),
+        }
+        help_texts = {
+            "body": _("Markdown: **bold**, *italic*, [link](https://…), ![image](https://…), > quote")
+        }
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise ValidationError(_("Please give your post a title."))
+        return title
+
+    def clean_body(self) -> str:
+        body = str(self.cleaned_data["body"])
+        if not body.strip():
+            raise ValidationError(_("Please write something in your post."))
+        return body
+
+    def clean_tags_text(self) -> list[str]:
+        tags = parse_tags(self.cleaned_data["tags_text"])
+        if len(tags) > MAX_TAGS:
+            raise ValidationError(_("At most %(max)d tags, please."), params={"max": MAX_TAGS})
+        return tags
+
+
+class RelatedLinkForm(forms.ModelForm[RelatedLink]):
+    class Meta:
+        model = RelatedLink
+        fields = ("url", "title", "source", "excerpt")
+        widgets = {
+            "url": forms.URLInput(attrs={"placeholder": "https://"}),
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "source": forms.TextInput(attrs={"dir": "auto"}),
+            "excerpt": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        }
+
+
+RelatedLinkFormSet = forms.inlineformset_factory(
+    Post,
+    RelatedLink,
+    form=RelatedLinkForm,
+    extra=2,
+    max_num=20,
+    validate_max=True,
+    can_delete=True,
+)

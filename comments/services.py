@@ -1,0 +1,63 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from members.models import Member
+
+from .models import Comment
+
+MAX_COMMENT_CHARS = 5000
+
+
+def can_comment(user: object) -> bool:
+    return isinstance(user, Member) and user.can_contribute
+
+
+def can_delete_comment(user: object, comment: Comment, target_author_id: int) -> bool:
+    """The comment's author, the author of what it is on, and administrators."""
+    if not isinstance(user, Member) or not user.is_active:
+        return False
+    return user.pk in (comment.author_id, target_author_id) or user.is_network_admin
+
+
+def comments_on(target: models.Model) -> models.QuerySet[Comment]:
+    return Comment.objects.filter(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    ).select_related("author")
+
+
+def clean_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("Please write a comment first."))
+    if len(body) > MAX_COMMENT_CHARS:
+        raise ValidationError(
+            _("Comments can be at most %(max)d characters (this one has %(n)d)."),
+            params={"max": MAX_COMMENT_CHARS, "n": len(body)},
+        )
+    return body
+
+
+@transaction.atomic
+def add_comment(target: models.Model, author: Member, body: str) -> Comment:
+    if not can_comment(author):
+        raise PermissionDenied(_("Only members with a confirmed email can comment."))
+    comment = Comment.objects.create(target=target, author=author, body=clean_body(body))
+    type(target)._default_manager.filter(pk=target.pk).update(
+        comment_count=F("comment_count") + 1
+    )
+    return comment
+
+
+@transaction.atomic
+def delete_comment(comment: Comment) -> None:
+    model = comment.content_type.model_class()
+    assert model is not None
+    # The counter never goes below zero even if the row was already gone.
+    deleted, _counts = Comment.objects.filter(pk=comment.pk).delete()
+    if deleted:
+        model._default_manager.filter(pk=comment.object_id, comment_count__gt=0).update(
+            comment_count=F("comment_count") - 1
+        )

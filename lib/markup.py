@@ -1,0 +1,54 @@
+"""Turning what members write into safe HTML, and HTML into short plain text."""
+
+import html
+
+import nh3
+from markdown_it import MarkdownIt
+
+# Raw HTML in Markdown is shown as text (html=False); nh3 then guarantees that nothing outside
+# the allow-list survives, whatever the renderer produced.
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
+_markdown.enable(["table", "strikethrough", "linkify"])
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody",
+    "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align"},
+    "td": {"align"},
+}
+
+
+def sanitize_html(value: str) -> str:
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener ugc",
+    )
+
+
+def render_markdown(text: str) -> str:
+    return sanitize_html(_markdown.render(text))
+
+
+def html_to_text(value: str) -> str:
+    """The readable text of some HTML, with block boundaries turned into spaces."""
+    text = nh3.clean(value.replace("<", " <"), tags=set())
+    return " ".join(html.unescape(text).split())
+
+
+def truncate_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary and ended with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-—") + "…"

@@ -1,0 +1,36 @@
+"""Fixed-window attempt counters kept in Django's cache."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_ip(request: HttpRequest) -> str:
+    # Behind a reverse proxy, the proxy sets REMOTE_ADDR to the client (see docs/deploy.md).
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(scope: str, identity: str) -> str:
+    digest = hashlib.sha256(identity.strip().lower().encode()).hexdigest()[:32]
+    return f"ratelimit:{scope}:{digest}"
+
+
+def is_limited(scope: str, identity: str, limit: int) -> bool:
+    return int(cache.get(_key(scope, identity), 0)) >= limit
+
+
+def record_attempt(scope: str, identity: str, window_seconds: int) -> int:
+    key = _key(scope, identity)
+    # add() starts the window only if it has not started; incr() counts within it.
+    if cache.add(key, 1, timeout=window_seconds):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window_seconds)
+        return 1
+
+
+def reset(scope: str, identity: str) -> None:
+    cache.delete(_key(scope, identity))

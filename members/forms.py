@@ -1,0 +1,115 @@
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+from lib import ratelimit
+
+from .models import Member
+
+
+class JoinForm(BaseUserCreationForm[Member]):
+    class Meta:
+        model = Member
+        fields = ("display_name", "email")
+        help_texts = {"display_name": _("How other members will see you.")}
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if Member.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("A member with this email already exists. Sign in, or reset your password.")
+            )
+        return str(email)
+
+
+class SignInForm(AuthenticationForm):
+    """Sign-in by email, limited per client IP and per account against password guessing."""
+
+    username = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The email or password is not right. Please try again."),
+        "rate_limited": _(
+            "Too many sign-in attempts. Please wait %(minutes)d minutes and try again, "
+            "or reset your password."
+        ),
+    }
+
+    def clean(self) -> dict[str, Any]:
+        limit, window = settings.RATELIMIT_SIGNIN
+        ip = ratelimit.client_ip(self.request) if self.request else "unknown"
+        email = str(self.cleaned_data.get("username") or "")
+        if ratelimit.is_limited("signin-ip", ip, limit) or (
+            email and ratelimit.is_limited("signin-account", email, limit)
+        ):
+            raise ValidationError(
+                self.error_messages["rate_limited"],
+                code="rate_limited",
+                params={"minutes": window // 60},
+            )
+        try:
+            return super().clean()
+        except ValidationError:
+            ratelimit.record_attempt("signin-ip", ip, window)
+            if email:
+                ratelimit.record_attempt("signin-account", email, window)
+            raise
+
+
+def join_is_limited(request: HttpRequest, email: str) -> bool:
+    limit, _window = settings.RATELIMIT_JOIN
+    return ratelimit.is_limited("join-ip", ratelimit.client_ip(request), limit) or (
+        bool(email) and ratelimit.is_limited("join-email", email, limit)
+    )
+
+
+def record_join_attempt(request: HttpRequest, email: str) -> None:
+    _limit, window = settings.RATELIMIT_JOIN
+    ratelimit.record_attempt("join-ip", ratelimit.client_ip(request), window)
+    if email:
+        ratelimit.record_attempt("join-email", email, window)
+
+
+class ProfileForm(forms.ModelForm[Member]):
+    photo = forms.ImageField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG, GIF or WebP, at most %(size)s.")
+        % {"size": filesizeformat(settings.MAX_UPLOAD_BYTES)},
+        error_messages={
+            "invalid_image": _("That file is not an image we can read. Please choose a photo.")
+        },
+    )
+
+    class Meta:
+        model = Member
+        fields = ("display_name", "about")
+        widgets = {"about": forms.Textarea(attrs={"rows": 5, "dir": "auto"})}
+
+    def clean_photo(self) -> UploadedFile | None:
+        photo: UploadedFile | None = self.cleaned_data.get("photo")
+        if photo is None:
+            return None
+        if photo.size is not None and photo.size > settings.MAX_UPLOAD_BYTES:
+            raise ValidationError(
+                _("That photo is %(size)s; the largest allowed is %(max)s."),
+                params={
+                    "size": filesizeformat(photo.size),
+                    "max": filesizeformat(settings.MAX_UPLOAD_BYTES),
+                },
+            )
+        # Refuse decompression bombs: a small file that unpacks into a huge picture.
+        image: Image.Image | None = getattr(photo, "image", None)
+        if image is not None and image.width * image.height > 40_000_000:
+            raise ValidationError(_("That photo has too many pixels; please resize it."))
+        return photo

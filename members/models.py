@@ -1,0 +1,114 @@
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class MemberManager(BaseUserManager["Member"]):
+    def get_by_natural_key(self, username: str | None) -> "Member":
+        # Sign-in by email ignores case, as people type it.
+        return self.get(email__iexact=username)
+
+    def create_user(
+        self, email: str, password: str | None = None, **fields: Any
+    ) -> "Member":
+        member = self.model(email=self.normalize_email(email).lower(), **fields)
+        member.set_password(password)
+        if not member.handle:
+            member.handle = unique_handle(member.display_name or member.email.split("@")[0])
+        member.save(using=self._db)
+        return member
+
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> "Member":
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        fields.setdefault("email_confirmed", True)
+        fields.setdefault("role", Member.Role.ADMIN)
+        return self.create_user(email, password, **fields)
+
+
+def unique_handle(name: str) -> str:
+    """A URL name for a member (“riaz-haq”, then “riaz-haq-2”, …)."""
+    base = slugify(name, allow_unicode=True)[:40] or "member"
+    taken = set(
+        Member.objects.filter(handle__startswith=base).values_list("handle", flat=True)
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+class Member(AbstractBaseUser, PermissionsMixin):
+    class Role(models.TextChoices):
+        CREATOR = "creator", _("Creator")
+        ADMIN = "admin", _("Administrator")
+        MODERATOR = "moderator", _("Moderator")
+        MEMBER = "member", _("Member")
+
+    # Stored lower-cased (MemberManager.create_user), so unique means unique ignoring case.
+    email = models.EmailField(_("email"), max_length=254, unique=True)
+    display_name = models.CharField(_("name"), max_length=80)
+    handle = models.SlugField(_("profile address"), max_length=50, unique=True, allow_unicode=True)
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
+    email_confirmed = models.BooleanField(_("email confirmed"), default=False)
+    about = models.TextField(_("about me"), max_length=2000, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="members/photos/", blank=True)
+    photo_thumb = models.ImageField(upload_to="members/thumbs/", blank=True, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("staff"), default=False, help_text=_("May use the technical admin site.")
+    )
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects: ClassVar[MemberManager] = MemberManager()  # type: ignore[assignment]
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            # A network has exactly one creator.
+            models.UniqueConstraint(
+                fields=["role"], condition=models.Q(role="creator"), name="one_creator"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:profile", args=[self.handle])
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    def get_short_name(self) -> str:
+        return self.display_name
+
+    @property
+    def is_creator(self) -> bool:
+        return self.role == self.Role.CREATOR
+
+    @property
+    def is_network_admin(self) -> bool:
+        """Creator or administrator: may manage the network and any content."""
+        return self.is_active and self.role in (self.Role.CREATOR, self.Role.ADMIN)
+
+    @property
+    def can_contribute(self) -> bool:
+        """Confirmed, active members write posts and comments; others only read."""
+        return self.is_active and self.email_confirmed
+
+    @property
+    def initial(self) -> str:
+        return (self.display_name[:1] or "?").upper()

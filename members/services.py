@@ -1,0 +1,117 @@
+import io
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from PIL import Image, ImageOps
+
+from network.models import Network
+
+from .models import Member
+
+CONFIRM_SALT = "members.confirm-email"
+CONFIRM_MAX_AGE = 7 * 24 * 3600
+PHOTO_SIZE = 512
+THUMB_SIZE = 96
+
+
+def safe_next(url: str | None, fallback: str = "/") -> str:
+    """Only local paths are followed after join, sign-in and confirmation."""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return url
+    return fallback
+
+
+@transaction.atomic
+def join(
+    *, network: Network, display_name: str, email: str, password: str, next_url: str, base_url: str
+) -> Member:
+    member = Member.objects.create_user(email, password, display_name=display_name.strip())
+    transaction.on_commit(
+        lambda: send_confirmation(network=network, member=member, next_url=next_url, base_url=base_url)
+    )
+    return member
+
+
+def confirmation_token(member: Member, next_url: str) -> str:
+    return signing.dumps(
+        {"m": member.pk, "e": member.email, "n": safe_next(next_url)}, salt=CONFIRM_SALT
+    )
+
+
+def send_confirmation(*, network: Network, member: Member, next_url: str, base_url: str) -> None:
+    link = base_url + reverse("members:confirm", args=[confirmation_token(member, next_url)])
+    context = {"network": network, "member": member, "link": link}
+    send_mail(
+        subject=render_to_string("members/email/confirm_subject.txt", context).strip(),
+        message=render_to_string("members/email/confirm_body.txt", context),
+        from_email=None,
+        recipient_list=[member.email],
+    )
+
+
+class InvalidToken(Exception):
+    pass
+
+
+def confirm_email(token: str) -> tuple[Member, str]:
+    """Marks the member's email confirmed; returns them and where they wanted to go back to."""
+    try:
+        data: dict[str, Any] = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.SignatureExpired:
+        raise InvalidToken("expired") from None
+    except signing.BadSignature:
+        raise InvalidToken("invalid") from None
+    # A link mailed to an old address does not confirm a changed one.
+    member = Member.objects.filter(pk=data.get("m"), email=data.get("e")).first()
+    if member is None:
+        raise InvalidToken("invalid")
+    if not member.email_confirmed:
+        member.email_confirmed = True
+        member.save(update_fields=["email_confirmed"])
+    return member, safe_next(data.get("n"))
+
+
+def _resized(image: Image.Image, size: int) -> ContentFile[bytes]:
+    copy = image.copy()
+    copy.thumbnail((size, size))
+    out = io.BytesIO()
+    copy.save(out, format="JPEG", quality=85, optimize=True)
+    return ContentFile(out.getvalue())
+
+
+def set_photo(member: Member, upload: UploadedFile) -> None:
+    """Stores the photo as a bounded JPEG and a small thumbnail; the original is not kept."""
+    with Image.open(upload) as original:
+        image = ImageOps.exif_transpose(original).convert("RGB")
+    old = [member.photo.name, member.photo_thumb.name]
+    member.photo.save(f"{member.pk}.jpg", _resized(image, PHOTO_SIZE), save=False)
+    member.photo_thumb.save(f"{member.pk}.jpg", _resized(image, THUMB_SIZE), save=False)
+    member.save(update_fields=["photo", "photo_thumb"])
+    storage = member.photo.storage
+    for name in old:
+        if name and name not in (member.photo.name, member.photo_thumb.name):
+            storage.delete(name)
+
+
+def update_profile(
+    member: Member, *, display_name: str, about: str, photo: UploadedFile | None
+) -> Member:
+    member.display_name = display_name.strip()
+    member.about = about
+    member.save(update_fields=["display_name", "about"])
+    if photo is not None:
+        set_photo(member, photo)
+    return member
+
+
+def max_upload_bytes() -> int:
+    return int(settings.MAX_UPLOAD_BYTES)
+

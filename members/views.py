@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from blogs.models import Post
+from network.http import NetworkRequest
+
+from . import services
+from .forms import JoinForm, ProfileForm, SignInForm, join_is_limited, record_join_attempt
+from .models import Member
+
+MEMBERS_PER_PAGE = 30
+
+
+def join(request: NetworkRequest) -> HttpResponse:
+    next_url = services.safe_next(request.POST.get("next") or request.GET.get("next"))
+    if request.user.is_authenticated:
+        return redirect(next_url)
+    form = JoinForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        email = request.POST.get("email", "")
+        if join_is_limited(request, email):
+            form.add_error(None, _("Too many attempts to join from here. Please try again later."))
+            status = 429
+        else:
+            record_join_attempt(request, email)
+            if form.is_valid():
+                member = services.join(
+                    network=request.network,
+                    display_name=form.cleaned_data["display_name"],
+                    email=form.cleaned_data["email"],
+                    password=form.cleaned_data["password1"],
+                    next_url=next_url,
+                    base_url=request.build_absolute_uri("/").rstrip("/"),
+                )
+                login(request, member, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(
+                    request,
+                    _(
+                        "Welcome to %(network)s! We sent a link to %(email)s: open it to confirm "
+                        "your email, then you can post and comment."
+                    )
+                    % {"network": request.network.name, "email": member.email},
+                )
+                return redirect(next_url)
+    return render(
+        request, "members/join.html", {"form": form, "next": next_url}, status=status
+    )
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "members/signin.html"
+    redirect_authenticated_user = True
+
+
+def confirm(request: NetworkRequest, token: str) -> HttpResponse:
+    try:
+        member, next_url = services.confirm_email(token)
+    except services.InvalidToken:
+        return render(request, "members/confirm_failed.html", status=400)
+    messages.success(request, _("Thank you, your email is confirmed."))
+    if request.user.is_authenticated and request.user.pk == member.pk:
+        return redirect(next_url)
+    return redirect(f"{reverse('members:signin')}?next={next_url}")
+
+
+@login_required
+@require_POST
+def resend_confirmation(request: NetworkRequest) -> HttpResponse:
+    member = request.user
+    assert isinstance(member, Member)
+    next_url = services.safe_next(request.POST.get("next"))
+    if not member.email_confirmed:
+        services.send_confirmation(
+            network=request.network,
+            member=member,
+            next_url=next_url,
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+        )
+        messages.info(request, _("We sent a new confirmation link to %s.") % member.email)
+    return redirect(next_url)
+
+
+def profile(request: NetworkRequest, handle: str) -> HttpResponse:
+    member = get_object_or_404(Member, handle=handle, is_active=True)
+    posts = Post.objects.visible_to(request.user).filter(author=member).for_listing()[:5]
+    return render(request, "members/profile.html", {"member": member, "posts": posts})
+
+
+@login_required
+def edit_profile(request: NetworkRequest) -> HttpResponse:
+    member = request.user
+    assert isinstance(member, Member)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(
+            member,
+            display_name=form.cleaned_data["display_name"],
+            about=form.cleaned_data["about"],
+            photo=form.cleaned_data.get("photo"),
+        )
+        messages.success(request, _("Your profile is saved."))
+        return redirect(member)
+    if request.method == "POST":
+        # The form's instance was changed by validation; show the stored name in the header.
+        member.refresh_from_db(fields=["display_name", "about"])
+    return render(request, "members/edit_profile.html", {"form": form})
+
+
+def directory(request: NetworkRequest) -> HttpResponse:
+    members = Member.objects.filter(is_active=True).order_by("display_name", "id")
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        members = members.filter(display_name__icontains=query)
+    page = Paginator(members.only("handle", "display_name", "photo_thumb", "role"), MEMBERS_PER_PAGE)
+    return render(
+        request,
+        "members/directory.html",
+        {"page": page.get_page(request.GET.get("page")), "query": query},
+    )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "members/password_reset_form.html"
+    email_template_name = "members/email/password_reset_body.txt"
+    subject_template_name = "members/email/password_reset_subject.txt"
+    success_url = reverse_lazy("members:password_reset_done")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        # The email names the network, not the bare host name.
+        self.extra_email_context = {"site_name": self.request.network.name}  # type: ignore[attr-defined]
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view()
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="members/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="members/password_reset_confirm.html",
+    success_url=reverse_lazy("members:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="members/password_reset_complete.html"
+)
+signout = auth_views.LogoutView.as_view()
+
+

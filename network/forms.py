@@ -1,0 +1,52 @@
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import Network, SidebarBox
+
+TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
+
+
+class SetupForm(forms.Form):
+    name = forms.CharField(label=_("Network name"), max_length=120)
+    tagline = forms.CharField(label=_("Tagline"), max_length=200, required=False)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES, initial="UTC")
+    creator_name = forms.CharField(label=_("Your name"), max_length=80)
+    creator_email = forms.EmailField(label=_("Your email"))
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        validate_password(password)
+        return password
+
+
+class NetworkForm(forms.ModelForm[Network]):
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
+
+    class Meta:
+        model = Network
+        fields = ("name", "tagline", "description", "logo", "time_zone")
+        widgets = {"description": forms.Textarea(attrs={"rows": 4, "dir": "auto"})}
+
+    def clean_logo(self) -> object:
+        logo = self.cleaned_data.get("logo")
+        size = getattr(logo, "size", None)
+        if size is not None and size > settings.MAX_UPLOAD_BYTES:
+            raise ValidationError(
+                _("The logo can be at most %(max)s."),
+                params={"max": filesizeformat(settings.MAX_UPLOAD_BYTES)},
+            )
+        return logo
+
+
+class SidebarBoxForm(forms.ModelForm[SidebarBox]):
+    class Meta:
+        model = SidebarBox
+        fields = ("title", "body", "position")
+        widgets = {"body": forms.Textarea(attrs={"rows": 6, "dir": "auto"})}

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from blogs.views import home
+
+from . import views
+
+app_name = "network"
+urlpatterns = [
+    path("", home, name="home"),
+    path("setup/", views.setup, name="setup"),
+    path("manage/", views.settings_view, name="settings"),
+    path("manage/sidebar/", views.sidebar, name="sidebar"),
+    path("manage/sidebar/new/", views.sidebar_edit, name="sidebar_new"),
+    path("manage/sidebar/<int:pk>/", views.sidebar_edit, name="sidebar_edit"),
+    path("manage/sidebar/<int:pk>/delete/", views.sidebar_delete, name="sidebar_delete"),
+]

@@ -1,0 +1,80 @@
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from members.models import Member
+
+from . import services
+from .forms import NetworkForm, SetupForm, SidebarBoxForm
+from .http import NetworkRequest
+from .models import SidebarBox
+
+View = Callable[..., HttpResponse]
+
+
+def admin_required(view: View) -> View:
+    """Only the creator and administrators manage the network."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: NetworkRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not (isinstance(request.user, Member) and request.user.is_network_admin):
+            raise PermissionDenied(_("Only the network's administrators can do this."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def setup(request: NetworkRequest) -> HttpResponse:
+    if request.network is not None:
+        return redirect("network:home")
+    form = SetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        network = services.create_network(**form.cleaned_data)
+        login(request, network.creator, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your network “%s” is ready.") % network.name)
+        return redirect("network:home")
+    return render(request, "network/setup.html", {"form": form})
+
+
+@admin_required
+def settings_view(request: NetworkRequest) -> HttpResponse:
+    form = NetworkForm(request.POST or None, request.FILES or None, instance=request.network)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The network's settings are saved."))
+        return redirect("network:settings")
+    return render(request, "network/settings.html", {"form": form})
+
+
+@admin_required
+def sidebar(request: NetworkRequest) -> HttpResponse:
+    return render(request, "network/sidebar_list.html", {"boxes": SidebarBox.objects.all()})
+
+
+@admin_required
+def sidebar_edit(request: NetworkRequest, pk: int | None = None) -> HttpResponse:
+    box = get_object_or_404(SidebarBox, pk=pk) if pk else SidebarBox()
+    form = SidebarBoxForm(request.POST or None, instance=box)
+    if request.method == "POST" and form.is_valid():
+        services.save_sidebar_box(form.instance)
+        messages.success(request, _("The sidebar box is saved."))
+        return redirect("network:sidebar")
+    return render(request, "network/sidebar_form.html", {"form": form, "box": box})
+
+
+@admin_required
+def sidebar_delete(request: NetworkRequest, pk: int) -> HttpResponse:
+    box = get_object_or_404(SidebarBox, pk=pk)
+    if request.method == "POST":
+        box.delete()
+        messages.success(request, _("The sidebar box “%s” is deleted.") % box.title)
+        return redirect("network:sidebar")
+    return render(request, "network/sidebar_confirm_delete.html", {"box": box})
