@@ -163,20 +163,28 @@ POWERED_BY_URL = env_str("POWERED_BY_URL", "https://pypi.org/project/anjuman/")
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Email. EMAIL_URL-style settings kept as separate variables, as Django names them.
-# EMAIL_BACKEND: "smtp" sends through EMAIL_HOST; "console" prints emails (default with DEBUG).
+# Email (Django's MAILERS). EMAIL_BACKEND: "smtp" sends through EMAIL_HOST; "console" prints
+# emails to the terminal (the default with DEBUG, as in `make run`).
 _email_backend = env_str("EMAIL_BACKEND", "console" if DEBUG else "smtp")
-EMAIL_BACKEND = {
-    "smtp": "django.core.mail.backends.smtp.EmailBackend",
-    "console": "django.core.mail.backends.console.EmailBackend",
-}.get(_email_backend, _email_backend)
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")  # EMAIL_HOST: SMTP server
-EMAIL_PORT = env_int("EMAIL_PORT", 25)  # EMAIL_PORT: SMTP port
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")  # EMAIL_HOST_USER: SMTP user name
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")  # EMAIL_HOST_PASSWORD: SMTP password
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # EMAIL_USE_TLS: STARTTLS on EMAIL_PORT
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # EMAIL_USE_SSL: implicit TLS
-EMAIL_TIMEOUT = 10
+if _email_backend == "console":
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+elif _email_backend == "smtp":
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env_str("EMAIL_HOST", "localhost"),  # EMAIL_HOST: SMTP server
+                "port": env_int("EMAIL_PORT", 25),  # EMAIL_PORT: SMTP port
+                "username": env_str("EMAIL_HOST_USER"),  # EMAIL_HOST_USER: SMTP user name
+                "password": env_str("EMAIL_HOST_PASSWORD"),  # EMAIL_HOST_PASSWORD
+                "use_tls": env_bool("EMAIL_USE_TLS", False),  # EMAIL_USE_TLS: STARTTLS
+                "use_ssl": env_bool("EMAIL_USE_SSL", False),  # EMAIL_USE_SSL: implicit TLS
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    raise ConfigurationError(f"EMAIL_BACKEND={_email_backend!r}: use smtp or console")
 # DEFAULT_FROM_EMAIL: the sender of the network's emails.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Anjuman <noreply@localhost>")
 

@@ -1,0 +1,177 @@
+"""Shared fixtures: the network, its personas, a real SMTP server, and Chromium for browser tests.
+
+Personas (as in Healthchecks' tests): `creator` made the network; `member` and `other_member`
+are confirmed members; `unconfirmed` joined but has not confirmed the email; `visitor` is an
+anonymous client.
+"""
+
+import mailbox
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from members.models import Member
+from network.models import Network
+from network.services import create_network
+
+PASSWORD = "a long test password"
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
+# live server thread are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def network(db: None) -> Network:
+    return create_network(
+        name="Riverbend Alumni",
+        tagline="Friends Across Every Border",
+        creator_name="Nadia Qureshi",
+        creator_email="creator@example.org",
+        password=PASSWORD,
+        time_zone="Asia/Karachi",
+    )
+
+
+@pytest.fixture
+def creator(network: Network) -> Member:
+    return network.creator
+
+
+def make_member(name: str, email: str, *, confirmed: bool = True, **fields: Any) -> Member:
+    return Member.objects.create_user(
+        email, PASSWORD, display_name=name, email_confirmed=confirmed, **fields
+    )
+
+
+@pytest.fixture
+def member(network: Network) -> Member:
+    return make_member("Bilal Ahmed", "bilal@example.org")
+
+
+@pytest.fixture
+def other_member(network: Network) -> Member:
+    return make_member("Charlotte Reyes", "charlotte@example.org")
+
+
+@pytest.fixture
+def admin_member(network: Network) -> Member:
+    return make_member("Ali Administrator", "admin@example.org", role=Member.Role.ADMIN)
+
+
+@pytest.fixture
+def unconfirmed(network: Network) -> Member:
+    return make_member("Uzma Pending", "uzma@example.org", confirmed=False)
+
+
+@pytest.fixture
+def visitor(network: Network) -> Client:
+    return Client()
+
+
+def client_for(member: Member) -> Client:
+    client = Client()
+    client.force_login(member)
+    return client
+
+
+# --- A real SMTP server process ---------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class SmtpServer:
+    port: int
+    maildir: Path
+
+    def messages(self) -> list[Message]:
+        box = mailbox.Maildir(self.maildir, create=False)
+        return sorted(box, key=lambda m: float(m.get_date()))
+
+    def wait_for(self, to: str, count: int = 1, timeout: float = 10) -> list[Message]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [m for m in self.messages() if to in str(m["To"])]
+            if len(found) >= count:
+                return found
+            time.sleep(0.05)
+        raise AssertionError(f"no email to {to} within {timeout}s")
+
+    def clear(self) -> None:
+        mailbox.Maildir(self.maildir, create=False).clear()
+
+
+@pytest.fixture(scope="session")
+def smtp_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpServer]:
+    maildir = tmp_path_factory.mktemp("smtp") / "maildir"
+    mailbox.Maildir(maildir, create=True)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+            "-c", "aiosmtpd.handlers.Mailbox", str(maildir),
+        ],  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"aiosmtpd did not start: {proc.stderr and proc.stderr.read()}")
+            time.sleep(0.05)
+    yield SmtpServer(port=port, maildir=maildir)
+    proc.terminate()
+    proc.wait(timeout=5)
+
+
+@pytest.fixture
+def smtp(smtp_process: SmtpServer, settings: Any) -> SmtpServer:
+    """Sends this test's email through the real SMTP server process, and reads what it got."""
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": smtp_process.port, "timeout": 10},
+        }
+    }
+    smtp_process.clear()
+    return smtp_process
+
+
+def body_of(message: Message) -> str:
+    payload = message.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    return payload.decode(message.get_content_charset() or "utf-8")
+
+
+# --- Chromium through Playwright ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ],  # fmt: skip
+    }
