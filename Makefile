@@ -1,0 +1,49 @@
+# Anjuman's commands. `make run` and `make test` are the two a newcomer needs (see README.md).
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test install install-dev lint format typecheck migrations-check pytest lock clean
+
+## Start the network with demo content on SQLite at http://127.0.0.1:$(PORT)
+run: install
+	DEBUG=1 $(PY) manage.py migrate --noinput -v0
+	DEBUG=1 $(PY) manage.py loaddemo --if-empty
+	DEBUG=1 PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## Install what the tests need (Chromium, PostgreSQL), then lint, type-check and run every test
+## on SQLite and on PostgreSQL
+test:
+	scripts/test.sh
+
+install:
+	scripts/bootstrap.sh
+
+install-dev:
+	scripts/bootstrap.sh dev
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+typecheck: install-dev
+	$(VENV)/bin/mypy .
+
+migrations-check: install-dev
+	$(PY) manage.py makemigrations --check --dry-run
+
+## Only the Python tests on SQLite (no apt, no PostgreSQL): fast inner loop
+pytest: install-dev
+	$(VENV)/bin/pytest
+
+## Re-pin the dependencies after editing pyproject.toml
+lock: install-dev
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 -o requirements.lock -q
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.12 -o requirements-dev.lock -q
+
+clean:
+	rm -rf $(VENV) data/test-*.sqlite3* test-results

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole check, as `make test` and CI run it:
+#   1. installs the Python packages (.venv) and, from apt, Chromium and PostgreSQL if missing;
+#   2. starts a throw-away PostgreSQL server of its own (stopped again at the end);
+#   3. runs ruff, mypy and the migrations check;
+#   4. runs the whole pytest suite on a SQLite file, then again on PostgreSQL.
+# PYTEST_ARGS adds pytest options (e.g. PYTEST_ARGS="-x -k comments").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/bootstrap.sh dev
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing from apt: ${need[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# shellcheck source=scripts/pg.sh
+source scripts/pg.sh
+pg_start
+trap pg_stop EXIT
+
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== mypy"
+.venv/bin/mypy .
+echo "== migrations"
+.venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
+
+# shellcheck disable=SC2086
+echo "== pytest on SQLite"
+DATABASE_URL="sqlite:///$PWD/data/anjuman-test-run.sqlite3" .venv/bin/pytest ${PYTEST_ARGS:-}
+echo "== pytest on PostgreSQL"
+# shellcheck disable=SC2086
+DATABASE_URL="$PG_URL" .venv/bin/pytest ${PYTEST_ARGS:-}
