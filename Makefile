@@ -34,7 +34,7 @@ typecheck: install-dev
 	$(VENV)/bin/mypy .
 
 migrations-check: install-dev
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 ## Only the Python tests on SQLite (no apt, no PostgreSQL): fast inner loop
 pytest: install-dev

@@ -101,7 +101,9 @@ class SmtpServer:
 
     def messages(self) -> list[Message]:
         box = mailbox.Maildir(self.maildir, create=False)
-        return sorted(box, key=lambda m: float(m.get_date()))
+        found = [box.get_message(key) for key in box.iterkeys()]
+        found.sort(key=mailbox.MaildirMessage.get_date)
+        return list(found)
 
     def wait_for(self, to: str, count: int = 1, timeout: float = 10) -> list[Message]:
         deadline = time.monotonic() + timeout
@@ -123,9 +125,16 @@ def smtp_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpServe
     port = _free_port()
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
-            "-c", "aiosmtpd.handlers.Mailbox", str(maildir),
-        ],  # fmt: skip
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(maildir),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -136,7 +145,8 @@ def smtp_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpServe
             break
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"aiosmtpd did not start: {proc.stderr and proc.stderr.read()}")
+                err = proc.stderr.read() if proc.stderr else b""
+                raise RuntimeError(f"aiosmtpd did not start: {err!r}") from None
             time.sleep(0.05)
     yield SmtpServer(port=port, maildir=maildir)
     proc.terminate()
@@ -171,7 +181,53 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
         **browser_type_launch_args,
         "executable_path": os.environ.get("CHROMIUM", "/usr/bin/chromium"),
         "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        ],  # fmt: skip
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
     }
+
+
+# --- Content ----------------------------------------------------------------------------------
+
+
+def make_post(
+    author: Member,
+    title: str = "Reunion in Lahore",
+    body: str = "We met again after **ten years**.\n\nIt was a long evening of stories.",
+    *,
+    publish: bool = True,
+    tags: list[str] | None = None,
+    links: list[Any] | None = None,
+    published_at: Any = None,
+) -> Any:
+    from blogs.models import Post
+    from blogs.services import save_post
+
+    post = save_post(
+        Post(),
+        author=author,
+        title=title,
+        body=body,
+        tags=tags or [],
+        links=links or [],
+        publish=publish,
+    )
+    if published_at is not None:
+        Post.objects.filter(pk=post.pk).update(published_at=published_at)
+        post.refresh_from_db()
+    return post
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    # Rate-limit counters live in the cache; each test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -5,6 +5,7 @@ Every option is an environment variable, read here and listed in the README's co
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -24,12 +25,14 @@ DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "data")))
 # DEBUG: development mode (detailed error pages, no SECRET_KEY needed). Off unless set.
 DEBUG = env_bool("DEBUG", False)
 TESTING = "pytest" in sys.modules or "test" in sys.argv[1:2]
+# mypy's Django plugin loads these settings too; it never signs anything.
+_TYPE_CHECKING = "mypy" in sys.modules
 
 # SECRET_KEY: signs sessions, confirmation and reset links. Required when DEBUG is off; a
 # generated one would log everybody out and void every emailed link at each restart.
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not (DEBUG or TESTING or _TYPE_CHECKING):
         raise ConfigurationError(
             "SECRET_KEY must be set when DEBUG is off (e.g. SECRET_KEY=$(openssl rand -hex 32))."
         )
@@ -166,6 +169,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Email (Django's MAILERS). EMAIL_BACKEND: "smtp" sends through EMAIL_HOST; "console" prints
 # emails to the terminal (the default with DEBUG, as in `make run`).
 _email_backend = env_str("EMAIL_BACKEND", "console" if DEBUG else "smtp")
+MAILERS: dict[str, dict[str, Any]]
 if _email_backend == "console":
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 elif _email_backend == "smtp":

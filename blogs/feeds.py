@@ -1,7 +1,9 @@
 import datetime as dt
+from typing import cast
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -18,8 +20,8 @@ FEED_ITEMS = 20
 
 
 class NetworkBlogFeed(Feed[Post, Network]):
-    def get_object(self, request: NetworkRequest, *args: object, **kwargs: object) -> Network:
-        return request.network
+    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Network:
+        return cast(NetworkRequest, request).network
 
     def title(self, obj: Network) -> str:
         return _("%s — All Blog Posts") % obj.name
@@ -31,9 +33,9 @@ class NetworkBlogFeed(Feed[Post, Network]):
         return obj.tagline or obj.name
 
     def items(self) -> QuerySet[Post]:
-        return Post.objects.published().select_related("author").order_by("-published_at")[
-            :FEED_ITEMS
-        ]
+        return (
+            Post.objects.published().select_related("author").order_by("-published_at")[:FEED_ITEMS]
+        )
 
     def item_title(self, item: Post) -> str:
         return item.title
@@ -60,7 +62,7 @@ class NetworkBlogAtomFeed(NetworkBlogFeed):
 
 
 class MemberBlogFeed(Feed[Post, Member]):
-    def get_object(self, request: NetworkRequest, *args: object, **kwargs: object) -> Member:
+    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Member:
         return get_object_or_404(Member, handle=kwargs["handle"], is_active=True)
 
     def title(self, obj: Member) -> str:
@@ -77,9 +79,12 @@ class MemberBlogFeed(Feed[Post, Member]):
         }
 
     def items(self, obj: Member) -> QuerySet[Post]:
-        return Post.objects.published().filter(author=obj).select_related("author").order_by(
-            "-published_at"
-        )[:FEED_ITEMS]
+        return (
+            Post.objects.published()
+            .filter(author=obj)
+            .select_related("author")
+            .order_by("-published_at")[:FEED_ITEMS]
+        )
 
     item_title = NetworkBlogFeed.item_title
     item_description = NetworkBlogFeed.item_description

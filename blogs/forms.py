@@ -22,7 +22,9 @@ class PostForm(forms.ModelForm[Post]):
             "body": forms.Textarea(attrs={"rows": 18, "dir": "auto"}),
         }
         help_texts = {
-            "body": _("Markdown: **bold**, *italic*, [link](https://…), ![image](https://…), > quote")
+            "body": _(
+                "Markdown: **bold**, *italic*, [link](https://…), ![image](https://…), > quote"
+            )
         }
 
     def clean_title(self) -> str:

@@ -30,7 +30,9 @@ def _page(request: NetworkRequest, posts: PostQuerySet) -> Page[Post]:
     return Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
 
 
-def _listing(request: NetworkRequest, template: str, posts: PostQuerySet, **context: Any) -> HttpResponse:
+def _listing(
+    request: NetworkRequest, template: str, posts: PostQuerySet, **context: Any
+) -> HttpResponse:
     return render(request, template, {"page": _page(request, posts.for_listing()), **context})
 
 
@@ -53,7 +55,7 @@ def _blog_of(request: NetworkRequest, handle: str) -> tuple[Member, PostQuerySet
     return author, Post.objects.visible_to(request.user).filter(author=author)
 
 
-def _months(posts: PostQuerySet) -> list[dict[str, Any]]:
+def _months(posts: PostQuerySet) -> list[Any]:
     """The months a blog has posts in, newest first, with how many: one query."""
     return list(
         posts.published()
@@ -66,9 +68,7 @@ def _months(posts: PostQuerySet) -> list[dict[str, Any]]:
 
 def member_blog(request: NetworkRequest, handle: str) -> HttpResponse:
     author, posts = _blog_of(request, handle)
-    return _listing(
-        request, "blogs/member_blog.html", posts, author=author, months=_months(posts)
-    )
+    return _listing(request, "blogs/member_blog.html", posts, author=author, months=_months(posts))
 
 
 def member_archive(request: NetworkRequest, handle: str, year: int, month: int) -> HttpResponse:
@@ -91,9 +91,7 @@ def member_archive(request: NetworkRequest, handle: str, year: int, month: int) 
 
 
 def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse:
-    post = get_object_or_404(
-        Post.objects.visible_to(request.user).select_related("author"), pk=pk
-    )
+    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author"), pk=pk)
     if slug != post.slug:
         return redirect(post, permanent=True)
     return _render_post(request, post, comment_text="")
@@ -111,8 +109,8 @@ def _render_post(
         Post.objects.published()
         .filter(author_id=post.author_id)
         .exclude(pk=post.pk)
-        .for_listing()
-        .only("id", "slug", "title", "published_at")[:SIDEBAR_POSTS]
+        .order_by("-published_at", "-id")
+        .only("id", "slug", "title")[:SIDEBAR_POSTS]
     )
     context = {
         "post": post,
@@ -129,8 +127,10 @@ def _render_post(
 
 
 def _can_edit(user: object, post: Post) -> bool:
-    return isinstance(user, Member) and user.is_active and (
-        user.pk == post.author_id or user.is_network_admin
+    return (
+        isinstance(user, Member)
+        and user.is_active
+        and (user.pk == post.author_id or user.is_network_admin)
     )
 
 
@@ -164,7 +164,9 @@ def _edit(request: NetworkRequest, post: Post) -> HttpResponse:
         member = request.user
         assert isinstance(member, Member)
         link_data = [
-            services.LinkData(**{k: f.cleaned_data[k] for k in ("url", "title", "source", "excerpt")})
+            services.LinkData(
+                **{k: f.cleaned_data[k] for k in ("url", "title", "source", "excerpt")}
+            )
             for f in links.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
@@ -201,9 +203,7 @@ def post_delete(request: NetworkRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def comment_create(request: NetworkRequest, pk: int) -> HttpResponse:
-    post = get_object_or_404(
-        Post.objects.published().select_related("author"), pk=pk
-    )
+    post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
     text = request.POST.get("body", "")
     if not comment_services.can_comment(request.user):
         raise PermissionDenied(_("You need to be a confirmed member to comment."))
@@ -213,5 +213,7 @@ def comment_create(request: NetworkRequest, pk: int) -> HttpResponse:
         comment = comment_services.add_comment(post, member, text)
     except ValidationError as e:
         # Keep what they typed and say what is wrong.
-        return _render_post(request, post, comment_text=text, error=" ".join(e.messages), status=400)
+        return _render_post(
+            request, post, comment_text=text, error=" ".join(e.messages), status=400
+        )
     return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")

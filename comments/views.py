@@ -23,6 +23,4 @@ def delete(request: NetworkRequest, pk: int) -> HttpResponse:
         services.delete_comment(comment)
         messages.success(request, _("The comment is deleted."))
         return redirect(f"{target.get_absolute_url()}#comments")
-    return render(
-        request, "comments/confirm_delete.html", {"comment": comment, "target": target}
-    )
+    return render(request, "comments/confirm_delete.html", {"comment": comment, "target": target})

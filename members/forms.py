@@ -34,7 +34,8 @@ class SignInForm(AuthenticationForm):
     """Sign-in by email, limited per client IP and per account against password guessing."""
 
     username = forms.EmailField(
-        label=_("Email"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("Email"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
     error_messages = {
         **AuthenticationForm.error_messages,

@@ -13,9 +13,7 @@ class MemberManager(BaseUserManager["Member"]):
         # Sign-in by email ignores case, as people type it.
         return self.get(email__iexact=username)
 
-    def create_user(
-        self, email: str, password: str | None = None, **fields: Any
-    ) -> "Member":
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> "Member":
         member = self.model(email=self.normalize_email(email).lower(), **fields)
         member.set_password(password)
         if not member.handle:
@@ -34,9 +32,7 @@ class MemberManager(BaseUserManager["Member"]):
 def unique_handle(name: str) -> str:
     """A URL name for a member (“riaz-haq”, then “riaz-haq-2”, …)."""
     base = slugify(name, allow_unicode=True)[:40] or "member"
-    taken = set(
-        Member.objects.filter(handle__startswith=base).values_list("handle", flat=True)
-    )
+    taken = set(Member.objects.filter(handle__startswith=base).values_list("handle", flat=True))
     if base not in taken:
         return base
     n = 2
@@ -67,7 +63,7 @@ class Member(AbstractBaseUser, PermissionsMixin):
     )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
-    objects: ClassVar[MemberManager] = MemberManager()  # type: ignore[assignment]
+    objects: ClassVar[MemberManager] = MemberManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

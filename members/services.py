@@ -35,7 +35,9 @@ def join(
 ) -> Member:
     member = Member.objects.create_user(email, password, display_name=display_name.strip())
     transaction.on_commit(
-        lambda: send_confirmation(network=network, member=member, next_url=next_url, base_url=base_url)
+        lambda: send_confirmation(
+            network=network, member=member, next_url=next_url, base_url=base_url
+        )
     )
     return member
 
@@ -70,7 +72,12 @@ def confirm_email(token: str) -> tuple[Member, str]:
     except signing.BadSignature:
         raise InvalidToken("invalid") from None
     # A link mailed to an old address does not confirm a changed one.
-    member = Member.objects.filter(pk=data.get("m"), email=data.get("e")).first()
+    member_id, email = data.get("m"), data.get("e")
+    member = (
+        Member.objects.filter(pk=member_id, email=email).first()
+        if isinstance(member_id, int)
+        else None
+    )
     if member is None:
         raise InvalidToken("invalid")
     if not member.email_confirmed:
@@ -114,4 +121,3 @@ def update_profile(
 
 def max_upload_bytes() -> int:
     return int(settings.MAX_UPLOAD_BYTES)
-

@@ -52,9 +52,7 @@ def join(request: NetworkRequest) -> HttpResponse:
                     % {"network": request.network.name, "email": member.email},
                 )
                 return redirect(next_url)
-    return render(
-        request, "members/join.html", {"form": form, "next": next_url}, status=status
-    )
+    return render(request, "members/join.html", {"form": form, "next": next_url}, status=status)
 
 
 class SignInView(auth_views.LoginView):
@@ -122,7 +120,9 @@ def directory(request: NetworkRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     if query:
         members = members.filter(display_name__icontains=query)
-    page = Paginator(members.only("handle", "display_name", "photo_thumb", "role"), MEMBERS_PER_PAGE)
+    page = Paginator(
+        members.only("handle", "display_name", "photo_thumb", "role"), MEMBERS_PER_PAGE
+    )
     return render(
         request,
         "members/directory.html",
@@ -154,5 +154,3 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="members/password_reset_complete.html"
 )
 signout = auth_views.LogoutView.as_view()
-
-

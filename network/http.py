@@ -14,4 +14,4 @@ class NetworkRequest(HttpRequest):
     """A request after NetworkMiddleware and AuthenticationMiddleware: for type checking."""
 
     network: "Network"
-    user: "Member | AnonymousUser"  # type: ignore[assignment]
+    user: "Member | AnonymousUser"

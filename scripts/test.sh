@@ -31,7 +31,7 @@ echo "== ruff"
 echo "== mypy"
 .venv/bin/mypy .
 echo "== migrations"
-.venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
+DEBUG=1 .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
 
 # shellcheck disable=SC2086
 echo "== pytest on SQLite"

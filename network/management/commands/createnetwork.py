@@ -18,9 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--time-zone", default="UTC", help="e.g. Asia/Karachi")
         parser.add_argument("--creator-name", required=True)
         parser.add_argument("--creator-email", required=True)
-        parser.add_argument(
-            "--password", help="The creator's password (asked for when not given)."
-        )
+        parser.add_argument("--password", help="The creator's password (asked for when not given).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if Network.objects.exists():

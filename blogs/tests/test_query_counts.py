@@ -1,0 +1,85 @@
+"""Pages make the same number of queries however much content there is (no N+1)."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from blogs.services import LinkData
+from comments.services import add_comment
+from conftest import client_for, make_member, make_post
+
+pytestmark = pytest.mark.django_db
+
+JULY = dt.datetime(2015, 7, 1, 12, tzinfo=dt.UTC)
+
+
+def grow(author, commenters, n):
+    """n posts by author with tags and links, each commented on by every commenter."""
+    for i in range(n):
+        post = make_post(
+            author,
+            title=f"Post {i}",
+            tags=["Alpha", f"tag{i % 3}"],
+            links=[LinkData(url="https://example.org/", title="Link")],
+            published_at=JULY + dt.timedelta(hours=i),
+        )
+        for commenter in commenters:
+            add_comment(post, commenter, f"Comment by {commenter}")
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def pages(member):
+    return [
+        "/",
+        reverse("blogs:list"),
+        reverse("blogs:list") + "?page=2",
+        reverse("blogs:member_blog", args=[member.handle]),
+        reverse("blogs:member_archive", args=[member.handle, 2015, 7]),
+        reverse("blogs:tag", args=["alpha"]),
+        reverse("blogs:feed_rss"),
+        reverse("blogs:member_feed_atom", args=[member.handle]),
+        member.get_absolute_url(),
+        reverse("members:directory"),
+    ]
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_listings_cost_the_same_with_12_or_50_posts(member, other_member, signed_in):
+    client = client_for(other_member) if signed_in else __import__("django.test").test.Client()
+    grow(member, [other_member], 12)
+    small = {url: count(client, url) for url in pages(member)}
+    grow(member, [other_member, make_member("Third", "third@example.org")], 38)
+    for i in range(5):
+        make_member(f"Extra {i}", f"extra{i}@example.org")
+    large = {url: count(client, url) for url in pages(member)}
+    assert large == small
+
+
+def test_the_post_page_costs_the_same_with_5_or_50_comments(member):
+    post = make_post(
+        member,
+        tags=["a", "b", "c"],
+        links=[LinkData(url="https://example.org/", title=f"L{i}") for i in range(3)],
+    )
+    for i in range(3):
+        make_post(member, title=f"Other {i}")
+    people = [make_member(f"P{i}", f"p{i}@example.org") for i in range(5)]
+    viewer = client_for(people[0])
+    for person in people:
+        add_comment(post, person, "hello")
+    small = count(viewer, post.get_absolute_url())
+    for i in range(45):
+        add_comment(post, people[i % 5], f"more {i}")
+    for i in range(10):
+        make_post(member, title=f"Later {i}")
+    assert count(viewer, post.get_absolute_url()) == small
+    assert small <= 12

@@ -1,0 +1,123 @@
+import pytest
+from django.urls import reverse
+
+from blogs.models import Post
+from comments.models import Comment
+from comments.services import add_comment
+from conftest import client_for, make_post
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def post(member):
+    return make_post(member)
+
+
+def comment_url(post):
+    return reverse("blogs:comment", args=[post.pk])
+
+
+def test_a_member_comments_and_the_count_goes_up(post, other_member):
+    client = client_for(other_member)
+    response = client.post(comment_url(post), {"body": "Wonderful evening!"})
+    comment = Comment.objects.get()
+    assert response.url == f"{post.get_absolute_url()}#comment-{comment.pk}"
+    assert comment.author == other_member and comment.target == post
+    assert Post.objects.get().comment_count == 1
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "Wonderful evening!" in html
+    assert "Charlotte Reyes" in html
+
+
+def test_visitors_read_comments_and_are_asked_to_join(visitor, post, other_member):
+    add_comment(post, other_member, "Visible to all")
+    html = visitor.get(post.get_absolute_url()).content.decode()
+    assert "Visible to all" in html
+    assert "You need to be a member of Riverbend Alumni: Friends Across Every Border to add comments!" in html
+    join = f'{reverse("members:join")}?next={post.get_absolute_url()}%23comments'
+    assert f'href="{join}">Join Riverbend Alumni: Friends Across Every Border</a>' in html
+    assert 'name="body"' not in html
+
+
+def test_a_visitors_comment_is_refused(visitor, post):
+    response = visitor.post(comment_url(post), {"body": "drive-by"})
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
+    assert Post.objects.get().comment_count == 0
+
+
+def test_an_unconfirmed_members_comment_is_refused(unconfirmed, post):
+    response = client_for(unconfirmed).post(comment_url(post), {"body": "too early"})
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_an_empty_comment_is_refused_with_a_message(other_member, post):
+    response = client_for(other_member).post(comment_url(post), {"body": "   "})
+    assert response.status_code == 400
+    assert b"Please write a comment first." in response.content
+    assert not Comment.objects.exists()
+
+
+def test_an_over_long_comment_is_refused_and_kept(other_member, post):
+    text = "long " * 1001
+    response = client_for(other_member).post(comment_url(post), {"body": text})
+    assert response.status_code == 400
+    assert b"at most 5000 characters" in response.content
+    assert text.strip().encode() in response.content
+    assert not Comment.objects.exists()
+
+
+def test_comments_on_drafts_or_unknown_posts_are_404(other_member, member):
+    draft = make_post(member, publish=False)
+    client = client_for(other_member)
+    assert client.post(comment_url(draft), {"body": "hi"}).status_code == 404
+    assert client.post(reverse("blogs:comment", args=[999]), {"body": "hi"}).status_code == 404
+    assert client.get(comment_url(draft)).status_code == 405
+
+
+def test_html_is_shown_as_text_and_links_are_clickable(other_member, post, visitor):
+    add_comment(post, other_member, '<b>bold?</b> see https://example.org/page <a href="javascript:x">x</a>')
+    html = visitor.get(post.get_absolute_url()).content.decode()
+    assert "&lt;b&gt;bold?&lt;/b&gt;" in html
+    assert '<a href="https://example.org/page" rel="nofollow">https://example.org/page</a>' in html
+    assert 'href="javascript:x"' not in html
+
+
+@pytest.mark.parametrize("who", ["comment_author", "post_author", "admin_member", "creator"])
+def test_who_may_delete_a_comment(request, who, post, other_member):
+    comment = add_comment(post, other_member, "Delete me")
+    deleter = {
+        "comment_author": other_member,
+        "post_author": post.author,
+    }.get(who) or request.getfixturevalue(who)
+    client = client_for(deleter)
+    url = reverse("comments:delete", args=[comment.pk])
+    confirm = client.get(url)
+    assert b"Delete this comment?" in confirm.content
+    assert Comment.objects.exists()
+    response = client.post(url)
+    assert response.url == f"{post.get_absolute_url()}#comments"
+    assert not Comment.objects.exists()
+    assert Post.objects.get().comment_count == 0
+
+
+def test_others_may_not_delete_a_comment(post, other_member, visitor):
+    from conftest import make_member
+
+    comment = add_comment(post, other_member, "Mine")
+    stranger = make_member("Stranger", "stranger@example.org")
+    url = reverse("comments:delete", args=[comment.pk])
+    assert client_for(stranger).post(url).status_code == 403
+    assert visitor.post(url).url.startswith(reverse("members:signin"))
+    assert Comment.objects.count() == 1
+
+
+def test_the_delete_link_shows_only_to_those_allowed(post, other_member):
+    from conftest import make_member
+
+    add_comment(post, other_member, "Mine")
+    stranger = make_member("Stranger", "stranger@example.org")
+    assert b"/delete/" not in client_for(stranger).get(post.get_absolute_url()).content
+    assert b"/delete/\">Delete</a>" in client_for(other_member).get(post.get_absolute_url()).content
