@@ -79,7 +79,5 @@ def save_post(
 
 
 def delete_post(post: Post) -> None:
-    # Comments point at the post generically, so the database cannot cascade to them.
-    with transaction.atomic():
-        post.comments.all().delete()
-        post.delete()
+    # Post.comments (a GenericRelation) makes Django delete the post's comments with it.
+    post.delete()

@@ -19,14 +19,14 @@ def test_the_network_blog_lists_entries_like_the_seed(visitor, member, other_mem
     make_post(other_member, title="Quiet one")
     html = visitor.get(reverse("blogs:list")).content.decode()
     assert "All Blog Posts (2)" in html
-    entry = html[html.index("Evening by the river"):]
-    excerpt = entry[entry.index('class="excerpt"'):entry.index("</p>")]
+    entry = html[html.index("Evening by the river") :]
+    excerpt = entry[entry.index('class="excerpt"') : entry.index("</p>")]
     assert excerpt.endswith("…")
     assert len(excerpt) < 400
     assert f'<a class="continue" href="{post.get_absolute_url()}">Continue</a>' in entry
     assert "on March 22, 2025 at 10:30am — " in entry
     assert ">2 Comments</a>" in entry
-    assert ">No Comments</a>" in html[html.index("Quiet one"):]
+    assert ">No Comments</a>" in html[html.index("Quiet one") :]
 
 
 def test_one_comment_is_singular(visitor, member, other_member):
@@ -53,7 +53,7 @@ def test_the_home_page_shows_the_latest_posts(visitor, member):
     html = visitor.get("/").content.decode()
     assert "Latest Blog Posts" in html
     assert "Fresh from the reunion" in html and "Continue" in html
-    assert "Posted by <a href=\"/members/bilal-ahmed/\">Bilal Ahmed</a>" in html
+    assert 'Posted by <a href="/members/bilal-ahmed/">Bilal Ahmed</a>' in html
 
 
 def test_a_members_blog_and_its_monthly_archive(visitor, member, other_member):
@@ -74,7 +74,9 @@ def test_a_members_blog_and_its_monthly_archive(visitor, member, other_member):
 
 def test_archive_months_follow_the_network_time_zone(visitor, member):
     # 21:00 UTC on 31 July is already 1 August in Karachi.
-    make_post(member, title="Midnight post", published_at=dt.datetime(2015, 7, 31, 21, tzinfo=dt.UTC))
+    make_post(
+        member, title="Midnight post", published_at=dt.datetime(2015, 7, 31, 21, tzinfo=dt.UTC)
+    )
     july = visitor.get(reverse("blogs:member_archive", args=[member.handle, 2015, 7]))
     august = visitor.get(reverse("blogs:member_archive", args=[member.handle, 2015, 8]))
     assert b"Midnight post" not in july.content
@@ -82,7 +84,10 @@ def test_archive_months_follow_the_network_time_zone(visitor, member):
 
 
 def test_an_impossible_month_is_404(visitor, member):
-    assert visitor.get(reverse("blogs:member_archive", args=[member.handle, 2015, 13])).status_code == 404
+    assert (
+        visitor.get(reverse("blogs:member_archive", args=[member.handle, 2015, 13])).status_code
+        == 404
+    )
 
 
 def test_posts_by_tag(visitor, member):

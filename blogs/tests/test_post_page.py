@@ -24,11 +24,17 @@ def test_the_post_page_reads_like_the_seed(visitor, member):
     when = dt.datetime(2025, 3, 28, 15, 30, tzinfo=dt.UTC)
     post = make_post(member, links=LINKS, tags=["Engineering"], published_at=when)
     html = visitor.get(post.get_absolute_url()).content.decode()
-    assert "<h1 dir=\"auto\">Reunion in Lahore</h1>" in html
-    assert "Posted by <a href=\"/members/bilal-ahmed/\">Bilal Ahmed</a> on March 28, 2025 at 8:30pm" in html
+    assert '<h1 dir="auto">Reunion in Lahore</h1>' in html
+    assert (
+        'Posted by <a href="/members/bilal-ahmed/">Bilal Ahmed</a> on March 28, 2025 at 8:30pm'
+        in html
+    )
     assert "<strong>ten years</strong>" in html
     assert "Related Links:" in html
-    assert '<a href="https://news.example.com/bridges" rel="nofollow noopener ugc">Bridges of the Indus</a>' in html
+    assert (
+        '<a href="https://news.example.com/bridges" rel="nofollow noopener ugc">'
+        "Bridges of the Indus</a>" in html
+    )
     assert "The Harbour Times — by Sana Mirza" in html
     assert "<blockquote><p>Engineers crossed the river in record time.</p></blockquote>" in html
     assert html.index("Bridges of the Indus") < html.index("A second article")
@@ -39,7 +45,7 @@ def test_the_sidebar_lists_the_authors_latest_posts(visitor, member):
     older = make_post(member, title="Older thoughts")
     post = make_post(member, title="Newest thoughts")
     html = visitor.get(post.get_absolute_url()).content.decode()
-    sidebar = html[html.index('class="sidebar"'):]
+    sidebar = html[html.index('class="sidebar"') :]
     assert "More from Bilal Ahmed" in sidebar
     assert older.get_absolute_url() in sidebar
 
@@ -64,7 +70,9 @@ def test_a_wrong_slug_redirects_to_the_post(visitor, member):
     assert response.url == post.get_absolute_url()
 
 
-def test_drafts_are_seen_by_their_author_and_admins_only(visitor, member, other_member, admin_member):
+def test_drafts_are_seen_by_their_author_and_admins_only(
+    visitor, member, other_member, admin_member
+):
     draft = make_post(member, title="Half written", publish=False)
     url = reverse("blogs:post_short", args=[draft.pk])
     assert visitor.get(url).status_code == 404

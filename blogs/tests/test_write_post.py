@@ -30,7 +30,12 @@ def post_data(links=(), action="publish", initial_links=0, **fields):
 
 
 TWO_LINKS = [
-    {"url": "https://example.org/fund", "title": "The fund", "source": "Alumni Desk", "excerpt": "Five students."},
+    {
+        "url": "https://example.org/fund",
+        "title": "The fund",
+        "source": "Alumni Desk",
+        "excerpt": "Five students.",
+    },
     {"url": "https://news.example.com/x", "title": "Press note", "source": "", "excerpt": ""},
 ]
 

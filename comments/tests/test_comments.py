@@ -34,8 +34,11 @@ def test_visitors_read_comments_and_are_asked_to_join(visitor, post, other_membe
     add_comment(post, other_member, "Visible to all")
     html = visitor.get(post.get_absolute_url()).content.decode()
     assert "Visible to all" in html
-    assert "You need to be a member of Riverbend Alumni: Friends Across Every Border to add comments!" in html
-    join = f'{reverse("members:join")}?next={post.get_absolute_url()}%23comments'
+    assert (
+        "You need to be a member of Riverbend Alumni: Friends Across Every Border to add comments!"
+        in html
+    )
+    join = f"{reverse('members:join')}?next={post.get_absolute_url()}%23comments"
     assert f'href="{join}">Join Riverbend Alumni: Friends Across Every Border</a>' in html
     assert 'name="body"' not in html
 
@@ -78,7 +81,9 @@ def test_comments_on_drafts_or_unknown_posts_are_404(other_member, member):
 
 
 def test_html_is_shown_as_text_and_links_are_clickable(other_member, post, visitor):
-    add_comment(post, other_member, '<b>bold?</b> see https://example.org/page <a href="javascript:x">x</a>')
+    add_comment(
+        post, other_member, '<b>bold?</b> see https://example.org/page <a href="javascript:x">x</a>'
+    )
     html = visitor.get(post.get_absolute_url()).content.decode()
     assert "&lt;b&gt;bold?&lt;/b&gt;" in html
     assert '<a href="https://example.org/page" rel="nofollow">https://example.org/page</a>' in html
@@ -120,4 +125,4 @@ def test_the_delete_link_shows_only_to_those_allowed(post, other_member):
     add_comment(post, other_member, "Mine")
     stranger = make_member("Stranger", "stranger@example.org")
     assert b"/delete/" not in client_for(stranger).get(post.get_absolute_url()).content
-    assert b"/delete/\">Delete</a>" in client_for(other_member).get(post.get_absolute_url()).content
+    assert b'/delete/">Delete</a>' in client_for(other_member).get(post.get_absolute_url()).content

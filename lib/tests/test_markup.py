@@ -8,14 +8,18 @@ def test_raw_html_in_markdown_is_shown_as_text():
 
 
 def test_markdown_formatting_and_images_survive():
-    html = render_markdown("**b** _i_\n\n> q\n\n![pic](https://example.org/a.png)\n\nhttps://example.org")
+    html = render_markdown(
+        "**b** _i_\n\n> q\n\n![pic](https://example.org/a.png)\n\nhttps://example.org"
+    )
     assert "<strong>b</strong>" in html and "<em>i</em>" in html and "<blockquote>" in html
     assert '<img src="https://example.org/a.png" alt="pic">' in html
     assert '<a href="https://example.org" rel="nofollow noopener ugc">' in html
 
 
 def test_dangerous_urls_and_attributes_are_removed():
-    html = sanitize_html('<a href="javascript:alert(1)" onclick="x()">a</a><img src="data:x" onerror="y">')
+    html = sanitize_html(
+        '<a href="javascript:alert(1)" onclick="x()">a</a><img src="data:x" onerror="y">'
+    )
     assert "javascript" not in html and "onclick" not in html and "onerror" not in html
 
 

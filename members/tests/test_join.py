@@ -48,7 +48,7 @@ def test_it_emails_a_confirmation_link_that_confirms_and_returns(
     with django_capture_on_commit_callbacks(execute=True):
         visitor.post(f"{JOIN}?next={post.get_absolute_url()}", join_data())
     [message] = smtp.wait_for("farah@example.org")
-    assert "Confirm your email for Riverbend Alumni" == message["Subject"]
+    assert message["Subject"] == "Confirm your email for Riverbend Alumni"
     response = visitor.get(confirmation_link(message))
     assert response.status_code == 302
     assert response.url == post.get_absolute_url()

@@ -11,7 +11,12 @@ def test_the_creator_renames_the_network(creator):
     client = client_for(creator)
     response = client.post(
         reverse("network:settings"),
-        {"name": "Riverbend Worldwide", "tagline": "The Global Network", "description": "Hi", "time_zone": "Europe/Paris"},
+        {
+            "name": "Riverbend Worldwide",
+            "tagline": "The Global Network",
+            "description": "Hi",
+            "time_zone": "Europe/Paris",
+        },
     )
     assert response.status_code == 302
     network = Network.objects.get()
@@ -41,14 +46,24 @@ def test_sidebar_boxes_show_on_every_page(creator, visitor):
     client = client_for(creator)
     client.post(
         reverse("network:sidebar_new"),
-        {"title": "Alumni Blogs", "body": "- [Harbour notes](https://example.org/harbour)\n- <script>x</script>", "position": 1},
+        {
+            "title": "Alumni Blogs",
+            "body": "- [Harbour notes](https://example.org/harbour)\n- <script>x</script>",
+            "position": 1,
+        },
     )
     box = SidebarBox.objects.get()
     html = visitor.get("/").content.decode()
     assert "<h2>Alumni Blogs</h2>" in html
-    assert '<a href="https://example.org/harbour" rel="nofollow noopener ugc">Harbour notes</a>' in html
+    assert (
+        '<a href="https://example.org/harbour" rel="nofollow noopener ugc">Harbour notes</a>'
+        in html
+    )
     assert "<script>x</script>" not in html
-    client.post(reverse("network:sidebar_edit", args=[box.pk]), {"title": "Blogs we read", "body": "", "position": 2})
+    client.post(
+        reverse("network:sidebar_edit", args=[box.pk]),
+        {"title": "Blogs we read", "body": "", "position": 2},
+    )
     assert b"Blogs we read" in visitor.get(reverse("blogs:list")).content
 
 

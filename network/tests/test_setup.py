@@ -31,7 +31,9 @@ def test_setup_names_the_network_and_signs_the_creator_in():
     network = Network.objects.get()
     assert (network.name, network.time_zone) == ("Harbour Alumni", "Europe/London")
     creator = network.creator
-    assert creator.is_creator and creator.email_confirmed and creator.check_password(SETUP["password"])
+    assert (
+        creator.is_creator and creator.email_confirmed and creator.check_password(SETUP["password"])
+    )
     home = client.get("/").content.decode()
     assert "Harbour Alumni" in home and "Old friends, new places" in home
     assert "Created by <a" in home and "Iqbal Shah" in home
@@ -53,14 +55,28 @@ def test_setup_is_closed_once_the_network_exists(network):
 
 def test_createnetwork_from_the_shell():
     call_command(
-        "createnetwork", "--name", "Shell Net", "--creator-name", "Root Person",
-        "--creator-email", "root@example.org", "--password", "a fine long password",
+        "createnetwork",
+        "--name",
+        "Shell Net",
+        "--creator-name",
+        "Root Person",
+        "--creator-email",
+        "root@example.org",
+        "--password",
+        "a fine long password",
     )
     assert Network.objects.get().creator.email == "root@example.org"
     with pytest.raises(CommandError, match="already has a network"):
         call_command(
-            "createnetwork", "--name", "Again", "--creator-name", "X",
-            "--creator-email", "x@example.org", "--password", "a fine long password",
+            "createnetwork",
+            "--name",
+            "Again",
+            "--creator-name",
+            "X",
+            "--creator-email",
+            "x@example.org",
+            "--password",
+            "a fine long password",
         )
 
 

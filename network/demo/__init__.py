@@ -1,0 +1,1 @@
+"""The demo network that `manage.py loaddemo` loads: an alumni network with blogs and comments."""

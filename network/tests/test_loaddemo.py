@@ -1,0 +1,206 @@
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models.functions import TruncMonth
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from blogs.models import Post, RelatedLink, Tag
+from comments.models import Comment
+from comments.services import comments_on
+from members.models import Member
+from network.demo import content
+from network.models import Network, SidebarBox
+
+
+def loaddemo(*args: str) -> str:
+    out = StringIO()
+    call_command("loaddemo", *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> tuple[int, ...]:
+    return (
+        Network.objects.count(),
+        Member.objects.count(),
+        Post.objects.count(),
+        Comment.objects.count(),
+        RelatedLink.objects.count(),
+        SidebarBox.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_it_creates_the_network_its_creator_and_members() -> None:
+    loaddemo()
+    network = Network.objects.get()
+    assert network.name == content.NETWORK_NAME
+    assert network.time_zone == "Asia/Karachi"
+    assert network.description
+    assert network.creator.email == "creator@demo.anjuman.test"
+    assert network.creator.is_creator
+    assert network.creator.check_password("demo-password-123")
+
+    members = Member.objects.all()
+    assert 18 <= len(members) <= 24
+    assert all(m.email_confirmed and m.is_active and m.about for m in members)
+    assert all(m.date_joined >= network.created_at for m in members)
+    member = Member.objects.get(email=f"{content.SAMPLE_MEMBER}@demo.anjuman.test")
+    assert member.role == Member.Role.MEMBER
+    assert member.check_password("demo-password-123")
+    # Right-to-left text appears: a member who writes their name in Urdu.
+    assert Member.objects.filter(display_name="ثمینہ اختر").exists()
+
+
+@pytest.mark.django_db
+def test_posts_are_published_over_two_years_with_a_few_drafts() -> None:
+    loaddemo()
+    published = Post.objects.published()
+    assert published.count() >= 55
+    months = published.annotate(month=TruncMonth("published_at")).values("month").distinct()
+    assert months.count() >= 18
+    assert all(p.published_at and p.published_at < timezone.now() for p in published)
+    assert 2 <= Post.objects.filter(status=Post.Status.DRAFT).count() <= 3
+
+    titles = list(Post.objects.values_list("title", flat=True))
+    assert len(set(titles)) == len(titles)
+    for post in Post.objects.all():
+        assert 300 <= len(post.body.split()) <= 700, post.title
+        assert post.body_html and post.excerpt
+        assert 2 <= post.tags.count() <= 4
+    creator = Network.objects.get().creator
+    # The creator writes like a columnist; several others write too.
+    assert published.filter(author=creator).count() >= 12
+    assert published.exclude(author=creator).values("author").distinct().count() >= 10
+    assert 10 <= Tag.objects.count() <= 16
+
+
+@pytest.mark.django_db
+def test_every_post_counts_its_comments_exactly() -> None:
+    loaddemo()
+    total = 0
+    for post in Post.objects.published():
+        comments = list(comments_on(post))
+        assert post.published_at is not None
+        assert post.comment_count == len(comments), post.title
+        assert len(comments) <= 8
+        assert all(post.published_at < c.created_at < timezone.now() for c in comments)
+        total += len(comments)
+    assert 120 <= total <= 180
+    assert total == Comment.objects.count()
+    assert not Comment.objects.filter(object_id__in=Post.objects.filter(status="draft")).exists()
+    # Many members take part in the conversation.
+    assert Comment.objects.values("author").distinct().count() >= 15
+
+
+@pytest.mark.django_db
+def test_most_posts_have_related_links() -> None:
+    loaddemo()
+    posts = Post.objects.published()
+    with_links = [p for p in posts if p.related_links.exists()]
+    assert len(with_links) >= 0.8 * posts.count()
+    assert all(p.related_links.count() <= 3 for p in posts)
+    for link in RelatedLink.objects.all():
+        assert link.url.startswith("https://") and ".example." in link.url
+        assert link.title and link.source and link.excerpt
+
+
+@pytest.mark.django_db
+def test_it_adds_sidebar_boxes_with_links_to_member_blogs() -> None:
+    loaddemo()
+    boxes = list(SidebarBox.objects.all())
+    assert 3 <= len(boxes) <= 4
+    assert all(box.body_html for box in boxes)
+    blogs = SidebarBox.objects.get(title=content.BLOG_BOX_TITLE)
+    creator = Network.objects.get().creator
+    assert f'href="{reverse("blogs:member_blog", args=[creator.handle])}"' in blogs.body_html
+
+
+@pytest.mark.django_db
+def test_it_says_where_to_go_and_how_to_sign_in() -> None:
+    out = loaddemo()
+    assert settings.SITE_URL in out
+    assert "Sign in as creator@demo.anjuman.test / demo-password-123" in out
+    assert f"{content.SAMPLE_MEMBER}@demo.anjuman.test" in out
+
+
+@pytest.mark.django_db
+def test_if_empty_a_second_time_changes_nothing() -> None:
+    loaddemo()
+    before = snapshot()
+    out = loaddemo("--if-empty")
+    assert "already has a network" in out
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_a_second_load_without_the_flag_is_refused() -> None:
+    loaddemo()
+    before = snapshot()
+    with pytest.raises(CommandError, match="already has a network"):
+        loaddemo()
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_it_leaves_a_network_made_otherwise_alone(network: Network) -> None:
+    loaddemo("--if-empty")
+    assert Network.objects.get() == network
+    assert not Post.objects.exists()
+    with pytest.raises(CommandError):
+        loaddemo()
+
+
+@pytest.mark.django_db
+def test_if_empty_loads_an_empty_database() -> None:
+    loaddemo("--if-empty")
+    assert Network.objects.get().name == content.NETWORK_NAME
+
+
+@pytest.mark.django_db
+def test_the_home_page_shows_the_network_and_its_latest_post() -> None:
+    loaddemo()
+    response = Client().get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert content.NETWORK_NAME in page
+    latest = Post.objects.published().order_by("-published_at").first()
+    assert latest is not None
+    assert escape(latest.title) in page
+
+
+@pytest.mark.django_db
+def test_pages_with_right_to_left_text_render() -> None:
+    loaddemo()
+    client = Client()
+    post = Post.objects.get(title=content.POSTS[-1].title)
+    assert client.get(post.get_absolute_url()).status_code == 200
+    samina = post.author
+    response = client.get(reverse("blogs:member_blog", args=[samina.handle]))
+    assert response.status_code == 200
+    assert "ثمینہ اختر" in response.content.decode()
+
+
+def test_the_demo_text_is_consistent() -> None:
+    keys = {content.CREATOR.key} | {p.key for p in content.MEMBERS}
+    assert len(keys) == len(content.MEMBERS) + 1
+    assert content.SAMPLE_MEMBER in keys
+    assert set(content.BLOG_BOX_MEMBERS) <= keys
+    texts = content.POSTS + content.DRAFTS
+    for text in texts:
+        assert text.author in keys
+        assert text.topic in content.PARAGRAPHS
+        assert set(text.tags) <= set(content.TAGS)
+        assert 2 <= len(text.tags) <= 4
+        assert all(0 <= i < len(content.PARAGRAPHS[text.topic]) for i in text.picks)
+        assert len(set(text.picks)) == len(text.picks)
+    titles = {text.title for text in content.POSTS}
+    assert set(content.POST_COMMENTS) <= titles
+    for comments in content.POST_COMMENTS.values():
+        assert all(key in keys or key == "" for key, _body in comments)
+    assert set(content.TOPIC_COMMENTS) == set(content.PARAGRAPHS) == set(content.LINKS)
