@@ -67,7 +67,8 @@ class Command(BaseCommand):
             if Network.objects.exists():
                 if options["if_empty"]:
                     self.stdout.write(
-                        "The database already has a network; the demo was not loaded."
+                        "The database already has a network; the demo was not loaded.\n"
+                        f"Open {settings.SITE_URL}/"
                     )
                     return
                 raise CommandError(
