@@ -1,5 +1,6 @@
 # Anjuman's commands. `make run` and `make test` are the two a newcomer needs (see README.md).
 PORT ?= 8000
+export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 
@@ -9,7 +10,7 @@ PY := $(VENV)/bin/python
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
 	DEBUG=1 $(PY) manage.py loaddemo --if-empty
-	DEBUG=1 PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## Install what the tests need (Chromium, PostgreSQL), then lint, type-check and run every test
 ## on SQLite and on PostgreSQL
