@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "network",
     "members",
     "blogs",
@@ -65,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lib.replica.PrimaryAfterWriteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,7 +104,13 @@ TEMPLATES = [
 # DATABASE_URL: where the data lives. Default: a SQLite file in DATA_DIR (no other server).
 # PostgreSQL: postgres://USER:PASSWORD@HOST:5432/NAME
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'anjuman.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+# CONN_MAX_AGE: seconds a database connection is kept for the next request (PostgreSQL).
+_conn_max_age = env_int("CONN_MAX_AGE", 0 if DATABASE_URL.startswith("sqlite") else 600)
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=_conn_max_age, conn_health_checks=_conn_max_age > 0
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
@@ -113,6 +124,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": env_str("TEST_SQLITE_PATH", str(DATA_DIR / "test-anjuman.sqlite3"))
     }
+
+# DATABASE_REPLICA_URL: a read-only PostgreSQL replica. Reads go there, except in requests
+# that write and for a few seconds after a visitor's write (lib/replica.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=_conn_max_age, conn_health_checks=_conn_max_age > 0
+    )
+    # Tests read the replica through the primary's test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["lib.replica.ReplicaRouter"]
+# REPLICA_PIN_SECONDS: after a visitor writes, their reads stay on the primary this long.
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.Member"
@@ -135,12 +159,47 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "anjuman",
+# REDIS_URL: redis://HOST:6379/0. With it, the cache, sessions, rate-limit counters and the task
+# queue live in Redis, shared by every application server. Without it: a cache in files under
+# DATA_DIR (shared by the processes of one machine), sessions in the database, and the task
+# queue in the database.
+REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]]
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+elif TESTING:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(DATA_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# TASKS_BACKEND: where background work (emails) is queued: "database" (default; run
+# `manage.py db_worker`), "redis" (default with REDIS_URL; run `manage.py rqworker --job-class
+# django_tasks_rq.Job`) or "immediate" (run inside the request, no worker).
+_tasks_backend = env_str(
+    "TASKS_BACKEND", "immediate" if TESTING else "redis" if REDIS_URL else "database"
+)
+_task_backends: dict[str, dict[str, Any]] = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "redis": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    "immediate": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
 }
+TASKS = {"default": _task_backends[_tasks_backend]} if _tasks_backend in _task_backends else {}
+if not TASKS:
+    raise ConfigurationError(f"TASKS_BACKEND={_tasks_backend!r}: use database, redis or immediate")
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+
+# PAGE_CACHE_SECONDS: how long pages for signed-out visitors are served from the cache. Any
+# change to content invalidates them at once (lib/pagecache.py); 0 turns the cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # LANGUAGE_CODE: the default language of the interface (en or ur).
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
@@ -152,8 +211,40 @@ USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# S3_BUCKET: keep uploads in an S3-compatible object store instead of MEDIA_ROOT, with
+# S3_ENDPOINT_URL (for non-AWS stores), S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION and
+# S3_PUBLIC_URL (a CDN or public bucket address for links; default: signed URLs).
+S3_BUCKET = env_str("S3_BUCKET")
+_media_storage: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "custom_domain": env_str("S3_PUBLIC_URL").removeprefix("https://") or None,
+            "querystring_auth": not env_str("S3_PUBLIC_URL"),
+            "file_overwrite": False,
+        },
+    }
+# Without `collectstatic` (make run, tests), WhiteNoise serves the files from the apps.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+if WHITENOISE_USE_FINDERS:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STORAGES = {
+    "default": _media_storage,
+    # Hashed, compressed files served by WhiteNoise; `manage.py collectstatic` builds them.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 # MEDIA_ROOT: where uploaded photos and logos are stored.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
@@ -196,14 +287,44 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Anjuman <noreply@localhost>"
 RATELIMIT_SIGNIN = (env_int("RATELIMIT_SIGNIN_ATTEMPTS", 10), 15 * 60)
 RATELIMIT_JOIN = (env_int("RATELIMIT_JOIN_ATTEMPTS", 5), 60 * 60)
 
+# HTTPS: the site is served over https (behind a TLS-terminating proxy that sets
+# X-Forwarded-Proto). Turns on secure cookies, HSTS and the redirect to https.
+HTTPS = env_bool("HTTPS", False)
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# The health check answers plain http from the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# LOG_FORMAT: "json" (one JSON object a line on stdout; the default without DEBUG) or "plain".
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "formatters": {
+        "json": {"()": "lib.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# QUERY_COUNT_HEADER: add X-Query-Count to responses (the benchmark reads it). Off in use.
+QUERY_COUNT_HEADER = env_bool("QUERY_COUNT_HEADER", False)
+if QUERY_COUNT_HEADER:
+    MIDDLEWARE.insert(0, "lib.querycount.QueryCountMiddleware")

@@ -3,13 +3,15 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
+from .health import health
+
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("health/", health, name="health"),
     path("django-admin/", admin.site.urls),
     path("", include("network.urls")),
     path("", include("members.urls")),
     path("", include("blogs.urls")),
     path("", include("comments.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from lib.markup import html_to_text, render_markdown, truncate_words
+from lib.pagecache import invalidate_content
 from members.models import Member
 
 from .models import Post, RelatedLink, Tag
@@ -75,9 +76,11 @@ def save_post(
     RelatedLink.objects.bulk_create(
         RelatedLink(post=post, position=i, **vars(link)) for i, link in enumerate(links)
     )
+    invalidate_content()
     return post
 
 
 def delete_post(post: Post) -> None:
     # Post.comments (a GenericRelation) makes Django delete the post's comments with it.
     post.delete()
+    invalidate_content()

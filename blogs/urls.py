@@ -1,13 +1,15 @@
 from django.urls import path
 
+from lib.pagecache import cache_for_visitors
+
 from . import feeds, views
 
 app_name = "blogs"
 urlpatterns = [
     path("blog/", views.post_list, name="list"),
     path("blog/new/", views.post_create, name="create"),
-    path("blog/feed/rss/", feeds.NetworkBlogFeed(), name="feed_rss"),
-    path("blog/feed/atom/", feeds.NetworkBlogAtomFeed(), name="feed_atom"),
+    path("blog/feed/rss/", cache_for_visitors(feeds.NetworkBlogFeed()), name="feed_rss"),
+    path("blog/feed/atom/", cache_for_visitors(feeds.NetworkBlogAtomFeed()), name="feed_atom"),
     path("blog/tag/<str:slug>/", views.tag_posts, name="tag"),
     path("blog/<int:pk>/", views.post_detail, name="post_short"),
     path("blog/<int:pk>/edit/", views.post_edit, name="edit"),
@@ -20,8 +22,14 @@ urlpatterns = [
         views.member_archive,
         name="member_archive",
     ),
-    path("members/<str:handle>/blog/feed/rss/", feeds.MemberBlogFeed(), name="member_feed_rss"),
     path(
-        "members/<str:handle>/blog/feed/atom/", feeds.MemberBlogAtomFeed(), name="member_feed_atom"
+        "members/<str:handle>/blog/feed/rss/",
+        cache_for_visitors(feeds.MemberBlogFeed()),
+        name="member_feed_rss",
+    ),
+    path(
+        "members/<str:handle>/blog/feed/atom/",
+        cache_for_visitors(feeds.MemberBlogAtomFeed()),
+        name="member_feed_atom",
     ),
 ]

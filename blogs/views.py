@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse
@@ -15,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from comments import services as comment_services
+from lib.pagecache import cache_for_visitors, cached
+from lib.pagination import CachedCountPaginator
 from members.models import Member
 from network.http import NetworkRequest
 
@@ -26,53 +27,75 @@ POSTS_PER_PAGE = 10
 SIDEBAR_POSTS = 5
 
 
-def _page(request: NetworkRequest, posts: PostQuerySet) -> Page[Post]:
-    return Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-
-
 def _listing(
-    request: NetworkRequest, template: str, posts: PostQuerySet, **context: Any
+    request: NetworkRequest, template: str, posts: PostQuerySet, *, count_key: str, **context: Any
 ) -> HttpResponse:
-    return render(request, template, {"page": _page(request, posts.for_listing()), **context})
+    paginator = CachedCountPaginator(posts.for_listing(), POSTS_PER_PAGE, count_key=count_key)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, **context})
 
 
+@cache_for_visitors
 def home(request: NetworkRequest) -> HttpResponse:
     posts = Post.objects.published().for_listing()[:POSTS_PER_PAGE]
     return render(request, "blogs/home.html", {"posts": posts})
 
 
+@cache_for_visitors
 def post_list(request: NetworkRequest) -> HttpResponse:
-    return _listing(request, "blogs/post_list.html", Post.objects.published())
+    return _listing(request, "blogs/post_list.html", Post.objects.published(), count_key="all")
 
 
+@cache_for_visitors
 def tag_posts(request: NetworkRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    return _listing(request, "blogs/tag.html", Post.objects.published().filter(tags=tag), tag=tag)
+    posts = Post.objects.published().filter(tags=tag)
+    return _listing(request, "blogs/tag.html", posts, count_key=f"tag:{tag.pk}", tag=tag)
 
 
-def _blog_of(request: NetworkRequest, handle: str) -> tuple[Member, PostQuerySet]:
+def _blog_of(request: NetworkRequest, handle: str) -> tuple[Member, PostQuerySet, str]:
+    """The author, the posts of theirs the user may see, and a cache key for counting them."""
     author = get_object_or_404(Member, handle=handle, is_active=True)
-    return author, Post.objects.visible_to(request.user).filter(author=author)
+    posts = Post.objects.visible_to(request.user).filter(author=author)
+    # The author and administrators also see drafts, so their counts differ from others'.
+    user = request.user
+    sees_drafts = isinstance(user, Member) and (user.pk == author.pk or user.is_network_admin)
+    return author, posts, f"blog:{author.pk}:{int(sees_drafts)}"
 
 
-def _months(posts: PostQuerySet) -> list[Any]:
-    """The months a blog has posts in, newest first, with how many: one query."""
-    return list(
-        posts.published()
-        .annotate(month=TruncMonth("published_at"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .order_by("-month")
+def _months(author: Member) -> list[Any]:
+    """The months an author has published in, newest first, with how many."""
+
+    def compute() -> list[Any]:
+        return list(
+            Post.objects.published()
+            .filter(author=author)
+            .annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(n=Count("id"))
+            .order_by("-month")
+        )
+
+    # Months are the network's months: its time zone is part of the key.
+    return cached(f"months:{author.pk}:{timezone.get_current_timezone_name()}", compute)
+
+
+@cache_for_visitors
+def member_blog(request: NetworkRequest, handle: str) -> HttpResponse:
+    author, posts, key = _blog_of(request, handle)
+    return _listing(
+        request,
+        "blogs/member_blog.html",
+        posts,
+        count_key=key,
+        author=author,
+        months=_months(author),
     )
 
 
-def member_blog(request: NetworkRequest, handle: str) -> HttpResponse:
-    author, posts = _blog_of(request, handle)
-    return _listing(request, "blogs/member_blog.html", posts, author=author, months=_months(posts))
-
-
+@cache_for_visitors
 def member_archive(request: NetworkRequest, handle: str, year: int, month: int) -> HttpResponse:
-    author, posts = _blog_of(request, handle)
+    author, posts, key = _blog_of(request, handle)
     if not (1 <= month <= 12 and 1900 <= year <= 9999):
         raise Http404
     # Month boundaries are the network's, as the dates on the page are.
@@ -84,12 +107,14 @@ def member_archive(request: NetworkRequest, handle: str, year: int, month: int) 
         request,
         "blogs/member_archive.html",
         posts,
+        count_key=f"{key}:{year}-{month}:{tz}",
         author=author,
         month=start,
-        months=_months(Post.objects.visible_to(request.user).filter(author=author)),
+        months=_months(author),
     )
 
 
+@cache_for_visitors
 def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse:
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author"), pk=pk)
     if slug != post.slug:

@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from lib.pagecache import invalidate_content
 from members.models import Member
 
 from .models import Comment
@@ -59,3 +60,4 @@ def delete_comment(comment: Comment) -> None:
         model._default_manager.filter(pk=comment.object_id, comment_count__gt=0).update(
             comment_count=F("comment_count") - 1
         )
+        invalidate_content()

@@ -2,15 +2,17 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from lib import ratelimit
+from lib.email import queue_email
 
 from .models import Member
 
@@ -114,3 +116,19 @@ class ProfileForm(forms.ModelForm[Member]):
         if image is not None and image.width * image.height > 40_000_000:
             raise ValidationError(_("That photo has too many pixels; please resize it."))
         return photo
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the email sent through the task queue."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        queue_email(subject, render_to_string(email_template_name, context), [to_email])

@@ -5,13 +5,14 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from PIL import Image, ImageOps
 
+from lib.email import queue_email
+from lib.pagecache import invalidate_content
 from network.models import Network
 
 from .models import Member
@@ -34,11 +35,8 @@ def join(
     *, network: Network, display_name: str, email: str, password: str, next_url: str, base_url: str
 ) -> Member:
     member = Member.objects.create_user(email, password, display_name=display_name.strip())
-    transaction.on_commit(
-        lambda: send_confirmation(
-            network=network, member=member, next_url=next_url, base_url=base_url
-        )
-    )
+    invalidate_content()
+    send_confirmation(network=network, member=member, next_url=next_url, base_url=base_url)
     return member
 
 
@@ -51,11 +49,10 @@ def confirmation_token(member: Member, next_url: str) -> str:
 def send_confirmation(*, network: Network, member: Member, next_url: str, base_url: str) -> None:
     link = base_url + reverse("members:confirm", args=[confirmation_token(member, next_url)])
     context = {"network": network, "member": member, "link": link}
-    send_mail(
-        subject=render_to_string("members/email/confirm_subject.txt", context).strip(),
-        message=render_to_string("members/email/confirm_body.txt", context),
-        from_email=None,
-        recipient_list=[member.email],
+    queue_email(
+        render_to_string("members/email/confirm_subject.txt", context).strip(),
+        render_to_string("members/email/confirm_body.txt", context),
+        [member.email],
     )
 
 
@@ -116,6 +113,7 @@ def update_profile(
     member.save(update_fields=["display_name", "about"])
     if photo is not None:
         set_photo(member, photo)
+    invalidate_content()
     return member
 
 

@@ -2,8 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -11,10 +9,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blogs.models import Post
+from lib.pagecache import cache_for_visitors
+from lib.pagination import CachedCountPaginator
 from network.http import NetworkRequest
 
 from . import services
-from .forms import JoinForm, ProfileForm, SignInForm, join_is_limited, record_join_attempt
+from .forms import (
+    JoinForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    SignInForm,
+    join_is_limited,
+    record_join_attempt,
+)
 from .models import Member
 
 MEMBERS_PER_PAGE = 30
@@ -89,6 +96,7 @@ def resend_confirmation(request: NetworkRequest) -> HttpResponse:
     return redirect(next_url)
 
 
+@cache_for_visitors
 def profile(request: NetworkRequest, handle: str) -> HttpResponse:
     member = get_object_or_404(Member, handle=handle, is_active=True)
     posts = Post.objects.visible_to(request.user).filter(author=member).for_listing()[:5]
@@ -115,13 +123,16 @@ def edit_profile(request: NetworkRequest) -> HttpResponse:
     return render(request, "members/edit_profile.html", {"form": form})
 
 
+@cache_for_visitors
 def directory(request: NetworkRequest) -> HttpResponse:
     members = Member.objects.filter(is_active=True).order_by("display_name", "id")
     query = request.GET.get("q", "").strip()[:100]
     if query:
         members = members.filter(display_name__icontains=query)
-    page = Paginator(
-        members.only("handle", "display_name", "photo_thumb", "role"), MEMBERS_PER_PAGE
+    page = CachedCountPaginator(
+        members.only("handle", "display_name", "photo_thumb", "role"),
+        MEMBERS_PER_PAGE,
+        count_key=f"members:{query}",
     )
     return render(
         request,
@@ -135,8 +146,9 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "members/email/password_reset_body.txt"
     subject_template_name = "members/email/password_reset_subject.txt"
     success_url = reverse_lazy("members:password_reset_done")
+    form_class = QueuedPasswordResetForm
 
-    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+    def form_valid(self, form: QueuedPasswordResetForm) -> HttpResponse:  # type: ignore[override]
         # The email names the network, not the bare host name.
         self.extra_email_context = {"site_name": self.request.network.name}  # type: ignore[attr-defined]
         return super().form_valid(form)

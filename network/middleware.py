@@ -7,7 +7,7 @@ from django.utils import timezone
 from .services import current_network
 
 # Paths that work before a network exists.
-_SETUP_PATHS = ("/setup/", "/static/", "/media/", "/django-admin/")
+_SETUP_PATHS = ("/setup/", "/static/", "/media/", "/django-admin/", "/health/")
 
 
 class NetworkMiddleware:

@@ -1,13 +1,25 @@
 from django.db import transaction
 
 from lib.markup import render_markdown
+from lib.pagecache import cached, invalidate_content
 from members.models import Member
 
 from .models import Network, SidebarBox
 
 
 def current_network() -> Network | None:
-    return Network.objects.select_related("creator").first()
+    return cached("network", lambda: Network.objects.select_related("creator").first())
+
+
+def update_network(network: Network) -> Network:
+    """Saves the network's settings (already validated by a form)."""
+    network.save()
+    invalidate_content()
+    return network
+
+
+def sidebar_boxes() -> list[SidebarBox]:
+    return cached("sidebar", lambda: list(SidebarBox.objects.all()))
 
 
 @transaction.atomic
@@ -35,10 +47,17 @@ def create_network(
     network = Network(name=name, tagline=tagline, time_zone=time_zone, creator=creator)
     network.full_clean()
     network.save()
+    invalidate_content()
     return network
 
 
 def save_sidebar_box(box: SidebarBox) -> SidebarBox:
     box.body_html = render_markdown(box.body)
     box.save()
+    invalidate_content()
     return box
+
+
+def delete_sidebar_box(box: SidebarBox) -> None:
+    box.delete()
+    invalidate_content()

@@ -8,6 +8,7 @@ app_name = "network"
 urlpatterns = [
     path("", home, name="home"),
     path("setup/", views.setup, name="setup"),
+    path("language/<str:code>/", views.language, name="language"),
     path("manage/", views.settings_view, name="settings"),
     path("manage/sidebar/", views.sidebar, name="sidebar"),
     path("manage/sidebar/new/", views.sidebar_edit, name="sidebar_new"),

@@ -1,15 +1,17 @@
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from members.models import Member
+from members.services import safe_next
 
 from . import services
 from .forms import NetworkForm, SetupForm, SidebarBoxForm
@@ -32,6 +34,25 @@ def admin_required(view: View) -> View:
     return wrapper
 
 
+def language(request: NetworkRequest, code: str) -> HttpResponse:
+    """Switches the interface language with a plain link.
+
+    Django's own set_language wants a POST with a CSRF token, which would keep every page
+    from being cached for visitors; a language preference needs no such protection.
+    """
+    if code not in dict(django_settings.LANGUAGES):
+        raise Http404
+    response = redirect(safe_next(request.GET.get("next")))
+    response.set_cookie(
+        django_settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=django_settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
 def setup(request: NetworkRequest) -> HttpResponse:
     if request.network is not None:
         return redirect("network:home")
@@ -48,7 +69,7 @@ def setup(request: NetworkRequest) -> HttpResponse:
 def settings_view(request: NetworkRequest) -> HttpResponse:
     form = NetworkForm(request.POST or None, request.FILES or None, instance=request.network)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_network(form.save(commit=False))
         messages.success(request, _("The network's settings are saved."))
         return redirect("network:settings")
     return render(request, "network/settings.html", {"form": form})
@@ -74,7 +95,7 @@ def sidebar_edit(request: NetworkRequest, pk: int | None = None) -> HttpResponse
 def sidebar_delete(request: NetworkRequest, pk: int) -> HttpResponse:
     box = get_object_or_404(SidebarBox, pk=pk)
     if request.method == "POST":
-        box.delete()
+        services.delete_sidebar_box(box)
         messages.success(request, _("The sidebar box “%s” is deleted.") % box.title)
         return redirect("network:sidebar")
     return render(request, "network/sidebar_confirm_delete.html", {"box": box})

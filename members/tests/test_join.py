@@ -104,11 +104,12 @@ def test_join_is_rate_limited_per_ip(visitor, settings):
     assert not Member.objects.filter(email="farah@example.org").exists()
 
 
-def test_the_resend_button_sends_a_new_link(unconfirmed, smtp):
+def test_the_resend_button_sends_a_new_link(unconfirmed, smtp, django_capture_on_commit_callbacks):
     from conftest import client_for
 
     client = client_for(unconfirmed)
-    response = client.post(reverse("members:resend_confirmation"), {"next": "/blog/"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:resend_confirmation"), {"next": "/blog/"})
     assert response.url == "/blog/"
     [message] = smtp.wait_for(unconfirmed.email)
     assert "/confirm/" in body_of(message)

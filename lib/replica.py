@@ -1,0 +1,73 @@
+"""Reads from a PostgreSQL replica, never where the reader must see their own write.
+
+A request reads from the replica only when it is a GET/HEAD, nothing in it has written yet,
+and the visitor has not written in the last REPLICA_PIN_SECONDS (a cookie remembers that: a
+replica may lag behind the primary by a moment). Everything outside requests — management
+commands, task workers — uses the primary.
+"""
+
+import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+
+PIN_COOKIE = "anjuman_primary"
+_use_replica: ContextVar[bool] = ContextVar("use_replica", default=False)
+_wrote: ContextVar[bool] = ContextVar("wrote", default=False)
+
+
+class ReplicaRouter:
+    def db_for_read(self, model: type[models.Model], **hints: Any) -> str:
+        return "replica" if _use_replica.get() else "default"
+
+    def db_for_write(self, model: type[models.Model], **hints: Any) -> str:
+        # From the first write on, this request reads its own writes from the primary.
+        _use_replica.set(False)
+        _wrote.set(True)
+        return "default"
+
+    def allow_relation(self, obj1: models.Model, obj2: models.Model, **hints: Any) -> bool:
+        return True  # both databases hold the same data
+
+    def allow_migrate(self, db: str, app_label: str, **hints: Any) -> bool:
+        return db == "default"
+
+
+def _pinned(request: HttpRequest) -> bool:
+    try:
+        return float(request.COOKIES.get(PIN_COOKIE, "0")) > time.time()
+    except ValueError:
+        return False
+
+
+class PrimaryAfterWriteMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.enabled = "replica" in settings.DATABASES
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.enabled:
+            return self.get_response(request)
+        safe = request.method in ("GET", "HEAD", "OPTIONS")
+        read_token = _use_replica.set(safe and not _pinned(request))
+        wrote_token = _wrote.set(False)
+        try:
+            response = self.get_response(request)
+            if _wrote.get() or not safe:
+                until = time.time() + settings.REPLICA_PIN_SECONDS
+                response.set_cookie(
+                    PIN_COOKIE,
+                    f"{until:.0f}",
+                    max_age=settings.REPLICA_PIN_SECONDS,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=settings.SESSION_COOKIE_SECURE,
+                )
+            return response
+        finally:
+            _use_replica.reset(read_token)
+            _wrote.reset(wrote_token)

@@ -1,0 +1,31 @@
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from conftest import body_of
+
+
+@pytest.mark.django_db(transaction=True)
+def test_emails_wait_in_the_database_queue_until_a_worker_sends_them(network, settings, smtp):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = Client().post(
+        reverse("members:join"),
+        {
+            "display_name": "Queued Person",
+            "email": "queued@example.org",
+            "password1": "plenty of letters 42",
+            "password2": "plenty of letters 42",
+        },
+    )
+    assert response.status_code == 302
+    # The page answered without talking to the SMTP server: the email is a queued task.
+    assert smtp.messages() == []
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    [message] = smtp.wait_for("queued@example.org")
+    assert "/confirm/" in body_of(message)
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
