@@ -128,7 +128,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # DATABASE_REPLICA_URL: a read-only PostgreSQL replica. Reads go there, except in requests
 # that write and for a few seconds after a visitor's write (lib/replica.py).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
-if DATABASE_REPLICA_URL:
+USE_REPLICA = bool(DATABASE_REPLICA_URL)
+if USE_REPLICA:
     DATABASES["replica"] = dj_database_url.parse(
         DATABASE_REPLICA_URL, conn_max_age=_conn_max_age, conn_health_checks=_conn_max_age > 0
     )

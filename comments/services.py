@@ -47,6 +47,7 @@ def add_comment(target: models.Model, author: Member, body: str) -> Comment:
         raise PermissionDenied(_("Only members with a confirmed email can comment."))
     comment = Comment.objects.create(target=target, author=author, body=clean_body(body))
     type(target)._default_manager.filter(pk=target.pk).update(comment_count=F("comment_count") + 1)
+    invalidate_content()
     return comment
 
 

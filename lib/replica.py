@@ -47,10 +47,9 @@ def _pinned(request: HttpRequest) -> bool:
 class PrimaryAfterWriteMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.enabled = "replica" in settings.DATABASES
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self.enabled:
+        if not settings.USE_REPLICA:
             return self.get_response(request)
         safe = request.method in ("GET", "HEAD", "OPTIONS")
         read_token = _use_replica.set(safe and not _pinned(request))

@@ -1,0 +1,73 @@
+"""Which database each read goes to when a replica is configured (the real replica is
+exercised end to end by scripts/scaleout.sh)."""
+
+import time
+
+import pytest
+from django.http import HttpRequest, HttpResponse
+from django.test import RequestFactory
+
+from blogs.models import Post
+from lib import replica
+from lib.replica import PIN_COOKIE, PrimaryAfterWriteMiddleware, ReplicaRouter
+
+router = ReplicaRouter()
+
+
+@pytest.fixture
+def with_replica(settings):
+    settings.USE_REPLICA = True
+    settings.REPLICA_PIN_SECONDS = 10
+
+
+def run(request: HttpRequest, write: bool = False) -> tuple[list[str], HttpResponse]:
+    seen: list[str] = []
+
+    def view(request: HttpRequest) -> HttpResponse:
+        seen.append(router.db_for_read(Post))
+        if write:
+            router.db_for_write(Post)
+            seen.append(router.db_for_read(Post))
+        return HttpResponse("ok")
+
+    response = PrimaryAfterWriteMiddleware(view)(request)
+    return seen, response
+
+
+def test_plain_page_views_read_from_the_replica(with_replica):
+    seen, response = run(RequestFactory().get("/"))
+    assert seen == ["replica"]
+    assert PIN_COOKIE not in response.cookies
+
+
+def test_posts_read_from_the_primary_and_pin_the_visitor(with_replica):
+    seen, response = run(RequestFactory().post("/blog/1/comments/"))
+    assert seen == ["default"]
+    assert int(response.cookies[PIN_COOKIE].value) > time.time()
+
+
+def test_after_writing_a_visitor_reads_their_own_writes(with_replica):
+    request = RequestFactory().get("/")
+    request.COOKIES[PIN_COOKIE] = str(int(time.time()) + 5)
+    assert run(request)[0] == ["default"]
+    expired = RequestFactory().get("/")
+    expired.COOKIES[PIN_COOKIE] = str(int(time.time()) - 1)
+    assert run(expired)[0] == ["replica"]
+
+
+def test_a_get_that_writes_reads_the_rest_from_the_primary(with_replica):
+    seen, response = run(RequestFactory().get("/confirm/x/"), write=True)
+    assert seen == ["replica", "default"]
+    assert PIN_COOKIE in response.cookies
+
+
+def test_without_a_replica_everything_uses_the_primary(settings):
+    seen, response = run(RequestFactory().get("/"))
+    assert seen == ["default"]
+    assert PIN_COOKIE not in response.cookies
+
+
+def test_outside_requests_everything_uses_the_primary():
+    assert replica._use_replica.get() is False
+    assert router.db_for_read(Post) == "default"
+    assert router.allow_migrate("replica", "blogs") is False
