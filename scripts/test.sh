@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole check, as `make test` and CI run it:
-#   1. installs the Python packages (.venv) and, from apt, Chromium and PostgreSQL if missing;
+#   1. installs the Python packages (.venv) and, from apt, Chromium, PostgreSQL, Redis and nginx
+#      if missing;
 #   2. starts a throw-away PostgreSQL server of its own (stopped again at the end);
 #   3. runs ruff, mypy and the migrations check;
-#   4. runs the whole pytest suite on a SQLite file, then again on PostgreSQL.
+#   4. runs the whole pytest suite on a SQLite file, then again on PostgreSQL, the second time
+#      with the scale-out check (two app servers behind nginx, a streaming replica, Redis).
 # PYTEST_ARGS adds pytest options (e.g. PYTEST_ARGS="-x -k comments").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
     echo "Installing from apt: ${need[*]}"
     as_root apt-get update -qq
@@ -38,4 +42,4 @@ echo "== pytest on SQLite"
 DATABASE_URL="sqlite:///$PWD/data/anjuman-test-run.sqlite3" .venv/bin/pytest ${PYTEST_ARGS:-}
 echo "== pytest on PostgreSQL"
 # shellcheck disable=SC2086
-DATABASE_URL="$PG_URL" .venv/bin/pytest ${PYTEST_ARGS:-}
+DATABASE_URL="$PG_URL" SCALEOUT=1 .venv/bin/pytest ${PYTEST_ARGS:-}
