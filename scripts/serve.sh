@@ -23,7 +23,7 @@ workers=${WEB_CONCURRENCY:-$(( $(nproc) * 2 ))}
 case "${APP_SERVER:-gunicorn}" in
 gunicorn)
     exec .venv/bin/gunicorn anjuman.wsgi:application \
-        --bind "$host:$port" --workers "$workers" --worker-class sync \
+        --bind "$host:$port" --workers "$workers" --worker-class sync --no-control-socket \
         --max-requests 10000 --max-requests-jitter 1000 --timeout 30 --graceful-timeout 20 \
         --access-logfile - \
         --access-logformat '{"time": "%(t)s", "logger": "access", "method": "%(m)s", "path": "%(U)s", "query": "%(q)s", "status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s, "remote": "%(h)s"}'
