@@ -67,9 +67,8 @@ def test_collectstatic_writes_hashed_and_compressed_files(collected):
     css = (collected / name).read_bytes()
     assert css == (collected / "anjuman/site.css").read_bytes()
     assert gzip.decompress((collected / f"{name}.gz").read_bytes()) == css
-    # Brotli files appear too when the optional `brotli` package is installed.
     compressed = sorted(p.name for p in (collected / "anjuman").glob("site.*.css.*"))
-    assert f"{Path(name).name}.gz" in compressed
+    assert compressed == [f"{Path(name).name}.br", f"{Path(name).name}.gz"]
 
 
 def test_pages_link_the_hashed_stylesheet(server, collected):
@@ -97,6 +96,10 @@ def test_hashed_files_are_cached_for_a_long_time_and_sent_gzipped(server, collec
     assert zipped.headers["content-encoding"] == "gzip"
     assert gzip.decompress(zipped.body) == css
     assert "Accept-Encoding" in zipped.headers["vary"]
+
+    brotli = server.get(f"/static/{name}", {**HTTPS, "Accept-Encoding": "br, gzip"})
+    assert brotli.headers["content-encoding"] == "br"
+    assert len(brotli.body) < len(zipped.body) < len(css)
 
 
 def test_plain_http_is_redirected_to_https_and_https_gets_hsts(server):
