@@ -1,9 +1,7 @@
-"""Helpers shared by the browser tests: sign-in through the real form, and ready-made posts."""
+"""Helpers shared by the browser tests: sign-in through the real form."""
 
 from playwright.sync_api import Page, expect
 
-from blogs.models import Post
-from blogs.services import LinkData, save_post
 from conftest import PASSWORD
 from members.models import Member
 
@@ -15,22 +13,3 @@ def sign_in(page: Page, base_url: str, member: Member, next_url: str = "/") -> N
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
-def publish_post(
-    author: Member,
-    *,
-    title: str,
-    body: str,
-    tags: list[str] | None = None,
-    links: list[LinkData] | None = None,
-) -> Post:
-    return save_post(
-        Post(),
-        author=author,
-        title=title,
-        body=body,
-        tags=tags or [],
-        links=links or [],
-        publish=True,
-    )

@@ -6,9 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from comments.services import add_comment
-from conftest import PASSWORD, body_of
-
-from .conftest import publish_post
+from conftest import PASSWORD, body_of, make_post
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +18,7 @@ COMMENT = "So glad to find everyone here again!"
 def test_a_visitor_joins_from_a_post_confirms_and_comments(
     page: Page, live_server, network, creator, member, smtp
 ):
-    post = publish_post(creator, title="Reunion Plans", body="We meet in **June** at the lake.")
+    post = make_post(creator, title="Reunion Plans", body="We meet in **June** at the lake.")
     add_comment(post, member, "Count me in.")
     post_url = f"{live_server.url}{post.get_absolute_url()}"
     full_name = network.full_name  # "Riverbend Alumni: Friends Across Every Border"

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import publish_post, sign_in
+from .conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +25,7 @@ def assert_nothing_injected(page: Page, dialogs: list[str]) -> None:
 def test_script_and_img_payloads_in_posts_and_comments_stay_text(
     page: Page, live_server, network, member, other_member
 ):
-    post = publish_post(member, title=f"Hello {PAYLOAD}", body=f"Before {PAYLOAD} after")
+    post = make_post(member, title=f"Hello {PAYLOAD}", body=f"Before {PAYLOAD} after")
     dialogs: list[str] = []
 
     def record(dialog) -> None:
