@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import make_post
+
 from .conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
