@@ -125,8 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": env_str("TEST_SQLITE_PATH", str(DATA_DIR / "test-anjuman.sqlite3"))
     }
 
-# DATABASE_REPLICA_URL: a read-only PostgreSQL replica. Reads go there, except in requests
-# that write and for a few seconds after a visitor's write (lib/replica.py).
+# DATABASE_REPLICA_URL: a read-only PostgreSQL replica. Page views read from it, except in
+# requests that write and within REPLICA_LAG_SECONDS of a write (lib/replica.py).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 USE_REPLICA = bool(DATABASE_REPLICA_URL)
 if USE_REPLICA:
@@ -136,8 +136,9 @@ if USE_REPLICA:
     # Tests read the replica through the primary's test database.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["lib.replica.ReplicaRouter"]
-# REPLICA_PIN_SECONDS: after a visitor writes, their reads stay on the primary this long.
-REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
+# REPLICA_LAG_SECONDS: the most the replica may lag behind; reads stay on the primary this long
+# after a write.
+REPLICA_LAG_SECONDS = env_int("REPLICA_LAG_SECONDS", 3)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.Member"
@@ -284,6 +285,10 @@ else:
 # DEFAULT_FROM_EMAIL: the sender of the network's emails.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Anjuman <noreply@localhost>")
 
+# FORWARDED_FOR_PROXIES: how many reverse proxies of yours (nginx, a load balancer) stand in
+# front of the app; each appends to X-Forwarded-For, and the client's address is read from it.
+# 0 (default): the client talks to the app server directly (REMOTE_ADDR).
+FORWARDED_FOR_PROXIES = env_int("FORWARDED_FOR_PROXIES", 0)
 # Rate limits: attempts allowed per window (seconds), per client IP and per account/email.
 RATELIMIT_SIGNIN = (env_int("RATELIMIT_SIGNIN_ATTEMPTS", 10), 15 * 60)
 RATELIMIT_JOIN = (env_int("RATELIMIT_JOIN_ATTEMPTS", 5), 60 * 60)

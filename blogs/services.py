@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from lib.markup import html_to_text, render_markdown, truncate_words
-from lib.pagecache import invalidate_content
+from lib.contentversion import invalidate_content
 from members.models import Member
 
 from .models import Post, RelatedLink, Tag

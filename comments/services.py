@@ -4,7 +4,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from lib.pagecache import invalidate_content
+from lib.contentversion import invalidate_content
 from members.models import Member
 
 from .models import Comment

@@ -1,57 +1,47 @@
 """Pages for signed-out visitors served from the cache, and cached results keyed to content.
 
-Every cached thing carries the *content version* in its key. Any write that changes what
-pages show calls `invalidate_content()`, which starts a new version: the next visitor
-gets a freshly rendered page at once, and the old entries expire on their own. One version for
-the whole network is coarse, but it is always right, and a community site is read far more
-often than it is written.
+Every cached thing carries the content version (lib/contentversion.py) in its key: after any
+change the next visitor gets a freshly rendered page at once, and the old entries expire on
+their own.
 """
 
 import hashlib
-import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-VERSION_KEY = "anjuman:content-version"
+from .contentversion import content_version, version_age_seconds
+from .replica import reading_from_replica
+
 View = Callable[..., HttpResponse]
 
 
-def content_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, str(time.time_ns()), timeout=None)
-        version = cache.get(VERSION_KEY) or "0"
-    return str(version)
+def _may_store(version: str) -> bool:
+    """Whether what this request read may be remembered under `version`.
 
-
-def content_changed() -> None:
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
-
-
-def invalidate_content() -> None:
-    """Called by every write that changes what pages show.
-
-    Once now, so this process's next read inside the transaction sees the change, and once
-    at commit, so no other process keeps a page it rendered from the data before the commit.
+    A replica replays the primary's commits a moment late: shortly after content changed, a
+    page read from it may still show the old content, and must not be kept as the new
+    version. Such reads are served but not stored until the replica has surely caught up.
     """
-    content_changed()
-    transaction.on_commit(content_changed)
+    return not (
+        reading_from_replica() and version_age_seconds(version) < settings.REPLICA_LAG_SECONDS
+    )
 
 
 def cached[T](name: str, compute: Callable[[], T], timeout: int | None = None) -> T:
     """`compute()`, remembered until content changes."""
-    key = f"anjuman:{name}:{content_version()}"
+    version = content_version()
+    key = f"anjuman:{name}:{version}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=timeout or settings.PAGE_CACHE_SECONDS or 300)
+        if _may_store(version):
+            cache.set(key, value, timeout=timeout or settings.PAGE_CACHE_SECONDS or 300)
     return value
 
 
@@ -72,7 +62,8 @@ def cache_for_visitors(view: View) -> View:
         if request.method not in ("GET", "HEAD") or seconds <= 0 or not _is_visitor(request):
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-        key = f"anjuman:page:{content_version()}:{get_language()}:{path}"
+        version = content_version()
+        key = f"anjuman:page:{version}:{get_language()}:{path}"
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit
@@ -86,6 +77,7 @@ def cache_for_visitors(view: View) -> View:
             and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and _may_store(version)
         ):
             cache.set(key, (response.content, response["Content-Type"]), timeout=seconds)
             response["X-Cache"] = "miss"

@@ -2,12 +2,24 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    # Behind a reverse proxy, the proxy sets REMOTE_ADDR to the client (see docs/deploy.md).
+    """The visitor's address, also behind FORWARDED_FOR_PROXIES trusted reverse proxies.
+
+    Each proxy appends the address it received the request from to X-Forwarded-For, so with
+    N proxies of our own the client is the N-th address from the end; anything before it was
+    sent by the client and can be forged.
+    """
+    proxies = settings.FORWARDED_FOR_PROXIES
+    if proxies > 0:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

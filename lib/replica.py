@@ -1,9 +1,11 @@
 """Reads from a PostgreSQL replica, never where the reader must see their own write.
 
-A request reads from the replica only when it is a GET/HEAD, nothing in it has written yet,
-and the visitor has not written in the last REPLICA_PIN_SECONDS (a cookie remembers that: a
-replica may lag behind the primary by a moment). Everything outside requests — management
-commands, task workers — uses the primary.
+A replica replays the primary's commits a moment late (REPLICA_LAG_SECONDS at most, we
+assume). So a request reads from the replica only when it is a GET/HEAD, nothing in it has
+written yet, the visitor has not written within that time (a cookie remembers), and nobody
+has changed content within that time either (so pages cached for visitors are never rendered
+from data older than their version). Everything outside requests — management commands, task
+workers — uses the primary.
 """
 
 import time
@@ -14,6 +16,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+
+from .contentversion import content_version, version_age_seconds
 
 PIN_COOKIE = "anjuman_primary"
 _use_replica: ContextVar[bool] = ContextVar("use_replica", default=False)
@@ -37,6 +41,10 @@ class ReplicaRouter:
         return db == "default"
 
 
+def reading_from_replica() -> bool:
+    return _use_replica.get()
+
+
 def _pinned(request: HttpRequest) -> bool:
     try:
         return float(request.COOKIES.get(PIN_COOKIE, "0")) > time.time()
@@ -52,16 +60,17 @@ class PrimaryAfterWriteMiddleware:
         if not settings.USE_REPLICA:
             return self.get_response(request)
         safe = request.method in ("GET", "HEAD", "OPTIONS")
-        read_token = _use_replica.set(safe and not _pinned(request))
+        settled = version_age_seconds(content_version()) >= settings.REPLICA_LAG_SECONDS
+        read_token = _use_replica.set(safe and settled and not _pinned(request))
         wrote_token = _wrote.set(False)
         try:
             response = self.get_response(request)
             if _wrote.get() or not safe:
-                until = time.time() + settings.REPLICA_PIN_SECONDS
+                until = time.time() + settings.REPLICA_LAG_SECONDS
                 response.set_cookie(
                     PIN_COOKIE,
                     f"{until:.0f}",
-                    max_age=settings.REPLICA_PIN_SECONDS,
+                    max_age=settings.REPLICA_LAG_SECONDS,
                     httponly=True,
                     samesite="Lax",
                     secure=settings.SESSION_COOKIE_SECURE,

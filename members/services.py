@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from PIL import Image, ImageOps
 
 from lib.email import queue_email
-from lib.pagecache import invalidate_content
+from lib.contentversion import invalidate_content
 from network.models import Network
 
 from .models import Member

@@ -1,7 +1,8 @@
 from django.db import transaction
 
 from lib.markup import render_markdown
-from lib.pagecache import cached, invalidate_content
+from lib.contentversion import invalidate_content
+from lib.pagecache import cached
 from members.models import Member
 
 from .models import Network, SidebarBox

@@ -4,11 +4,13 @@ exercised end to end by scripts/scaleout.sh)."""
 import time
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
 from blogs.models import Post
 from lib import replica
+from lib.contentversion import VERSION_KEY, content_changed
 from lib.replica import PIN_COOKIE, PrimaryAfterWriteMiddleware, ReplicaRouter
 
 router = ReplicaRouter()
@@ -17,7 +19,9 @@ router = ReplicaRouter()
 @pytest.fixture
 def with_replica(settings):
     settings.USE_REPLICA = True
-    settings.REPLICA_PIN_SECONDS = 10
+    settings.REPLICA_LAG_SECONDS = 3
+    # Content last changed long ago: the replica has surely replayed it.
+    cache.set(VERSION_KEY, str(time.time_ns() - 60 * 10**9), timeout=None)
 
 
 def run(request: HttpRequest, write: bool = False) -> tuple[list[str], HttpResponse]:
@@ -59,6 +63,11 @@ def test_a_get_that_writes_reads_the_rest_from_the_primary(with_replica):
     seen, response = run(RequestFactory().get("/confirm/x/"), write=True)
     assert seen == ["replica", "default"]
     assert PIN_COOKIE in response.cookies
+
+
+def test_right_after_anyone_changes_content_reads_use_the_primary(with_replica):
+    content_changed()
+    assert run(RequestFactory().get("/"))[0] == ["default"]
 
 
 def test_without_a_replica_everything_uses_the_primary(settings):
