@@ -15,6 +15,8 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
     )
     body = models.TextField(_("comment"), max_length=5000)
+    # What the page shows, made once when the comment is written (lib.markup.render_plain_text).
+    body_html = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from lib.contentversion import invalidate_content
+from lib.markup import render_plain_text
 from members.models import Member
 
 from .models import Comment
@@ -45,7 +46,10 @@ def clean_body(body: str) -> str:
 def add_comment(target: models.Model, author: Member, body: str) -> Comment:
     if not can_comment(author):
         raise PermissionDenied(_("Only members with a confirmed email can comment."))
-    comment = Comment.objects.create(target=target, author=author, body=clean_body(body))
+    text = clean_body(body)
+    comment = Comment.objects.create(
+        target=target, author=author, body=text, body_html=render_plain_text(text)
+    )
     type(target)._default_manager.filter(pk=target.pk).update(comment_count=F("comment_count") + 1)
     invalidate_content()
     return comment

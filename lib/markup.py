@@ -3,6 +3,8 @@
 import html
 
 import nh3
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import urlize
 from markdown_it import MarkdownIt
 
 # Raw HTML in Markdown is shown as text (html=False); nh3 then guarantees that nothing outside
@@ -52,3 +54,8 @@ def truncate_words(text: str, limit: int) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.-—") + "…"
+
+
+def render_plain_text(text: str) -> str:
+    """Plain text as HTML: escaped, links made clickable, line breaks kept (for comments)."""
+    return str(linebreaksbr(urlize(text, nofollow=True, autoescape=True), autoescape=False))
