@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from lib.markup import html_to_text, render_markdown, truncate_words
 from lib.contentversion import invalidate_content
+from lib.markup import html_to_text, render_markdown, truncate_words
 from members.models import Member
 
 from .models import Post, RelatedLink, Tag

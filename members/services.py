@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from PIL import Image, ImageOps
 
-from lib.email import queue_email
 from lib.contentversion import invalidate_content
+from lib.email import queue_email
 from network.models import Network
 
 from .models import Member
