@@ -1,7 +1,7 @@
 from django.db import transaction
 
-from lib.markup import render_markdown
 from lib.contentversion import invalidate_content
+from lib.markup import render_markdown
 from lib.pagecache import cached
 from members.models import Member
 
