@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from comments import services as comment_services
 from lib.pagecache import cache_for_visitors, cached
-from lib.pagination import CachedCountPaginator
+from lib.pagination import ListingPaginator
 from members.models import Member
 from network.http import NetworkRequest
 
@@ -30,7 +30,7 @@ SIDEBAR_POSTS = 5
 def _listing(
     request: NetworkRequest, template: str, posts: PostQuerySet, *, count_key: str, **context: Any
 ) -> HttpResponse:
-    paginator = CachedCountPaginator(posts.for_listing(), POSTS_PER_PAGE, count_key=count_key)
+    paginator = ListingPaginator(posts.for_listing(), POSTS_PER_PAGE, count_key=count_key)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, template, {"page": page, **context})
 

@@ -1,23 +1,33 @@
-from django.core.paginator import Paginator
+from typing import Any
+
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from .pagecache import cached
 
 
-class CachedCountPaginator(Paginator):
-    """A paginator whose COUNT(*) is remembered until content changes.
+class ListingPaginator(Paginator):
+    """Pagination whose cost does not grow with the size of the network.
 
-    Counting every matching row costs time in proportion to the network's size; the rows of
-    one page, read through an index, do not.
+    - The COUNT(*) over every matching row is remembered until content changes.
+    - A page is read in two steps: the ids of its rows from the listing's index alone (deep
+      pages skip thousands of index entries, not thousands of table rows), then those rows.
     """
 
-    object_list: QuerySet
+    object_list: QuerySet[Any]
 
-    def __init__(self, object_list: QuerySet, per_page: int, *, count_key: str) -> None:
+    def __init__(self, object_list: QuerySet[Any], per_page: int, *, count_key: str) -> None:
         super().__init__(object_list, per_page)
         self.count_key = count_key
 
     @cached_property
     def count(self) -> int:
         return cached(f"count:{self.count_key}", self.object_list.count)
+
+    def page(self, number: Any) -> Page[Any]:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = self.object_list.filter(pk__in=ids) if ids else self.object_list.none()
+        return Page(list(rows), number, self)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from blogs.models import Post
 from lib.pagecache import cache_for_visitors
-from lib.pagination import CachedCountPaginator
+from lib.pagination import ListingPaginator
 from network.http import NetworkRequest
 
 from . import services
@@ -129,7 +129,7 @@ def directory(request: NetworkRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     if query:
         members = members.filter(display_name__icontains=query)
-    page = CachedCountPaginator(
+    page = ListingPaginator(
         members.only("handle", "display_name", "photo_thumb", "role"),
         MEMBERS_PER_PAGE,
         count_key=f"members:{query}",
