@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lib.urls import fast_reverse
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
@@ -87,7 +89,7 @@ class Post(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("blogs:post", args=[self.pk, self.slug or "post"])
+        return fast_reverse("blogs:post", self.pk, self.slug or "post")
 
     def get_comment_url(self) -> str:
         return reverse("blogs:comment", args=[self.pk])

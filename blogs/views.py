@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from comments import services as comment_services
 from lib.pagecache import cache_for_visitors, cached
 from lib.pagination import ListingPaginator
+from lib.urls import fast_reverse
 from members.models import Member
 from network.http import NetworkRequest
 
@@ -67,7 +68,7 @@ def _months(author: Member) -> list[Any]:
     """The months an author has published in, newest first, with how many."""
 
     def compute() -> list[Any]:
-        return list(
+        rows = (
             Post.objects.published()
             .filter(author=author)
             .annotate(month=TruncMonth("published_at"))
@@ -75,6 +76,15 @@ def _months(author: Member) -> list[Any]:
             .annotate(n=Count("id"))
             .order_by("-month")
         )
+        return [
+            {
+                **row,
+                "url": fast_reverse(
+                    "blogs:member_archive", author.handle, row["month"].year, row["month"].month
+                ),
+            }
+            for row in rows
+        ]
 
     # Months are the network's months: its time zone is part of the key.
     return cached(f"months:{author.pk}:{timezone.get_current_timezone_name()}", compute)

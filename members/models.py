@@ -1,13 +1,12 @@
-import functools
 from typing import Any, ClassVar
-from urllib.parse import quote
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from lib.urls import fast_reverse
 
 
 class MemberManager(BaseUserManager["Member"]):
@@ -41,11 +40,6 @@ def unique_handle(name: str) -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
-
-
-@functools.cache
-def _profile_url_pattern() -> str:
-    return reverse("members:profile", args=["HANDLE"])
 
 
 class Member(AbstractBaseUser, PermissionsMixin):
@@ -90,9 +84,7 @@ class Member(AbstractBaseUser, PermissionsMixin):
         return self.display_name
 
     def get_absolute_url(self) -> str:
-        # Pages link many members (every comment's author): fill in a reversed pattern
-        # instead of resolving the URL each time.
-        return _profile_url_pattern().replace("HANDLE", quote(self.handle))
+        return fast_reverse("members:profile", self.handle)
 
     def get_full_name(self) -> str:
         return self.display_name
