@@ -202,6 +202,10 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
 # PAGE_CACHE_SECONDS: how long pages for signed-out visitors are served from the cache. Any
 # change to content invalidates them at once (lib/pagecache.py); 0 turns the cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# PAGE_CACHE_DIR: also write visitors' pages as files there, for nginx to serve without
+# Python (lib/pagefiles.py; docs/deploy.md has the nginx part). Only where nginx and every app
+# server share this folder, e.g. one machine. Empty (default): off.
+PAGE_CACHE_DIR = env_str("PAGE_CACHE_DIR")
 
 # LANGUAGE_CODE: the default language of the interface (en or ur).
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")

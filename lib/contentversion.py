@@ -10,13 +10,16 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from .pagefiles import point_current_to
+
 VERSION_KEY = "anjuman:content-version"
 
 
 def content_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, str(time.time_ns()), timeout=None)
+        if cache.add(VERSION_KEY, str(time.time_ns()), timeout=None):
+            point_current_to(str(cache.get(VERSION_KEY)))
         version = cache.get(VERSION_KEY) or "0"
     return str(version)
 
@@ -30,7 +33,9 @@ def version_age_seconds(version: str) -> float:
 
 
 def content_changed() -> None:
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    version = str(time.time_ns())
+    cache.set(VERSION_KEY, version, timeout=None)
+    point_current_to(version)
 
 
 def invalidate_content() -> None:

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
 from .contentversion import content_version, version_age_seconds
+from .pagefiles import write_page
 from .replica import reading_from_replica
 
 View = Callable[..., HttpResponse]
@@ -80,6 +81,8 @@ def cache_for_visitors(view: View) -> View:
             and _may_store(version)
         ):
             cache.set(key, (response.content, response["Content-Type"]), timeout=seconds)
+            if not request.GET:
+                write_page(version, get_language(), request.path, response.content)
             response["X-Cache"] = "miss"
         return response
 
