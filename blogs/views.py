@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from comments import services as comment_services
+from comments.fragments import comment_list
 from lib.pagecache import cache_for_visitors, cached
 from lib.pagination import ListingPaginator
 from lib.urls import fast_reverse
@@ -135,11 +136,7 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
 def _render_post(
     request: NetworkRequest, post: Post, *, comment_text: str, error: str = "", status: int = 200
 ) -> HttpResponse:
-    comments = list(comment_services.comments_on(post))
-    for comment in comments:
-        comment.deletable = comment_services.can_delete_comment(  # type: ignore[attr-defined]
-            request.user, comment, post.author_id
-        )
+    comment_count, comments_html = comment_list(request.user, post, post.author_id)
     latest_by_author = (
         Post.objects.published()
         .filter(author_id=post.author_id)
@@ -151,7 +148,8 @@ def _render_post(
         "post": post,
         "tags": post.tags.all(),
         "related_links": post.related_links.all(),
-        "comments": comments,
+        "comment_count": comment_count,
+        "comments_html": comments_html,
         "comment_text": comment_text,
         "comment_error": error,
         "can_comment": comment_services.can_comment(request.user),

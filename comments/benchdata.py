@@ -14,6 +14,7 @@ from django.db.models import Count, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from blogs.models import Post
+from lib.markup import render_plain_text
 from network.demo import content
 from network.management.commands.generatedata import Context, Made
 
@@ -43,11 +44,13 @@ def generate(ctx: Context) -> None:
             at = post.at + span * offset
             # Written by someone who had joined by then.
             author = contributors[ctx.rng.randrange(max(1, bisect.bisect_right(joined, at)))]
+            body, html = ctx.rng.choice(bodies)
             yield Comment(
                 content_type_id=content_type.pk,
                 object_id=post.pk,
                 author_id=author.pk,
-                body=ctx.rng.choice(bodies),
+                body=body,
+                body_html=html,
                 created_at=at,
             )
 
@@ -78,13 +81,13 @@ def generate(ctx: Context) -> None:
     ctx.manifest.setdefault("counts", {})["comments"] = total
 
 
-def _bodies(ctx: Context) -> list[str]:
-    """The demo's comments, alone and in pairs, for a few hundred different bodies."""
+def _bodies(ctx: Context) -> list[tuple[str, str]]:
+    """The demo's comments, alone and in pairs, for a few hundred bodies, each rendered once."""
     single = [
         *content.COMMENTS,
         *(c for topic in content.TOPIC_COMMENTS.values() for c in topic),
         *content.URDU_COMMENTS,
         *content.AUTHOR_REPLIES,
     ]
-    pairs = [" ".join(ctx.rng.sample(single, 2)) for _ in range(len(single) * 2)]
-    return single + pairs
+    pairs = ["\n\n".join(ctx.rng.sample(single, 2)) for _ in range(len(single) * 2)]
+    return [(body, render_plain_text(body)) for body in single + pairs]

@@ -17,11 +17,11 @@ def can_comment(user: object) -> bool:
     return isinstance(user, Member) and user.can_contribute
 
 
-def can_delete_comment(user: object, comment: Comment, target_author_id: int) -> bool:
+def can_delete_comment(user: object, comment_author_id: int, target_author_id: int) -> bool:
     """The comment's author, the author of what it is on, and administrators."""
     if not isinstance(user, Member) or not user.is_active:
         return False
-    return user.pk in (comment.author_id, target_author_id) or user.is_network_admin
+    return user.pk in (comment_author_id, target_author_id) or user.is_network_admin
 
 
 def comments_on(target: models.Model) -> models.QuerySet[Comment]:

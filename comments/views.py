@@ -17,7 +17,7 @@ def delete(request: NetworkRequest, pk: int) -> HttpResponse:
     target = comment.target
     if target is None:
         raise PermissionDenied
-    if not services.can_delete_comment(request.user, comment, target.author_id):
+    if not services.can_delete_comment(request.user, comment.author_id, target.author_id):
         raise PermissionDenied(_("You cannot delete this comment."))
     if request.method == "POST":
         services.delete_comment(comment)
