@@ -4,7 +4,7 @@ export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev lint format typecheck migrations-check pytest lock clean
+.PHONY: run test bench install install-dev lint format typecheck migrations-check pytest lock clean
 
 ## Start the network with demo content on SQLite at http://127.0.0.1:$(PORT)
 run: install
@@ -19,6 +19,14 @@ run: install
 ## on SQLite and on PostgreSQL
 test:
 	scripts/test.sh
+
+## Benchmark the production setup with wrk (not part of `make test`); see bench/README.md.
+## BENCH_ARGS passes options, e.g. BENCH_ARGS="--scale 10".
+bench: install-dev
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || \
+		{ [ "$$(id -u)" = 0 ] && s= || s=sudo; $$s apt-get update -qq && \
+		  $$s env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 install:
 	scripts/bootstrap.sh
