@@ -53,6 +53,8 @@ def point_current_to(version: str) -> None:
     except (OSError, ValueError):
         shown = -1
     # Two changes close together: the newer version wins whichever process gets here last.
+    # (Reading the link and replacing it are two steps; two processes interleaving exactly
+    # there could leave `current` one change behind until the next change.)
     if int(version) < shown:
         return
     link = root / f".{CURRENT}.{os.getpid()}.{time.monotonic_ns()}"
