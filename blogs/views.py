@@ -32,7 +32,12 @@ SIDEBAR_POSTS = 5
 def _listing(
     request: NetworkRequest, template: str, posts: PostQuerySet, *, count_key: str, **context: Any
 ) -> HttpResponse:
-    paginator = ListingPaginator(posts.for_listing(), POSTS_PER_PAGE, count_key=count_key)
+    paginator = ListingPaginator(
+        posts.for_listing(),
+        POSTS_PER_PAGE,
+        count_key=count_key,
+        fetch=lambda ids: Post.objects.for_listing().filter(pk__in=ids).order_by(),
+    )
     page = paginator.get_page(request.GET.get("page"))
     return render(request, template, {"page": page, **context})
 

@@ -1,3 +1,4 @@
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -12,14 +13,24 @@ class ListingPaginator(Paginator):
 
     - The COUNT(*) over every matching row is remembered until content changes.
     - A page is read in two steps: the ids of its rows from the listing's index alone (deep
-      pages skip thousands of index entries, not thousands of table rows), then those rows.
+      pages skip thousands of index entries, not thousands of table rows), then those rows by
+      primary key — through `fetch` when given, because re-applying the listing's own filters
+      can lead the database to scan that index again instead.
     """
 
     object_list: QuerySet[Any]
 
-    def __init__(self, object_list: QuerySet[Any], per_page: int, *, count_key: str) -> None:
+    def __init__(
+        self,
+        object_list: QuerySet[Any],
+        per_page: int,
+        *,
+        count_key: str,
+        fetch: Callable[[list[Any]], Iterable[Any]] | None = None,
+    ) -> None:
         super().__init__(object_list, per_page)
         self.count_key = count_key
+        self.fetch = fetch or (lambda ids: self.object_list.filter(pk__in=ids))
 
     @cached_property
     def count(self) -> int:
@@ -29,5 +40,5 @@ class ListingPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        rows = self.object_list.filter(pk__in=ids) if ids else self.object_list.none()
-        return Page(list(rows), number, self)
+        by_id = {row.pk: row for row in self.fetch(ids)} if ids else {}
+        return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
