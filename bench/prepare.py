@@ -1,0 +1,112 @@
+"""The benchmark's work inside Django, run by bench/run.py as a subprocess with the server's
+environment (same DATABASE_URL and SECRET_KEY), so that run.py itself never configures Django.
+
+    python bench/prepare.py info
+    python bench/prepare.py sessions MANIFEST COUNT   → JSON list of session keys
+    python bench/prepare.py reset MANIFEST            → undoes the comment write load
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _setup() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anjuman.settings")
+    import django
+
+    django.setup()
+
+
+def info() -> dict[str, Any]:
+    import platform
+
+    import django
+    from django.db import connection
+
+    server_pid = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sqlite_version()")
+        else:
+            cursor.execute("SHOW server_version")
+        row = cursor.fetchone()
+        if connection.vendor == "postgresql":
+            # A server on this machine: its postmaster (the parent of our backend), whose CPU
+            # time the benchmark counts as the system under test, not as other load.
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()
+            stat = Path(f"/proc/{backend[0] if backend else 0}/stat")
+            if stat.exists():
+                raw = stat.read_text()
+                server_pid = int(raw[raw.rindex(")") + 2 :].split()[1])
+    return {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "database": connection.vendor,
+        "database_version": row[0] if row else "",
+        "database_server_pid": server_pid,
+    }
+
+
+def sessions(manifest: dict[str, Any], count: int) -> list[str]:
+    """Signed-in sessions for the manifest's members, made as django.contrib.auth.login does."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from members.models import Member
+
+    pks = [m["pk"] for m in manifest["members"][:count]]
+    keys = []
+    for member in Member.objects.filter(pk__in=pks):
+        session = SessionStore()
+        session[SESSION_KEY] = str(member.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+        session.create()
+        assert session.session_key is not None
+        keys.append(session.session_key)
+    return keys
+
+
+def reset(manifest: dict[str, Any]) -> int:
+    """Deletes the comments written after generation and puts the counters back."""
+    from django.db import connection, transaction
+    from django.db.models import Count, F
+
+    from blogs.models import Post
+    from comments.models import Comment
+
+    with transaction.atomic():
+        extra = Comment.objects.filter(id__gt=manifest["max_comment_id"])
+        touched = dict(extra.order_by().values_list("object_id").annotate(n=Count("id")))
+        deleted, _ = extra.delete()
+        for pk, n in touched.items():
+            Post.objects.filter(pk=pk).update(comment_count=F("comment_count") - n)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return deleted
+
+
+def main(argv: list[str]) -> None:
+    _setup()
+    command = argv[0]
+    if command == "info":
+        result: Any = info()
+    elif command == "sessions":
+        result = sessions(json.loads(Path(argv[1]).read_text()), int(argv[2]))
+    elif command == "reset":
+        result = reset(json.loads(Path(argv[1]).read_text()))
+    else:
+        raise SystemExit(__doc__)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
