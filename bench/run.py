@@ -17,7 +17,9 @@ wrk runs on the same two cores as the server, as the issue's targets assume.
 # ruff: noqa: S603
 
 import argparse
+import ast
 import datetime as dt
+import fcntl
 import hashlib
 import http.client
 import json
@@ -150,11 +152,13 @@ def descendants(pid: int) -> list[int]:
 
 
 def cpu_ticks(pids: list[int]) -> int:
+    """CPU time of these processes and of their children that exited (a gunicorn worker
+    replaced after --max-requests goes on counting in its master's cutime and cstime)."""
     total = 0
     for pid in pids:
         try:
             fields = _proc_stat(pid)
-            total += int(fields[11]) + int(fields[12])  # utime, stime
+            total += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
         except (OSError, ValueError, IndexError):
             pass
     return total
@@ -516,7 +520,8 @@ def data_fingerprint() -> str:
     ]
     for path in sorted(files):
         digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
+        # The code's syntax tree: reformatting or a new comment does not rebuild the data.
+        digest.update(ast.dump(ast.parse(path.read_text())).encode())
     return digest.hexdigest()[:16]
 
 
@@ -1214,6 +1219,13 @@ def main(argv: list[str]) -> int:
             return 2
     DATA.mkdir(parents=True, exist_ok=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
+    # Two runs at once would share the data folder and the two cores, and measure nothing.
+    lock = (DATA / ".lock").open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print("Another bench/run.py is running; try again when it has finished.", file=sys.stderr)
+        return 3
     work = DATA / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()

@@ -219,7 +219,6 @@ def _write_manifest(
     ctx.manifest["listing"] = {
         "path": reverse("blogs:list"),
         "pages": pages,
-        # The middle of the list: as deep, relative to the size, at every scale.
         # The same page at every scale: a page's cost depends on how deep it is, and the
         # comparison across scales asks whether it grows with the size of the network.
         "deep_page": max(1, min(1000, pages // 2)),
