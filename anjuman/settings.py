@@ -177,7 +177,7 @@ elif TESTING:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "lib.filecache.FileCache",
             "LOCATION": env_str("CACHE_DIR", str(DATA_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }

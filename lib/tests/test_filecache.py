@@ -1,0 +1,56 @@
+"""The embedded default cache stays bounded and keeps what was written last."""
+
+import os
+import time
+from pathlib import Path
+
+from lib.filecache import FileCache
+
+
+def file_cache(folder: Path, max_entries: int, cull_every: int) -> FileCache:
+    return FileCache(
+        str(folder),
+        {"OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_EVERY": cull_every, "CULL_FREQUENCY": 2}},
+    )
+
+
+def entries(folder: Path) -> int:
+    return sum(1 for name in os.listdir(folder) if name.endswith(".djcache"))
+
+
+def test_a_full_folder_loses_its_oldest_entries_and_keeps_the_newest(tmp_path):
+    cache = file_cache(tmp_path, max_entries=100, cull_every=10)
+    for i in range(100):
+        cache.set(f"old-{i}", i)
+    past = time.time() - 3600
+    for name in os.listdir(tmp_path):
+        os.utime(tmp_path / name, (past, past))
+    for i in range(10):
+        cache.set(f"new-{i}", i)
+
+    assert entries(tmp_path) < 100
+    assert [cache.get(f"new-{i}") for i in range(10)] == list(range(10))
+    assert sum(cache.get(f"old-{i}") is not None for i in range(100)) < 100
+
+
+def test_the_folder_is_looked_at_only_every_so_many_writes(tmp_path):
+    cache = file_cache(tmp_path, max_entries=50, cull_every=40)
+    for i in range(80):
+        cache.set(f"key-{i}", i)
+    # The 1st write looked at an empty folder, the 41st at 40 entries: nothing was removed.
+    assert entries(tmp_path) == 80
+
+    cache.set("key-80", 80)  # the 81st write looks at 80 entries and removes the older half
+    assert entries(tmp_path) == 41
+    assert cache.get("key-80") == 80
+    assert cache.get("key-0") is None
+
+
+def test_a_long_lived_key_survives_when_it_is_rewritten(tmp_path):
+    cache = file_cache(tmp_path, max_entries=20, cull_every=5)
+    cache.set("version", "1", timeout=None)
+    for i in range(60):
+        cache.set(f"page-{i}", i)
+        if i % 5 == 0:
+            cache.set("version", str(i), timeout=None)
+    assert cache.get("version") == "55"
