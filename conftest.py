@@ -54,6 +54,17 @@ def make_member(name: str, email: str, *, confirmed: bool = True, **fields: Any)
     )
 
 
+def join_data(**overrides: str) -> dict[str, str]:
+    """What a visitor types into the join form."""
+    return {
+        "display_name": "Farah Naz",
+        "email": "Farah@Example.org",
+        "password1": "plenty of letters 42",
+        "password2": "plenty of letters 42",
+        **overrides,
+    }
+
+
 @pytest.fixture
 def member(network: Network) -> Member:
     return make_member("Bilal Ahmed", "bilal@example.org")

@@ -1,7 +1,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from lib.contentversion import invalidate_content
@@ -66,3 +67,32 @@ def delete_comment(comment: Comment) -> None:
             comment_count=F("comment_count") - 1
         )
         invalidate_content()
+
+
+def delete_comments_by(author: Member) -> int:
+    """Deletes every comment the member wrote and recounts what they were on.
+
+    Call inside the transaction that removes the member: a plain cascade would leave the
+    counts on posts (and, later, photos and events) too high.
+    """
+    written = Comment.objects.filter(author=author)
+    targets: dict[int, set[int]] = {}
+    for content_type_id, object_id in written.values_list("content_type_id", "object_id"):
+        targets.setdefault(content_type_id, set()).add(object_id)
+    deleted, _counts = written.delete()
+    for content_type_id, object_ids in targets.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        assert model is not None
+        remaining = (
+            Comment.objects.filter(content_type_id=content_type_id, object_id=OuterRef("pk"))
+            .order_by()
+            .values("object_id")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        model._default_manager.filter(pk__in=object_ids).update(
+            comment_count=Coalesce(Subquery(remaining), 0)
+        )
+    if deleted:
+        invalidate_content()
+    return deleted

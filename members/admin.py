@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from .models import Member
+from .services import remove_member
 
 
 @admin.register(Member)
@@ -9,3 +13,12 @@ class MemberAdmin(admin.ModelAdmin[Member]):
     list_filter = ("role", "email_confirmed", "is_active")
     search_fields = ("display_name", "email", "handle")
     exclude = ("password",)
+
+    # Deleting here goes through the service, so counts elsewhere stay right.
+    def delete_model(self, request: HttpRequest, obj: Member) -> None:
+        remove_member(obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Member]) -> None:
+        for member in queryset:
+            remove_member(member)

@@ -117,5 +117,23 @@ def update_profile(
     return member
 
 
+@transaction.atomic
+def remove_member(member: Member) -> None:
+    """Deletes the member and everything they wrote, keeping other pages' counts right."""
+    from comments.services import delete_comments_by  # comments depend on members
+
+    delete_comments_by(member)
+    files = [f.name for f in (member.photo, member.photo_thumb) if f.name]
+    storage = member.photo.storage
+    member.delete()
+    invalidate_content()
+
+    def delete_files() -> None:
+        for name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
 def max_upload_bytes() -> int:
     return int(settings.MAX_UPLOAD_BYTES)

@@ -4,7 +4,7 @@ from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from conftest import body_of
+from conftest import body_of, join_data
 
 
 @pytest.mark.django_db(transaction=True)
@@ -12,12 +12,7 @@ def test_emails_wait_in_the_database_queue_until_a_worker_sends_them(network, se
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     response = Client().post(
         reverse("members:join"),
-        {
-            "display_name": "Queued Person",
-            "email": "queued@example.org",
-            "password1": "plenty of letters 42",
-            "password2": "plenty of letters 42",
-        },
+        join_data(display_name="Queued Person", email="queued@example.org"),
     )
     assert response.status_code == 302
     # The page answered without talking to the SMTP server: the email is a queued task.

@@ -3,22 +3,12 @@ import re
 import pytest
 from django.urls import reverse
 
-from conftest import body_of, make_post
+from conftest import body_of, join_data, make_post
 from members.models import Member
 
 pytestmark = pytest.mark.django_db
 
 JOIN = reverse("members:join")
-
-
-def join_data(**overrides):
-    return {
-        "display_name": "Farah Naz",
-        "email": "Farah@Example.org",
-        "password1": "plenty of letters 42",
-        "password2": "plenty of letters 42",
-        **overrides,
-    }
 
 
 def confirmation_link(message) -> str:

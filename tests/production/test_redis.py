@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django_tasks_rq.backend import RQBackend
 
-from conftest import PASSWORD, body_of, client_for, make_post
+from conftest import PASSWORD, body_of, client_for, join_data, make_post
 
 from .servers import manage, production_env
 
@@ -105,12 +105,7 @@ def test_the_confirmation_email_waits_in_redis_until_a_worker_sends_it(
 
     response = Client().post(
         reverse("members:join"),
-        {
-            "display_name": "Queued Person",
-            "email": "queued@example.org",
-            "password1": "plenty of letters 42",
-            "password2": "plenty of letters 42",
-        },
+        join_data(display_name="Queued Person", email="queued@example.org"),
     )
     assert response.status_code == 302
     # The page answered without talking to the SMTP server: the email is a job in Redis.
