@@ -5,6 +5,7 @@ The pattern is reversed once with stand-in arguments, then filled in by string r
 """
 
 import functools
+import re
 from urllib.parse import quote
 
 from django.urls import reverse
@@ -14,12 +15,19 @@ _STAND_INS = ("7370001", "7370002", "7370003")
 
 
 @functools.cache
-def _pattern(name: str, arity: int) -> str:
-    return reverse(name, args=_STAND_INS[:arity])
+def _pattern(name: str, arity: int) -> list[str]:
+    """The reversed URL split around the stand-ins: text, argument index, text, …"""
+    url = reverse(name, args=_STAND_INS[:arity])
+    return _SPLIT.split(url)
+
+
+_SPLIT = re.compile("(" + "|".join(_STAND_INS) + ")")
+_INDEX = {stand_in: i for i, stand_in in enumerate(_STAND_INS)}
 
 
 def fast_reverse(name: str, *args: object) -> str:
-    url = _pattern(name, len(args))
-    for stand_in, arg in zip(_STAND_INS, args, strict=False):
-        url = url.replace(stand_in, quote(str(arg)))
-    return url
+    # Filled in one pass: an argument that looks like a stand-in stays as it is.
+    parts = _pattern(name, len(args))
+    return "".join(
+        quote(str(args[_INDEX[part]])) if i % 2 else part for i, part in enumerate(parts)
+    )
