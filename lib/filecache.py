@@ -5,7 +5,9 @@ keys carry the content version (lib/pagecache.py), so every change leaves the ol
 behind until they expire and the folder holds thousands of files: a comment then cost 18 ms
 of directory listing at 4,400 files and 51 ms at 20,000. This backend looks at the folder
 only every `CULL_EVERY` writes of a process (and at its first write), and then removes the
-entries written longest ago, not a random third, so the pages being read now stay.
+entries written longest ago, not a random third, so the pages being read now stay. Entries
+stored without a timeout (the content version) are never culled: losing one would flush
+every cached page at once.
 
 Between two looks one process can add up to `CULL_EVERY` entries, so the folder may pass
 `MAX_ENTRIES` by that much per process for a moment.
@@ -13,9 +15,9 @@ Between two looks one process can add up to `CULL_EVERY` entries, so the folder 
 
 import contextlib
 import os
+import pickle
 from typing import Any
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 
 
@@ -23,21 +25,12 @@ class FileCache(FileBasedCache):
     def __init__(self, dir: str, params: dict[str, Any]) -> None:
         super().__init__(dir, params)
         self.folder = os.path.abspath(dir)
-        options = params.get("OPTIONS", {})
-        self.cull_every = int(options.get("CULL_EVERY", 500))
-        self._writes_since_cull = self.cull_every  # look at the first write
-
-    def set(
-        self,
-        key: str,
-        value: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,
-        version: int | None = None,
-    ) -> None:
-        self._writes_since_cull += 1
-        super().set(key, value, timeout, version)
+        self.cull_every = int(params.get("OPTIONS", {}).get("CULL_EVERY", 500))
+        self._writes_since_cull = self.cull_every - 1  # look at the first write
 
     def _cull(self) -> None:
+        # Called by every set() (and so by add() and incr()) before it writes.
+        self._writes_since_cull += 1
         if self._writes_since_cull < self.cull_every:
             return
         self._writes_since_cull = 0
@@ -50,11 +43,23 @@ class FileCache(FileBasedCache):
                         entries.append((entry.stat().st_mtime, entry.path))
         if len(entries) < self._max_entries:
             return
-        if self._cull_frequency == 0:
-            doomed = entries
-        else:
-            entries.sort()
-            doomed = entries[: len(entries) // self._cull_frequency]
-        for _, path in doomed:
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(path)
+        entries.sort()
+        wanted = len(entries) // self._cull_frequency if self._cull_frequency else len(entries)
+        for _, path in entries:
+            if wanted <= 0:
+                break
+            if _expires(path):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(path)
+                wanted -= 1
+
+
+def _expires(path: str) -> bool:
+    """Whether the entry was stored with a timeout (its file starts with the expiry time)."""
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f) is not None  # noqa: S301 — our own cache folder, as Django reads it
+    except FileNotFoundError:
+        return False
+    except (EOFError, pickle.UnpicklingError):
+        return True  # half-written or damaged: fine to remove

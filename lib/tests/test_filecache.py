@@ -54,3 +54,14 @@ def test_a_long_lived_key_survives_when_it_is_rewritten(tmp_path):
         if i % 5 == 0:
             cache.set("version", str(i), timeout=None)
     assert cache.get("version") == "55"
+
+
+def test_an_entry_without_a_timeout_is_never_culled(tmp_path):
+    cache = file_cache(tmp_path, max_entries=20, cull_every=5)
+    cache.set("version", "1", timeout=None)
+    past = time.time() - 3600
+    os.utime(cache._key_to_file("version"), (past, past))  # the oldest file of all
+    for i in range(60):
+        cache.set(f"page-{i}", i)
+    assert entries(tmp_path) <= 25
+    assert cache.get("version") == "1"
