@@ -18,8 +18,10 @@ VERSION_KEY = "anjuman:content-version"
 def content_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
-        if cache.add(VERSION_KEY, str(time.time_ns()), timeout=None):
-            point_current_to(str(cache.get(VERSION_KEY)))
+        new = str(time.time_ns())
+        if cache.add(VERSION_KEY, new, timeout=None):
+            point_current_to(new)
+            return new
         version = cache.get(VERSION_KEY) or "0"
     return str(version)
 
@@ -45,4 +47,10 @@ def invalidate_content() -> None:
     at commit, so no other process keeps a page it rendered from the data before the commit.
     """
     content_changed()
-    transaction.on_commit(content_changed)
+    connection = transaction.get_connection()
+    # Outside a transaction the write is already committed; inside one, once at commit is enough
+    # however many writes it holds.
+    if connection.in_atomic_block and not any(
+        hook is content_changed for _savepoints, hook, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(content_changed)
