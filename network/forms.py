@@ -1,5 +1,3 @@
-import zoneinfo
-
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -7,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import Network, SidebarBox
+from .models import Network, SidebarBox, time_zone_names
 
-TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
+TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(time_zone_names())]
 
 
 class SetupForm(forms.Form):

@@ -1,3 +1,4 @@
+import functools
 import zoneinfo
 
 from django.conf import settings
@@ -6,8 +7,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+@functools.cache
+def time_zone_names() -> frozenset[str]:
+    # zoneinfo reads the time zone folder at every call.
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in time_zone_names():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 

@@ -1,3 +1,4 @@
+import copy
 from collections.abc import Callable
 from functools import wraps
 
@@ -67,7 +68,11 @@ def setup(request: NetworkRequest) -> HttpResponse:
 
 @admin_required
 def settings_view(request: NetworkRequest) -> HttpResponse:
-    form = NetworkForm(request.POST or None, request.FILES or None, instance=request.network)
+    # A copy: a form that fails validation has already changed its instance, and the page's
+    # header shows request.network.
+    form = NetworkForm(
+        request.POST or None, request.FILES or None, instance=copy.copy(request.network)
+    )
     if request.method == "POST" and form.is_valid():
         services.update_network(form.save(commit=False))
         messages.success(request, _("The network's settings are saved."))

@@ -30,6 +30,10 @@ def test_an_unknown_time_zone_is_refused(creator):
     )
     assert b"Select a valid choice" in response.content
     assert Network.objects.get().name == "Riverbend Alumni"
+    # The header shows the saved name; the form keeps what was typed.
+    page = response.content.decode()
+    assert '<span class="brand-name" dir="auto">Riverbend Alumni</span>' in page
+    assert 'value="X"' in page
 
 
 @pytest.mark.parametrize("url_name", ["network:settings", "network:sidebar", "network:sidebar_new"])
