@@ -81,6 +81,12 @@ def admin_member(network: Network) -> Member:
 
 
 @pytest.fixture
+def superuser(network: Network) -> Member:
+    """Staff with every permission on the technical admin site (/django-admin/)."""
+    return make_member("Sana Staff", "staff@example.org", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
 def unconfirmed(network: Network) -> Member:
     return make_member("Uzma Pending", "uzma@example.org", confirmed=False)
 

@@ -42,6 +42,12 @@ def _tags_named(names: Sequence[str]) -> list[Tag]:
     return tags
 
 
+def render_body(post: Post) -> None:
+    """The page's HTML and the listings' excerpt, made from the Markdown once per edit."""
+    post.body_html = render_markdown(post.body)
+    post.excerpt = truncate_words(html_to_text(post.body_html), EXCERPT_CHARS)
+
+
 @transaction.atomic
 def save_post(
     post: Post,
@@ -63,8 +69,7 @@ def save_post(
     post.title = title
     post.slug = slugify(title, allow_unicode=True)[:80] or "post"
     post.body = body
-    post.body_html = render_markdown(body)
-    post.excerpt = truncate_words(html_to_text(post.body_html), EXCERPT_CHARS)
+    render_body(post)
     if publish and not post.is_published:
         post.status = Post.Status.PUBLISHED
         post.published_at = post.published_at or timezone.now()

@@ -3,12 +3,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from lib.admin import ContentAdmin
+
 from .models import Member
 from .services import remove_member
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin[Member]):
+class MemberAdmin(ContentAdmin[Member]):
     list_display = ("display_name", "email", "role", "email_confirmed", "is_active", "date_joined")
     list_filter = ("role", "email_confirmed", "is_active")
     search_fields = ("display_name", "email", "handle")

@@ -1,13 +1,23 @@
 from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
 
+from lib.admin import ContentAdmin
+
+from . import services
 from .models import Network, SidebarBox
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin[Network]):
+class NetworkAdmin(ContentAdmin[Network]):
     list_display = ("name", "tagline", "creator", "time_zone")
 
 
 @admin.register(SidebarBox)
-class SidebarBoxAdmin(admin.ModelAdmin[SidebarBox]):
+class SidebarBoxAdmin(ContentAdmin[SidebarBox]):
     list_display = ("title", "position")
+
+    def save_model(
+        self, request: HttpRequest, obj: SidebarBox, form: ModelForm[SidebarBox], change: bool
+    ) -> None:
+        services.save_sidebar_box(obj)  # renders the Markdown
