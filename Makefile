@@ -48,9 +48,9 @@ typecheck: install-dev
 migrations-check: install-dev
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
-## Only the Python tests on SQLite (no apt, no PostgreSQL): fast inner loop
+## The Python tests on SQLite without browser and server processes (no apt): fast inner loop
 pytest: install-dev
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -m "not browser and not processes"
 
 ## Re-pin the dependencies after editing pyproject.toml
 lock: install-dev

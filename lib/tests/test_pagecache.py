@@ -33,12 +33,16 @@ def test_a_new_comment_shows_at_once_to_the_next_visitor(post, visitor, other_me
 
 def test_a_new_post_shows_on_the_cached_home_page(member, visitor):
     visitor.get("/")
+    assert Client().get("/")["X-Cache"] == "hit"
     make_post(member, title="Brand new story")
-    assert b"Brand new story" in Client().get("/").content
+    response = Client().get("/")
+    assert response["X-Cache"] == "miss"
+    assert b"Brand new story" in response.content
 
 
 def test_renaming_the_network_shows_everywhere(creator, post, visitor):
     visitor.get(post.get_absolute_url())
+    assert Client().get(post.get_absolute_url())["X-Cache"] == "hit"
     client_for(creator).post(
         reverse("network:settings"), {"name": "Renamed Circle", "time_zone": "UTC"}
     )

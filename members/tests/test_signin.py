@@ -57,7 +57,9 @@ def test_sign_out_is_a_post(member):
 
 
 def test_passwords_are_hashed_with_argon2(network, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    # The project's hashers, without the fast one the test settings put in front.
+    assert settings.PASSWORD_HASHERS[0].endswith("MD5PasswordHasher")
+    settings.PASSWORD_HASHERS = settings.PASSWORD_HASHERS[1:]
     farah = make_member("Farah", "farah@example.org")
     assert identify_hasher(farah.password).algorithm == "argon2"
 
