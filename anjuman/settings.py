@@ -296,6 +296,8 @@ FORWARDED_FOR_PROXIES = env_int("FORWARDED_FOR_PROXIES", 0)
 # Rate limits: attempts allowed per window (seconds), per client IP and per account/email.
 RATELIMIT_SIGNIN = (env_int("RATELIMIT_SIGNIN_ATTEMPTS", 10), 15 * 60)
 RATELIMIT_JOIN = (env_int("RATELIMIT_JOIN_ATTEMPTS", 5), 60 * 60)
+# RATELIMIT_EMAIL_SENDS: confirmation and password-reset emails per address and per IP an hour.
+RATELIMIT_EMAIL = (env_int("RATELIMIT_EMAIL_SENDS", 5), 60 * 60)
 
 # HTTPS: the site is served over https (behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto). Turns on secure cookies, HSTS and the redirect to https.

@@ -83,6 +83,20 @@ def record_join_attempt(request: HttpRequest, email: str) -> None:
         ratelimit.record_attempt("join-email", email, window)
 
 
+def may_send_email(request: HttpRequest, email: str) -> bool:
+    """Counts one more email (confirmation or password reset) to `email` asked from here;
+    False once the address or the client has asked too many times in the window."""
+    limit, window = settings.RATELIMIT_EMAIL
+    ip = ratelimit.client_ip(request)
+    if ratelimit.is_limited("email-ip", ip, limit) or ratelimit.is_limited(
+        "email-to", email, limit
+    ):
+        return False
+    ratelimit.record_attempt("email-ip", ip, window)
+    ratelimit.record_attempt("email-to", email, window)
+    return True
+
+
 class ProfileForm(forms.ModelForm[Member]):
     photo = forms.ImageField(
         label=_("Photo"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -20,6 +21,7 @@ from .forms import (
     QueuedPasswordResetForm,
     SignInForm,
     join_is_limited,
+    may_send_email,
     record_join_attempt,
 )
 from .models import Member
@@ -76,7 +78,7 @@ def confirm(request: NetworkRequest, token: str) -> HttpResponse:
     messages.success(request, _("Thank you, your email is confirmed."))
     if request.user.is_authenticated and request.user.pk == member.pk:
         return redirect(next_url)
-    return redirect(f"{reverse('members:signin')}?next={next_url}")
+    return redirect_to_login(next_url, reverse("members:signin"))
 
 
 @login_required
@@ -85,7 +87,11 @@ def resend_confirmation(request: NetworkRequest) -> HttpResponse:
     member = request.user
     assert isinstance(member, Member)
     next_url = services.safe_next(request.POST.get("next"))
-    if not member.email_confirmed:
+    if member.email_confirmed:
+        return redirect(next_url)
+    if not may_send_email(request, member.email):
+        messages.error(request, _("We have sent several links already. Please try again later."))
+    else:
         services.send_confirmation(
             network=request.network,
             member=member,
@@ -149,6 +155,9 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = QueuedPasswordResetForm
 
     def form_valid(self, form: QueuedPasswordResetForm) -> HttpResponse:  # type: ignore[override]
+        if not may_send_email(self.request, form.cleaned_data["email"]):
+            form.add_error(None, _("Too many reset emails were asked for. Please try again later."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         # The email names the network, not the bare host name.
         self.extra_email_context = {"site_name": self.request.network.name}  # type: ignore[attr-defined]
         return super().form_valid(form)

@@ -103,3 +103,32 @@ def test_the_resend_button_sends_a_new_link(unconfirmed, smtp, django_capture_on
     assert response.url == "/blog/"
     [message] = smtp.wait_for(unconfirmed.email)
     assert "/confirm/" in body_of(message)
+
+
+def test_a_next_address_with_a_query_survives_the_way_through_sign_in(visitor, unconfirmed):
+    from urllib.parse import parse_qs, urlsplit
+
+    from members.services import confirmation_token
+
+    token = confirmation_token(unconfirmed, "/blog/?page=2&tag=space")
+    response = visitor.get(reverse("members:confirm", args=[token]))
+    url = urlsplit(response.url)
+    assert url.path == reverse("members:signin")
+    assert parse_qs(url.query)["next"] == ["/blog/?page=2&tag=space"]
+
+
+def test_the_resend_button_is_limited(
+    unconfirmed, smtp, settings, django_capture_on_commit_callbacks
+):
+    from conftest import client_for
+
+    settings.RATELIMIT_EMAIL = (2, 3600)
+    client = client_for(unconfirmed)
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("members:resend_confirmation"), {"next": "/blog/"}, follow=True
+            )
+    assert "several links already" in response.content.decode()
+    smtp.wait_for(unconfirmed.email)
+    assert len(smtp.messages()) == 2

@@ -90,3 +90,16 @@ def test_password_reset_for_an_unknown_email_reveals_nothing(
     assert callbacks == []
     assert response.url == reverse("members:password_reset_done")
     assert smtp.messages() == []
+
+
+def test_password_reset_emails_are_limited_per_address(
+    visitor, member, smtp, settings, django_capture_on_commit_callbacks
+):
+    settings.RATELIMIT_EMAIL = (2, 3600)
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = visitor.post(reverse("members:password_reset"), {"email": member.email})
+    assert response.status_code == 429
+    assert "Too many reset emails" in response.content.decode()
+    smtp.wait_for(member.email)
+    assert len(smtp.messages()) == 2
