@@ -10,8 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Max
 
 from blogs.models import Post
 from lib.markup import render_plain_text
@@ -19,6 +18,7 @@ from network.demo import content
 from network.management.commands.generatedata import Context, Made
 
 from .models import Comment
+from .services import recount_comments
 
 COMMENTS = 200_000  # including the bench post's
 BENCH_COMMENTS = 50
@@ -63,14 +63,7 @@ def generate(ctx: Context) -> None:
 
     # Each post's counter from the rows themselves, so it is exact by construction.
     ctx.progress.start("comment counts", 1)
-    counted = (
-        Comment.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
-        .order_by()
-        .values("object_id")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    Post.objects.update(comment_count=Coalesce(Subquery(counted), Value(0)))
+    recount_comments(Post)
     ctx.progress.finish()
 
     ctx.manifest["bench_post"]["comments"] = Comment.objects.filter(

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -69,6 +71,23 @@ def delete_comment(comment: Comment) -> None:
         invalidate_content()
 
 
+def recount_comments(model: type[models.Model], pks: Iterable[int] | None = None) -> None:
+    """Sets `comment_count` of `model`'s rows (those in `pks`, or all) from the comments."""
+    counted = (
+        Comment.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
+        )
+        .order_by()
+        .values("object_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    rows = model._default_manager.all()
+    if pks is not None:
+        rows = rows.filter(pk__in=pks)
+    rows.update(comment_count=Coalesce(Subquery(counted), 0))
+
+
 def delete_comments_by(author: Member) -> int:
     """Deletes every comment the member wrote and recounts what they were on.
 
@@ -83,16 +102,7 @@ def delete_comments_by(author: Member) -> int:
     for content_type_id, object_ids in targets.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         assert model is not None
-        remaining = (
-            Comment.objects.filter(content_type_id=content_type_id, object_id=OuterRef("pk"))
-            .order_by()
-            .values("object_id")
-            .annotate(n=Count("id"))
-            .values("n")
-        )
-        model._default_manager.filter(pk__in=object_ids).update(
-            comment_count=Coalesce(Subquery(remaining), 0)
-        )
+        recount_comments(model, object_ids)
     if deleted:
         invalidate_content()
     return deleted

@@ -42,7 +42,3 @@ def record_attempt(scope: str, identity: str, window_seconds: int) -> int:
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=window_seconds)
         return 1
-
-
-def reset(scope: str, identity: str) -> None:
-    cache.delete(_key(scope, identity))

@@ -1,7 +1,6 @@
 import io
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -133,7 +132,3 @@ def remove_member(member: Member) -> None:
             storage.delete(name)
 
     transaction.on_commit(delete_files)
-
-
-def max_upload_bytes() -> int:
-    return int(settings.MAX_UPLOAD_BYTES)
