@@ -141,7 +141,7 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
 def _render_post(
     request: NetworkRequest, post: Post, *, comment_text: str, error: str = "", status: int = 200
 ) -> HttpResponse:
-    comment_count, comments_html = comment_list(request.user, post, post.author_id)
+    comments_html = comment_list(request.user, post, post.author_id)
     latest_by_author = (
         Post.objects.published()
         .filter(author_id=post.author_id)
@@ -153,7 +153,7 @@ def _render_post(
         "post": post,
         "tags": post.tags.all(),
         "related_links": post.related_links.all(),
-        "comment_count": comment_count,
+        "comment_count": post.comment_count,
         "comments_html": comments_html,
         "comment_text": comment_text,
         "comment_error": error,

@@ -20,11 +20,20 @@ def can_comment(user: object) -> bool:
     return isinstance(user, Member) and user.can_contribute
 
 
+def can_delete_all_comments(user: object, target_author_id: int) -> bool:
+    """The author of what the comments are on, and administrators."""
+    return (
+        isinstance(user, Member)
+        and user.is_active
+        and (user.pk == target_author_id or user.is_network_admin)
+    )
+
+
 def can_delete_comment(user: object, comment_author_id: int, target_author_id: int) -> bool:
-    """The comment's author, the author of what it is on, and administrators."""
-    if not isinstance(user, Member) or not user.is_active:
-        return False
-    return user.pk in (comment_author_id, target_author_id) or user.is_network_admin
+    """The comment's author, and those who may delete all comments on its target."""
+    return can_delete_all_comments(user, target_author_id) or (
+        isinstance(user, Member) and user.is_active and user.pk == comment_author_id
+    )
 
 
 def comments_on(target: models.Model) -> models.QuerySet[Comment]:

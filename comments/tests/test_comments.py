@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -126,3 +128,25 @@ def test_the_delete_link_shows_only_to_those_allowed(post, other_member):
     stranger = make_member("Stranger", "stranger@example.org")
     assert b"/delete/" not in client_for(stranger).get(post.get_absolute_url()).content
     assert b'/delete/">Delete</a>' in client_for(other_member).get(post.get_absolute_url()).content
+
+
+def test_each_viewer_sees_delete_links_on_exactly_what_they_may_delete(
+    post, member, other_member, admin_member, visitor
+):
+    from conftest import make_member
+
+    stranger = make_member("Stranger", "stranger@example.org")
+    add_comment(post, other_member, "First")
+    add_comment(post, other_member, "Second")
+    add_comment(post, stranger, "Third")
+
+    def links(client) -> int:
+        page = client.get(post.get_absolute_url()).content.decode()
+        return len(re.findall(r'href="/comments/\d+/delete/">Delete</a>', page))
+
+    assert links(client_for(member)) == 3  # the post's author
+    assert links(client_for(admin_member)) == 3
+    assert links(client_for(other_member)) == 2
+    assert links(client_for(stranger)) == 1
+    assert links(visitor) == 0
+    assert links(client_for(make_member("Quiet", "quiet@example.org"))) == 0
