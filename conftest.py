@@ -7,7 +7,6 @@ anonymous client.
 
 import mailbox
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from django.test import Client
 from members.models import Member
 from network.models import Network
 from network.services import create_network
+from tests.production.servers import free_port, stop, wait_for_port
 
 PASSWORD = "a long test password"
 
@@ -105,12 +105,6 @@ def client_for(member: Member) -> Client:
 # --- A real SMTP server process ---------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class SmtpServer:
     port: int
@@ -118,9 +112,10 @@ class SmtpServer:
 
     def messages(self) -> list[Message]:
         box = mailbox.Maildir(self.maildir, create=False)
-        found = [box.get_message(key) for key in box.iterkeys()]
-        found.sort(key=mailbox.MaildirMessage.get_date)
-        return list(found)
+        found = sorted(
+            (box.get_message(key) for key in box.iterkeys()), key=mailbox.MaildirMessage.get_date
+        )
+        return list[Message](found)
 
     def wait_for(self, to: str, count: int = 1, timeout: float = 10) -> list[Message]:
         deadline = time.monotonic() + timeout
@@ -139,35 +134,21 @@ class SmtpServer:
 def smtp_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpServer]:
     maildir = tmp_path_factory.mktemp("smtp") / "maildir"
     mailbox.Maildir(maildir, create=True)
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            f"127.0.0.1:{port}",
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            str(maildir),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                err = proc.stderr.read() if proc.stderr else b""
-                raise RuntimeError(f"aiosmtpd did not start: {err!r}") from None
-            time.sleep(0.05)
-    yield SmtpServer(port=port, maildir=maildir)
-    proc.terminate()
-    proc.wait(timeout=5)
+    port = free_port()
+    with (maildir.parent / "aiosmtpd.log").open("wb") as log:
+        proc = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"),
+                *("-c", "aiosmtpd.handlers.Mailbox", str(maildir)),
+            ],
+            stdout=log,
+            stderr=log,
+        )
+    try:
+        wait_for_port(port, proc, "aiosmtpd", timeout=10)
+        yield SmtpServer(port=port, maildir=maildir)
+    finally:
+        stop(proc)
 
 
 @pytest.fixture
@@ -238,6 +219,18 @@ def make_post(
         Post.objects.filter(pk=post.pk).update(published_at=published_at)
         post.refresh_from_db()
     return post
+
+
+def png_upload(width: int, height: int, name: str = "me.png") -> Any:
+    """An uploaded PNG picture, as a browser sends it."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(out, format="PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
 
 
 @pytest.fixture(autouse=True)

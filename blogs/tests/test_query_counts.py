@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -54,7 +55,7 @@ def pages(member):
 
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_listings_cost_the_same_with_12_or_50_posts(member, other_member, signed_in):
-    client = client_for(other_member) if signed_in else __import__("django.test").test.Client()
+    client = client_for(other_member) if signed_in else Client()
     grow(member, [other_member], 12)
     small = {url: count(client, url) for url in pages(member)}
     grow(member, [other_member, make_member("Third", "third@example.org")], 38)

@@ -1,11 +1,9 @@
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from conftest import client_for, make_post
+from conftest import client_for, make_post, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -13,12 +11,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-def png(width: int, height: int) -> SimpleUploadedFile:
-    out = io.BytesIO()
-    Image.new("RGB", (width, height), "teal").save(out, format="PNG")
-    return SimpleUploadedFile("me.png", out.getvalue(), content_type="image/png")
 
 
 def test_the_profile_shows_name_about_and_posts(visitor, member):
@@ -41,7 +33,7 @@ def test_a_photo_is_resized_and_shown(member):
     client = client_for(member)
     response = client.post(
         reverse("members:edit_profile"),
-        {"display_name": "Bilal A.", "about": "Hello", "photo": png(2000, 1000)},
+        {"display_name": "Bilal A.", "about": "Hello", "photo": png_upload(2000, 1000)},
     )
     assert response.status_code == 302
     member.refresh_from_db()
@@ -70,7 +62,7 @@ def test_an_oversize_photo_is_refused(member, settings):
     settings.MAX_UPLOAD_BYTES = 1000
     response = client_for(member).post(
         reverse("members:edit_profile"),
-        {"display_name": "Bilal Ahmed", "about": "", "photo": png(600, 600)},
+        {"display_name": "Bilal Ahmed", "about": "", "photo": png_upload(600, 600)},
     )
     assert b"the largest allowed is 1000" in response.content
     member.refresh_from_db()

@@ -1,18 +1,14 @@
 """Removing a member (today through the admin site) keeps every other page's counts right."""
 
-import io
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
-from PIL import Image
 
 from blogs.models import Post
 from comments.models import Comment
 from comments.services import add_comment
-from conftest import client_for, make_member, make_post
+from conftest import client_for, make_member, make_post, png_upload
 from members.models import Member
 from members.services import remove_member, set_photo
 
@@ -87,9 +83,7 @@ def test_the_members_photo_files_are_deleted_after_the_commit(
     member, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.MEDIA_ROOT = tmp_path
-    out = io.BytesIO()
-    Image.new("RGB", (300, 200), "teal").save(out, format="PNG")
-    set_photo(member, SimpleUploadedFile("me.png", out.getvalue(), content_type="image/png"))
+    set_photo(member, png_upload(300, 200))
     files = [tmp_path / member.photo.name, tmp_path / member.photo_thumb.name]
     assert all(f.exists() for f in files)
 

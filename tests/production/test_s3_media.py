@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 from storages.backends.s3 import S3Storage
 
-from conftest import client_for
+from conftest import client_for, png_upload
 from members.models import Member
 
 from .servers import http_get
@@ -19,18 +19,14 @@ from .servers import http_get
 pytestmark = [pytest.mark.processes, pytest.mark.django_db]
 
 
-def png(width: int, height: int) -> io.BytesIO:
-    out = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 80, 40)).save(out, format="PNG")
-    out.seek(0)
-    out.name = "holiday.png"
-    return out
-
-
 def upload_photo(client, member, width=1200, height=800):
     return client.post(
         reverse("members:edit_profile"),
-        {"display_name": member.display_name, "about": "", "photo": png(width, height)},
+        {
+            "display_name": member.display_name,
+            "about": "",
+            "photo": png_upload(width, height, "holiday.png"),
+        },
     )
 
 
