@@ -11,7 +11,7 @@
 #
 #   scripts/scaleout.sh
 #   SCALEOUT_KEEP=1        keep the temporary folder (logs, configs) for a look afterwards
-#   SCALEOUT_XFAIL=h,i     checks known to fail: reported as XFAIL, not counted
+#   SCALEOUT_XFAIL=h,i     letters of checks known to fail (none today): reported as XFAIL, not counted
 #
 # Installs PostgreSQL, nginx and Redis from apt when missing (as root or through sudo).
 # docs/deploy.md explains the layout this reproduces.

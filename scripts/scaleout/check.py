@@ -528,11 +528,9 @@ class Scaleout:
         expect(
             all(shows(r, text) for r in after),
             f"{summary}\nafter the replica caught up, visitors still get the page without the "
-            f"comment (B: X-Cache {after[0].cache}, A: X-Cache {after[1].cache}): the page "
+            f"comment (B: X-Cache {after[0].cache}, A: X-Cache {after[1].cache}): a page "
             f"rendered from the lagging replica was stored under the new content version "
-            f"(lib/pagecache.py keys pages by the version bumped at the primary's commit, "
-            f"lib/replica.py reads visitors' pages from the replica), so it is served until "
-            f"PAGE_CACHE_SECONDS pass or content changes again",
+            f"(see lib/pagecache._may_store)",
         )
         return f"{summary}\nafterwards visitors get it (B: {after[0].cache}, A: {after[1].cache})"
 
@@ -571,13 +569,9 @@ class Scaleout:
         expect(
             not limited,
             f"one join attempt from each of {len(results)} client addresses through nginx: "
-            f"{results}\nthe application servers saw REMOTE_ADDR {remotes} for them: every "
-            f"visitor behind the proxy shares one per-IP rate-limit counter "
-            f"(lib/ratelimit.client_ip reads REMOTE_ADDR, which is nginx's address; nothing "
-            f"reads X-Forwarded-For / X-Real-IP): RATELIMIT_JOIN_ATTEMPTS (5) join attempts "
-            f"in an hour from anyone lock everybody out of joining, and "
-            f"RATELIMIT_SIGNIN_ATTEMPTS (10) failed sign-ins in 15 minutes lock everybody out "
-            f"of signing in",
+            f"{results}\nthe application servers saw REMOTE_ADDR {remotes} for them: the "
+            f"visitors behind the proxy share per-IP rate-limit counters (see "
+            f"lib/ratelimit.client_ip and FORWARDED_FOR_PROXIES)",
         )
         return f"one join attempt from each of {len(results)} addresses: {results}"
 

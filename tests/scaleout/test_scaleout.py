@@ -2,7 +2,8 @@
 Redis, two application servers behind nginx and a task worker, and checks them end to end.
 
 It needs root (or sudo) for apt and takes about 15 seconds, so it runs only with SCALEOUT=1.
-SCALEOUT_XFAIL (e.g. "h,i") is passed on to the script: checks known to fail.
+SCALEOUT_XFAIL (letters, e.g. "h,i") is passed on to the script: checks known to fail
+(none today).
 """
 
 import os
