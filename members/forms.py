@@ -8,11 +8,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 from lib import ratelimit
 from lib.email import queue_email
+from lib.pictures import validate_picture
 
 from .models import Member
 
@@ -101,8 +102,11 @@ class ProfileForm(forms.ModelForm[Member]):
     photo = forms.ImageField(
         label=_("Photo"),
         required=False,
-        help_text=_("JPEG, PNG, GIF or WebP, at most %(size)s.")
-        % {"size": filesizeformat(settings.MAX_UPLOAD_BYTES)},
+        # Lazy, so it is translated for each reader, not once at start-up.
+        help_text=format_lazy(
+            _("JPEG, PNG, GIF or WebP, at most {size}."),
+            size=filesizeformat(settings.MAX_UPLOAD_BYTES),
+        ),
         error_messages={
             "invalid_image": _("That file is not an image we can read. Please choose a photo.")
         },
@@ -115,20 +119,7 @@ class ProfileForm(forms.ModelForm[Member]):
 
     def clean_photo(self) -> UploadedFile | None:
         photo: UploadedFile | None = self.cleaned_data.get("photo")
-        if photo is None:
-            return None
-        if photo.size is not None and photo.size > settings.MAX_UPLOAD_BYTES:
-            raise ValidationError(
-                _("That photo is %(size)s; the largest allowed is %(max)s."),
-                params={
-                    "size": filesizeformat(photo.size),
-                    "max": filesizeformat(settings.MAX_UPLOAD_BYTES),
-                },
-            )
-        # Refuse decompression bombs: a small file that unpacks into a huge picture.
-        image: Image.Image | None = getattr(photo, "image", None)
-        if image is not None and image.width * image.height > 40_000_000:
-            raise ValidationError(_("That photo has too many pixels; please resize it."))
+        validate_picture(photo)
         return photo
 
 

@@ -1,9 +1,9 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+
+from lib.pictures import validate_picture
 
 from .models import Network, SidebarBox, time_zone_names
 
@@ -34,12 +34,8 @@ class NetworkForm(forms.ModelForm[Network]):
 
     def clean_logo(self) -> object:
         logo = self.cleaned_data.get("logo")
-        size = getattr(logo, "size", None)
-        if size is not None and size > settings.MAX_UPLOAD_BYTES:
-            raise ValidationError(
-                _("The logo can be at most %(max)s."),
-                params={"max": filesizeformat(settings.MAX_UPLOAD_BYTES)},
-            )
+        if isinstance(logo, UploadedFile):  # a new file, not the one already kept
+            validate_picture(logo)
         return logo
 
 

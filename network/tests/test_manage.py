@@ -78,3 +78,26 @@ def test_deleting_a_sidebar_box_asks_first(creator):
     assert SidebarBox.objects.exists()
     client.post(reverse("network:sidebar_delete", args=[box.pk]))
     assert not SidebarBox.objects.exists()
+
+
+def test_a_logo_that_unpacks_into_a_huge_picture_is_refused(creator, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    out = io.BytesIO()
+    Image.new("1", (8000, 5001)).save(out, format="PNG")  # a small file: 40 million pixels
+    assert out.tell() < settings.MAX_UPLOAD_BYTES
+    response = client_for(creator).post(
+        reverse("network:settings"),
+        {
+            "name": "Riverbend Alumni",
+            "time_zone": "UTC",
+            "logo": SimpleUploadedFile("logo.png", out.getvalue(), content_type="image/png"),
+        },
+    )
+    assert response.status_code == 200
+    assert "too many pixels" in response.content.decode()
+    assert not Network.objects.get().logo
