@@ -31,6 +31,7 @@ def create_network(
     creator_email: str,
     password: str,
     tagline: str = "",
+    description: str = "",
     time_zone: str = "UTC",
 ) -> Network:
     """The first run: the creator's account and the network they name."""
@@ -45,7 +46,9 @@ def create_network(
         is_staff=True,
         is_superuser=True,
     )
-    network = Network(name=name, tagline=tagline, time_zone=time_zone, creator=creator)
+    network = Network(
+        name=name, tagline=tagline, description=description, time_zone=time_zone, creator=creator
+    )
     network.full_clean()
     network.save()
     invalidate_content()

@@ -19,9 +19,9 @@ from blogs.services import LinkData, save_post
 from comments.models import Comment
 from comments.services import add_comment
 from members.models import Member, unique_handle
-from network.demo import content
+from network.demo import content, create_demo_network
 from network.models import Network, SidebarBox
-from network.services import create_network, save_sidebar_box
+from network.services import save_sidebar_box
 
 # Posts are spread over this many days before now, so that monthly archives have content.
 SPREAD_DAYS = 730
@@ -92,22 +92,10 @@ class Command(BaseCommand):
 
 def load_demo(rng: random.Random, now: dt.datetime) -> Loaded:
     start = now - dt.timedelta(days=SPREAD_DAYS + 30)
-    network = create_network(
-        name=content.NETWORK_NAME,
-        tagline=content.NETWORK_TAGLINE,
-        time_zone=content.NETWORK_TIME_ZONE,
-        creator_name=content.CREATOR.name,
-        creator_email=content.CREATOR.email,
-        password=content.PASSWORD,
+    network = create_demo_network(
+        creator_email=content.CREATOR.email, password=content.PASSWORD, start=start
     )
-    Network.objects.filter(pk=network.pk).update(
-        description=content.NETWORK_DESCRIPTION, created_at=start
-    )
-    network.refresh_from_db()
     creator = network.creator
-    creator.about = content.CREATOR.about
-    creator.date_joined = start
-    creator.save(update_fields=["about", "date_joined"])
 
     loaded = Loaded(network=network, members={content.CREATOR.key: creator})
     loaded.members.update(_create_members())
