@@ -3,10 +3,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
-from .health import health
-
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("health/", health, name="health"),
+    # /health/ is answered by anjuman.health.HealthCheckMiddleware.
     path("django-admin/", admin.site.urls),
     path("", include("network.urls")),
     path("", include("members.urls")),

@@ -103,3 +103,18 @@ def test_it_answers_503_naming_the_cache_when_redis_is_down(network, settings):
         "database:default": "ok",
         "cache": "error: ConnectionError",
     }
+
+
+@pytest.mark.django_db
+def test_it_answers_503_when_redis_is_down_and_a_replica_is_configured(network, settings):
+    # The replica router asks the cache for the content version before any view runs.
+    settings.USE_REPLICA = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    response = Client(raise_request_exception=False).get(HEALTH)
+    assert response.status_code == 503, response.status_code
+    assert response.json()["checks"]["cache"] == "error: ConnectionError"
