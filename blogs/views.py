@@ -18,7 +18,7 @@ from comments.fragments import comment_list
 from lib.pagecache import cache_for_visitors, cached
 from lib.pagination import ListingPaginator
 from lib.urls import fast_reverse
-from members.models import Member
+from members.models import Member, manages_content_of
 from network.http import NetworkRequest
 
 from . import services
@@ -65,8 +65,7 @@ def _blog_of(request: NetworkRequest, handle: str) -> tuple[Member, PostQuerySet
     author = get_object_or_404(Member, handle=handle, is_active=True)
     posts = Post.objects.visible_to(request.user).filter(author=author)
     # The author and administrators also see drafts, so their counts differ from others'.
-    user = request.user
-    sees_drafts = isinstance(user, Member) and (user.pk == author.pk or user.is_network_admin)
+    sees_drafts = manages_content_of(request.user, author.pk)
     return author, posts, f"blog:{author.pk}:{int(sees_drafts)}"
 
 
@@ -158,23 +157,15 @@ def _render_post(
         "comment_text": comment_text,
         "comment_error": error,
         "can_comment": comment_services.can_comment(request.user),
-        "can_edit": _can_edit(request.user, post),
+        "can_edit": manages_content_of(request.user, post.author_id),
         "latest_by_author": latest_by_author,
     }
     return render(request, "blogs/post_detail.html", context, status=status)
 
 
-def _can_edit(user: object, post: Post) -> bool:
-    return (
-        isinstance(user, Member)
-        and user.is_active
-        and (user.pk == post.author_id or user.is_network_admin)
-    )
-
-
 def _editable_post(request: NetworkRequest, pk: int) -> Post:
     post = get_object_or_404(Post.objects.visible_to(request.user), pk=pk)
-    if not _can_edit(request.user, post):
+    if not manages_content_of(request.user, post.author_id):
         raise PermissionDenied(_("Only the author or an administrator can change this post."))
     return post
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from lib.contentversion import invalidate_content
 from lib.markup import render_plain_text
-from members.models import Member
+from members.models import Member, manages_content_of
 
 from .models import Comment
 
@@ -22,11 +22,7 @@ def can_comment(user: object) -> bool:
 
 def can_delete_all_comments(user: object, target_author_id: int) -> bool:
     """The author of what the comments are on, and administrators."""
-    return (
-        isinstance(user, Member)
-        and user.is_active
-        and (user.pk == target_author_id or user.is_network_admin)
-    )
+    return manages_content_of(user, target_author_id)
 
 
 def can_delete_comment(user: object, comment_author_id: int, target_author_id: int) -> bool:

@@ -101,6 +101,10 @@ class Member(AbstractBaseUser, PermissionsMixin):
         """Creator or administrator: may manage the network and any content."""
         return self.is_active and self.role in (self.Role.CREATOR, self.Role.ADMIN)
 
+    def manages_content_of(self, author_id: int) -> bool:
+        """The author themselves and administrators edit, delete and see drafts of content."""
+        return self.is_active and (self.pk == author_id or self.is_network_admin)
+
     @property
     def can_contribute(self) -> bool:
         """Confirmed, active members write posts and comments; others only read."""
@@ -109,3 +113,8 @@ class Member(AbstractBaseUser, PermissionsMixin):
     @property
     def initial(self) -> str:
         return (self.display_name[:1] or "?").upper()
+
+
+def manages_content_of(user: object, author_id: int) -> bool:
+    """Member.manages_content_of for anyone (visitors manage nothing)."""
+    return isinstance(user, Member) and user.manages_content_of(author_id)
