@@ -20,6 +20,7 @@ from .pagefiles import write_page
 from .replica import reading_from_replica
 
 View = Callable[..., HttpResponse]
+_MISSING = object()  # cached() may remember None (no network yet), so absence is this
 
 
 def _may_store(version: str) -> bool:
@@ -38,8 +39,8 @@ def cached[T](name: str, compute: Callable[[], T], timeout: int | None = None) -
     """`compute()`, remembered until content changes."""
     version = content_version()
     key = f"anjuman:{name}:{version}"
-    value = cache.get(key)
-    if value is None:
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
         value = compute()
         if _may_store(version):
             cache.set(key, value, timeout=timeout or settings.PAGE_CACHE_SECONDS or 300)

@@ -18,10 +18,13 @@ SETUP = {
 }
 
 
-def test_an_empty_install_sends_everyone_to_setup():
+def test_an_empty_install_sends_everyone_to_setup(django_assert_num_queries):
     client = Client()
     response = client.get("/blog/")
     assert response.url == reverse("network:setup")
+    # Known to be empty until something changes: no query for the next visitor.
+    with django_assert_num_queries(0):
+        assert Client().get("/").url == reverse("network:setup")
 
 
 def test_setup_names_the_network_and_signs_the_creator_in():
