@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from comments import services as comment_services
 from comments.fragments import comment_list
+from comments.models import MAX_COMMENT_CHARS
 from lib.pagecache import cache_for_visitors, cached
 from lib.pagination import ListingPaginator
 from lib.urls import fast_reverse
@@ -156,6 +157,7 @@ def _render_post(
         "comments_html": comments_html,
         "comment_text": comment_text,
         "comment_error": error,
+        "comment_max_chars": MAX_COMMENT_CHARS,
         "can_comment": comment_services.can_comment(request.user),
         "can_edit": manages_content_of(request.user, post.author_id),
         "latest_by_author": latest_by_author,

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+MAX_COMMENT_CHARS = 5000
+
 
 class Comment(models.Model):
     """A member's comment on any commentable thing (a blog post now; photos, events later)."""
@@ -14,7 +16,7 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
     )
-    body = models.TextField(_("comment"), max_length=5000)
+    body = models.TextField(_("comment"), max_length=MAX_COMMENT_CHARS)
     # What the page shows, made once when the comment is written (lib.markup.render_plain_text).
     body_html = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -11,9 +11,7 @@ from lib.contentversion import invalidate_content
 from lib.markup import render_plain_text
 from members.models import Member, manages_content_of
 
-from .models import Comment
-
-MAX_COMMENT_CHARS = 5000
+from .models import MAX_COMMENT_CHARS, Comment
 
 
 def can_comment(user: object) -> bool:

@@ -150,3 +150,8 @@ def test_each_viewer_sees_delete_links_on_exactly_what_they_may_delete(
     assert links(client_for(stranger)) == 1
     assert links(visitor) == 0
     assert links(client_for(make_member("Quiet", "quiet@example.org"))) == 0
+
+
+def test_the_comment_box_stops_typing_at_the_limit(post, other_member):
+    page = client_for(other_member).get(post.get_absolute_url()).content.decode()
+    assert 'name="body" rows="4" maxlength="5000"' in page
