@@ -19,23 +19,8 @@ from .models import Post
 FEED_ITEMS = 20
 
 
-class NetworkBlogFeed(Feed[Post, Network]):
-    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Network:
-        return cast(NetworkRequest, request).network
-
-    def title(self, obj: Network) -> str:
-        return _("%s — All Blog Posts") % obj.name
-
-    def link(self) -> str:
-        return reverse("blogs:list")
-
-    def description(self, obj: Network) -> str:
-        return obj.tagline or obj.name
-
-    def items(self) -> QuerySet[Post]:
-        return (
-            Post.objects.published().select_related("author").order_by("-published_at")[:FEED_ITEMS]
-        )
+class _PostFeed[T](Feed[Post, T]):
+    """What every feed of posts says about each post."""
 
     def item_title(self, item: Post) -> str:
         return item.title
@@ -56,22 +41,42 @@ class NetworkBlogFeed(Feed[Post, Network]):
         return item.updated_at
 
 
+class NetworkBlogFeed(_PostFeed[Network]):
+    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Network:
+        return cast(NetworkRequest, request).network
+
+    def title(self, obj: Network) -> str:
+        return _("%s — All Blog Posts") % obj.name
+
+    def link(self) -> str:
+        return reverse("blogs:list")
+
+    def description(self, obj: Network) -> str:
+        return obj.tagline or obj.name
+
+    def items(self) -> QuerySet[Post]:
+        return (
+            Post.objects.published().select_related("author").order_by("-published_at")[:FEED_ITEMS]
+        )
+
+
 class NetworkBlogAtomFeed(NetworkBlogFeed):
     feed_type = Atom1Feed
     subtitle = NetworkBlogFeed.description
 
 
-class MemberBlogFeed(Feed[Post, Member]):
-    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Member:
-        return get_object_or_404(Member, handle=kwargs["handle"], is_active=True)
-
+class MemberBlogFeed(_PostFeed[Member]):
     def title(self, obj: Member) -> str:
         return _("%s's Blog") % obj.display_name
 
     def link(self, obj: Member) -> str:
         return reverse("blogs:member_blog", args=[obj.handle])
 
+    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Member:
+        return get_object_or_404(Member, handle=kwargs["handle"], is_active=True)
+
     def description(self, obj: Member) -> str:
+        # The feed object serves every request: the network is looked up, not kept on it.
         network = current_network()
         return _("%(name)s's Blog on %(network)s") % {
             "name": obj.display_name,
@@ -85,12 +90,6 @@ class MemberBlogFeed(Feed[Post, Member]):
             .select_related("author")
             .order_by("-published_at")[:FEED_ITEMS]
         )
-
-    item_title = NetworkBlogFeed.item_title
-    item_description = NetworkBlogFeed.item_description
-    item_author_name = NetworkBlogFeed.item_author_name
-    item_pubdate = NetworkBlogFeed.item_pubdate
-    item_updateddate = NetworkBlogFeed.item_updateddate
 
 
 class MemberBlogAtomFeed(MemberBlogFeed):

@@ -29,6 +29,9 @@ def test_a_members_atom_feed_has_only_their_posts(visitor, member, other_member)
     feed = ET.fromstring(response.content)
     assert feed.findtext(f"{ATOM}title") == "Bilal Ahmed's Blog"
     assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == ["Mine"]
+    [author] = feed.findall(f"{ATOM}entry/{ATOM}author")
+    assert author.findtext(f"{ATOM}name") == "Bilal Ahmed"
+    assert author.findtext(f"{ATOM}uri").endswith(member.get_absolute_url())
 
 
 def test_an_unknown_members_feed_is_404(visitor):
