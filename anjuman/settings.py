@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "members",
     "blogs",
     "comments",
+    "anjuman",
 ]
 
 MIDDLEWARE = [
