@@ -1,24 +1,35 @@
-"""Blog posts for the benchmark network (manage.py generatedata): 20,000 at scale 1.
+"""Blog posts and their comments for the benchmark network (manage.py generatedata): 20,000
+posts and 200,000 comments at scale 1.
 
 Each post is about 600 words made of the demo's paragraphs, with three related links and two or
 three tags. Every paragraph is rendered to HTML once and the posts reuse the results, so 20,000
 posts cost a few hundred Markdown renderings, not 20,000.
+
+Some posts draw many comments and many draw none (popularity is log-normal); the bench post
+always gets exactly BENCH_COMMENTS, whatever the scale, so its page weighs the same in every run.
+The comments are made here rather than by the comments app, which knows nothing of posts.
 """
 
+import bisect
 import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.text import slugify
 
-from lib.markup import html_to_text, render_markdown, truncate_words
+from comments.demo import content as comment_texts
+from comments.models import Comment
+from comments.services import recount_comments
+from lib.datagen import Context, Made
+from lib.markup import html_to_text, render_markdown, render_plain_text, truncate_words
 from members.models import Member
-from network.demo import content
-from network.management.commands.generatedata import Context, Made
 
+from .demo import content
 from .models import Post, RelatedLink, Tag
 from .services import EXCERPT_CHARS
 from .views import POSTS_PER_PAGE
@@ -29,6 +40,10 @@ LINKS_PER_POST = 3
 # Share of contributors who blog; the first of them (the creator) writes the most.
 BLOGGERS = 0.25
 BENCH_TITLE = "The Long Table: Notes From Our Reunion Dinner"
+COMMENTS = 200_000  # including the bench post's
+BENCH_COMMENTS = 50
+# Comments come within this long after the post (most of them early).
+COMMENT_WINDOW = dt.timedelta(days=14)
 
 EXTRA_TAGS = [
     "Alumni News", "Architecture", "Art", "Banking", "Biology", "Chemistry", "Children",
@@ -194,6 +209,7 @@ def generate(ctx: Context) -> None:
     bench_post = Post.objects.only("id", "slug").get(pk=bench_pk)
     by_author = Counter(p.author for p in planned if p.published)
     _write_manifest(ctx, bench_post, by_author, len(ctx.made["posts"]))
+    _generate_comments(ctx)
 
 
 def _write_manifest(
@@ -285,3 +301,63 @@ def _create_tags() -> list[tuple[str, int]]:
         Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in names
     )
     return [(tag.name, tag.pk) for tag in tags]
+
+
+def _generate_comments(ctx: Context) -> None:
+    bench_pk = ctx.manifest["bench_post"]["pk"]
+    posts = [p for p in ctx.made["posts"] if p.pk != bench_pk]
+    bench = next(p for p in ctx.made["posts"] if p.pk == bench_pk)
+    total = max(ctx.scaled(COMMENTS), BENCH_COMMENTS)
+    weights = [ctx.rng.lognormvariate(0, 1.2) for _ in posts]
+    per_post = Counter(ctx.rng.choices(range(len(posts)), weights, k=total - BENCH_COMMENTS))
+    contributors = ctx.made["contributors"]
+    joined = [c.at for c in contributors]
+    bodies = _comment_bodies(ctx)
+    content_type = ContentType.objects.get_for_model(Post)
+
+    def thread(post: Made, n: int) -> Iterator[Comment]:
+        span = min(COMMENT_WINDOW, ctx.now - post.at) * 0.95
+        for offset in sorted(ctx.rng.random() ** 2 for _ in range(n)):
+            at = post.at + span * offset
+            # Written by someone who had joined by then.
+            author = contributors[ctx.rng.randrange(max(1, bisect.bisect_right(joined, at)))]
+            body, html = ctx.rng.choice(bodies)
+            yield Comment(
+                content_type_id=content_type.pk,
+                object_id=post.pk,
+                author_id=author.pk,
+                body=body,
+                body_html=html,
+                created_at=at,
+            )
+
+    def comments() -> Iterator[Comment]:
+        for i, post in enumerate(posts):
+            yield from thread(post, per_post[i])
+        yield from thread(bench, BENCH_COMMENTS)
+
+    ctx.bulk_create("comments", Comment, comments(), total=total)
+
+    # Each post's counter from the rows themselves, so it is exact by construction.
+    ctx.progress.start("comment counts", 1)
+    recount_comments(Post)
+    ctx.progress.finish()
+
+    ctx.manifest["bench_post"]["comments"] = Comment.objects.filter(
+        content_type=content_type, object_id=bench_pk
+    ).count()
+    # The harness deletes comments above this id to undo its write load.
+    ctx.manifest["max_comment_id"] = Comment.objects.aggregate(m=Max("id"))["m"]
+    ctx.manifest.setdefault("counts", {})["comments"] = total
+
+
+def _comment_bodies(ctx: Context) -> list[tuple[str, str]]:
+    """The demo's comments, alone and in pairs, for a few hundred bodies, each rendered once."""
+    single = [
+        *comment_texts.COMMENTS,
+        *(c for topic in comment_texts.TOPIC_COMMENTS.values() for c in topic),
+        *comment_texts.URDU_COMMENTS,
+        *comment_texts.AUTHOR_REPLIES,
+    ]
+    pairs = ["\n\n".join(ctx.rng.sample(single, 2)) for _ in range(len(single) * 2)]
+    return [(body, render_plain_text(body)) for body in single + pairs]

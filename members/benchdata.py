@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 from django.utils.text import slugify
 
-from network.demo import content
-from network.management.commands.generatedata import EMAIL_DOMAIN, Context, Made
+from lib.datagen import EMAIL_DOMAIN, Context, Made
 
+from .demo import content
 from .models import Member
 
 MEMBERS = 2000  # including the creator

@@ -1,7 +1,7 @@
 """The benchmark network itself: its creator, settings and sidebar (manage.py generatedata)."""
 
+from lib.datagen import EMAIL_DOMAIN, PASSWORD, Context, Made
 from network.demo import content, create_demo_network
-from network.management.commands.generatedata import EMAIL_DOMAIN, PASSWORD, Context, Made
 
 from .models import SidebarBox
 from .services import save_sidebar_box

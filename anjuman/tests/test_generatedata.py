@@ -8,10 +8,10 @@ from django.core.management.base import CommandError
 from django.db.models import Count, Q
 from django.test import Client
 
+from anjuman.management.commands.generatedata import generators
 from blogs.models import Post, RelatedLink
 from comments.models import Comment
 from members.models import Member
-from network.management.commands.generatedata import generators
 from network.models import Network
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,6 @@ def test_it_finds_the_generators_in_app_order():
         "network",
         "members",
         "blogs",
-        "comments",
     ]
 
 

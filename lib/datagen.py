@@ -1,43 +1,97 @@
-"""Builds a large synthetic network into an empty database, for the benchmark (bench/run.py).
+"""What the apps' data generators share, whatever the app: the demo and the benchmark network.
 
-The data comes from the apps: each app with a `benchdata.py` module exposes
-`generate(ctx: Context) -> None`, and this command calls them in INSTALLED_APPS order with one
-shared Context (scale, random generator, progress display, what earlier apps made). A new
-feature (forum, groups, events) adds its data by adding its own `benchdata.py`; nothing here
-changes.
+Each app may hold two modules that the project's commands (anjuman/management/commands) call,
+in INSTALLED_APPS order, with one shared context:
+
+- `demodata.py` with `load(ctx: DemoContext) -> None`: its part of the small, hand-written demo
+  network (`manage.py loaddemo`);
+- `benchdata.py` with `generate(ctx: Context) -> None`: its part of the large synthetic network
+  of the benchmark (`manage.py generatedata`).
+
+A new feature (forum, groups, events) adds its content by adding these modules; no command
+changes. An app reads what the apps before it made from the context and adds what it makes.
 """
 
 import datetime as dt
 import importlib
 import itertools
-import json
 import random
-import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from types import ModuleType
 from typing import Any, TextIO
 
 from django.apps import apps
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, models, transaction
-from django.utils import timezone
+from django.db import models, transaction
 from django.utils.module_loading import module_has_submodule
 
-from members.models import Member
-from network.models import Network
-
-DEFAULT_SEED = 1962
-# Every generated account signs in with this (the harness makes sessions directly instead).
+# Every generated account of the benchmark signs in with this (the harness makes sessions
+# directly instead).
 PASSWORD = "bench-password-123"  # noqa: S105
 EMAIL_DOMAIN = "bench.anjuman.test"
-# The network's history: posts and comments are spread over this many days before now.
+# The benchmark network's history: posts and comments are spread over this many days before now.
 SPAN_DAYS = 5 * 365
 # Rows written per transaction.
 BATCH_SIZE = 5000
+
+
+def app_modules(name: str) -> list[tuple[str, ModuleType]]:
+    """(app label, module) for each installed app that has a module `name`, in app order."""
+    found = []
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, name):
+            found.append((config.label, importlib.import_module(f"{config.name}.{name}")))
+    return found
+
+
+# --- The demo network (demodata.py) --------------------------------------------------------------
+
+
+@dataclass
+class DemoContext:
+    """What the apps' demo loaders share: `load(ctx)` reads what earlier apps made, adds its own.
+
+    The demo is seeded: every loader draws its random choices from `rng` and nowhere else, so
+    the same text makes the same network every time (apart from dates, which end at `now`).
+    """
+
+    rng: random.Random
+    now: dt.datetime
+    # When the network was started; nothing in the demo is older.
+    start: dt.datetime
+    # Rows made so far, by kind and then by their key in the demo text:
+    # made["members"]["ayesha"] is a Member, made["posts"][title] a Post.
+    made: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # How many of each kind were made ("members", "posts", …), for the command's summary.
+    counts: dict[str, int] = field(default_factory=dict)
+    # Each member's (by pk) first post, comment or other activity: their "joined" date is made
+    # to come before it.
+    first_seen: dict[int, dt.datetime] = field(default_factory=dict)
+    # Steps that need what later apps make (a member's join date needs their first post), run
+    # once every app has loaded, in the order they were added.
+    finishing: list[Callable[[], None]] = field(default_factory=list)
+
+    def saw(self, member_pk: int, when: dt.datetime) -> None:
+        """Records that a member was active at `when`."""
+        if member_pk not in self.first_seen or when < self.first_seen[member_pk]:
+            self.first_seen[member_pk] = when
+
+    def count(self, kind: str, n: int) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + n
+
+    def later(self, step: Callable[[], None]) -> None:
+        """Runs `step` after every app's `load`."""
+        self.finishing.append(step)
+
+    def finish(self) -> None:
+        for step in self.finishing:
+            step()
+        self.finishing.clear()
+
+
+# --- The benchmark network (benchdata.py) --------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -103,7 +157,7 @@ class Progress:
 
 @dataclass
 class Context:
-    """What the apps' generators share."""
+    """What the apps' benchmark generators share."""
 
     scale: float
     rng: random.Random
@@ -160,82 +214,3 @@ def _dates_as_given(model: type[models.Model]) -> Iterator[None]:
     finally:
         for f, auto_now, auto_now_add in saved:
             f.auto_now, f.auto_now_add = auto_now, auto_now_add
-
-
-def generators() -> list[tuple[str, Any]]:
-    """(app label, generate function) for each app with a benchdata module, in app order."""
-    found = []
-    for config in apps.get_app_configs():
-        if module_has_submodule(config.module, "benchdata"):
-            module = importlib.import_module(f"{config.name}.benchdata")
-            found.append((config.label, module.generate))
-    return found
-
-
-class Command(BaseCommand):
-    help = (
-        "Builds a large synthetic network (2,000 members, 20,000 posts, 200,000 comments at "
-        "--scale 1) into an empty database, for the benchmark."
-    )
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--scale",
-            type=float,
-            default=1.0,
-            help="Multiplies every count (10 → 20,000 members, 200,000 posts, …).",
-        )
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-        parser.add_argument(
-            "--manifest",
-            type=Path,
-            help="Write a JSON file with what the benchmark needs (bench post, members, pages).",
-        )
-        parser.add_argument("--no-progress", action="store_true", help="No progress display.")
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        scale: float = options["scale"]
-        if scale <= 0:
-            raise CommandError("--scale must be greater than 0.")
-        if Network.objects.exists() or Member.objects.exists():
-            raise CommandError(
-                "The database is not empty; generatedata fills only a freshly migrated one "
-                "(use another DATABASE_URL, or delete the SQLite file and migrate)."
-            )
-        started = time.monotonic()
-        # Seeded: the same network every time, apart from dates, which end at "now".
-        ctx = Context(
-            scale=scale,
-            rng=random.Random(options["seed"]),  # noqa: S311
-            now=timezone.now().replace(microsecond=0),
-            progress=Progress(sys.stderr, enabled=not options["no_progress"]),
-        )
-        for label, generate in generators():
-            self.stderr.write(f"Generating {label} data…")
-            generate(ctx)
-        seconds = time.monotonic() - started
-        ctx.manifest.update(
-            scale=scale,
-            seed=options["seed"],
-            generated_at=ctx.now.isoformat(),
-            seconds=round(seconds, 1),
-            database=connection.vendor,
-            site_url=settings.SITE_URL,
-        )
-        if options["manifest"]:
-            options["manifest"].write_text(
-                json.dumps(ctx.manifest, indent=2, ensure_ascii=False) + "\n"
-            )
-        counts = ctx.manifest.get("counts", {})
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Generated in {seconds:.1f}s: "
-                + ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
-            )
-        )
-        bench = ctx.manifest.get("bench_post")
-        if bench:
-            self.stdout.write(
-                f"Bench post (pk {bench['pk']}, {bench['comments']} comments): "
-                f"{settings.SITE_URL}{bench['path']}"
-            )
