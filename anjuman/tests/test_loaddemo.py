@@ -10,9 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from anjuman.management.commands.loaddemo import loaders
+from blogs.demo import content as blog_texts
 from blogs.models import Post, RelatedLink, Tag
+from comments.demo import content as comment_texts
 from comments.models import Comment
 from comments.services import comments_on
+from members.demo import content as people
 from members.models import Member
 from network.demo import content
 from network.models import Network, SidebarBox
@@ -50,7 +54,7 @@ def test_it_creates_the_network_its_creator_and_members() -> None:
     assert 18 <= len(members) <= 24
     assert all(m.email_confirmed and m.is_active and m.about for m in members)
     assert all(m.date_joined >= network.created_at for m in members)
-    member = Member.objects.get(email=f"{content.SAMPLE_MEMBER}@demo.anjuman.test")
+    member = Member.objects.get(email=f"{people.SAMPLE_MEMBER}@demo.anjuman.test")
     assert member.role == Member.Role.MEMBER
     assert member.check_password("demo-password-123")
     # Right-to-left text appears: a member who writes their name in Urdu.
@@ -116,9 +120,22 @@ def test_it_adds_sidebar_boxes_with_links_to_member_blogs() -> None:
     boxes = list(SidebarBox.objects.all())
     assert 3 <= len(boxes) <= 4
     assert all(box.body_html for box in boxes)
-    blogs = SidebarBox.objects.get(title=content.BLOG_BOX_TITLE)
+    blogs = SidebarBox.objects.get(title=blog_texts.BLOG_BOX_TITLE)
     creator = Network.objects.get().creator
     assert f'href="{reverse("blogs:member_blog", args=[creator.handle])}"' in blogs.body_html
+
+
+@pytest.mark.django_db
+def test_the_blogs_box_comes_second_among_the_networks_boxes() -> None:
+    loaddemo()
+    boxes = list(SidebarBox.objects.values_list("title", "position"))
+    first, *rest = (box.title for box in content.SIDEBAR_BOXES)
+    assert [title for title, _position in boxes] == [first, blog_texts.BLOG_BOX_TITLE, *rest]
+    assert [position for _title, position in boxes] == list(range(len(boxes)))
+
+
+def test_it_finds_the_loaders_in_app_order() -> None:
+    assert [label for label, _load in loaders()] == ["network", "members", "blogs"]
 
 
 @pytest.mark.django_db
@@ -126,7 +143,7 @@ def test_it_says_where_to_go_and_how_to_sign_in() -> None:
     out = loaddemo()
     assert settings.SITE_URL in out
     assert "Sign in as creator@demo.anjuman.test / demo-password-123" in out
-    assert f"{content.SAMPLE_MEMBER}@demo.anjuman.test" in out
+    assert f"{people.SAMPLE_MEMBER}@demo.anjuman.test" in out
 
 
 @pytest.mark.django_db
@@ -178,7 +195,7 @@ def test_the_home_page_shows_the_network_and_its_latest_post() -> None:
 def test_pages_with_right_to_left_text_render() -> None:
     loaddemo()
     client = Client()
-    post = Post.objects.get(title=content.POSTS[-1].title)
+    post = Post.objects.get(title=blog_texts.POSTS[-1].title)
     assert client.get(post.get_absolute_url()).status_code == 200
     samina = post.author
     response = client.get(reverse("blogs:member_blog", args=[samina.handle]))
@@ -187,20 +204,21 @@ def test_pages_with_right_to_left_text_render() -> None:
 
 
 def test_the_demo_text_is_consistent() -> None:
-    keys = {content.CREATOR.key} | {p.key for p in content.MEMBERS}
-    assert len(keys) == len(content.MEMBERS) + 1
-    assert content.SAMPLE_MEMBER in keys
-    assert set(content.BLOG_BOX_MEMBERS) <= keys
-    texts = content.POSTS + content.DRAFTS
+    keys = {people.CREATOR.key} | {p.key for p in people.MEMBERS}
+    assert len(keys) == len(people.MEMBERS) + 1
+    assert people.SAMPLE_MEMBER in keys
+    assert set(blog_texts.BLOG_BOX_MEMBERS) <= keys
+    texts = blog_texts.POSTS + blog_texts.DRAFTS
     for text in texts:
         assert text.author in keys
-        assert text.topic in content.PARAGRAPHS
-        assert set(text.tags) <= set(content.TAGS)
+        assert text.topic in blog_texts.PARAGRAPHS
+        assert set(text.tags) <= set(blog_texts.TAGS)
         assert 2 <= len(text.tags) <= 4
-        assert all(0 <= i < len(content.PARAGRAPHS[text.topic]) for i in text.picks)
+        assert all(0 <= i < len(blog_texts.PARAGRAPHS[text.topic]) for i in text.picks)
         assert len(set(text.picks)) == len(text.picks)
-    titles = {text.title for text in content.POSTS}
-    assert set(content.POST_COMMENTS) <= titles
-    for comments in content.POST_COMMENTS.values():
+    titles = {text.title for text in blog_texts.POSTS}
+    assert set(comment_texts.POST_COMMENTS) <= titles
+    for comments in comment_texts.POST_COMMENTS.values():
         assert all(key in keys or key == "" for key, _body in comments)
-    assert set(content.TOPIC_COMMENTS) == set(content.PARAGRAPHS) == set(content.LINKS)
+    assert set(comment_texts.URDU_WRITERS) <= keys
+    assert set(comment_texts.TOPIC_COMMENTS) == set(blog_texts.PARAGRAPHS) == set(blog_texts.LINKS)
