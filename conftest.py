@@ -208,7 +208,7 @@ def make_post(
 
     post = save_post(
         Post(),
-        author=author,
+        by=author,
         title=title,
         body=body,
         tags=tags or [],
@@ -231,6 +231,30 @@ def png_upload(width: int, height: int, name: str = "me.png") -> Any:
     out = io.BytesIO()
     Image.new("RGB", (width, height), "teal").save(out, format="PNG")
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
+@pytest.fixture(autouse=True)
+def _cache_tags_at_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A transaction's cache invalidations happen when its outermost block ends, as at a real
+    commit — the transaction pytest wraps around each test never commits (lib/cachetags.py)."""
+    from django.db import transaction
+
+    from lib import cachetags
+
+    original = transaction.Atomic.__exit__
+
+    def exit_(self: transaction.Atomic, exc_type: Any, exc: Any, tb: Any) -> Any:
+        connection = transaction.get_connection(self.using)
+        outermost = not getattr(self, "_from_testcase", False) and not any(
+            not getattr(block, "_from_testcase", False)
+            for block in connection.atomic_blocks
+            if block is not self
+        )
+        if outermost and exc_type is None:
+            cachetags.flush_pending()
+        return original(self, exc_type, exc, tb)
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_)
 
 
 @pytest.fixture(autouse=True)

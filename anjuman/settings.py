@@ -300,6 +300,8 @@ RATELIMIT_SIGNIN = (env_int("RATELIMIT_SIGNIN_ATTEMPTS", 10), 15 * 60)
 RATELIMIT_JOIN = (env_int("RATELIMIT_JOIN_ATTEMPTS", 5), 60 * 60)
 # RATELIMIT_EMAIL_SENDS: confirmation and password-reset emails per address and per IP an hour.
 RATELIMIT_EMAIL = (env_int("RATELIMIT_EMAIL_SENDS", 5), 60 * 60)
+# RATELIMIT_COMMENTS: comments one member may write in 10 minutes (0: no limit).
+RATELIMIT_COMMENTS = (env_int("RATELIMIT_COMMENTS", 30), 10 * 60)
 
 # HTTPS: the site is served over https (behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto). Turns on secure cookies, HSTS and the redirect to https.

@@ -221,7 +221,7 @@ def _write_manifest(
     ctx.manifest["bench_post"] = {
         "pk": bench_post.pk,
         "path": bench_post.get_absolute_url(),
-        "comment_path": bench_post.get_comment_url(),
+        "comment_path": reverse("comments:create", args=["post", bench_post.pk]),
     }
     ctx.manifest["bloggers"] = [
         {

@@ -90,7 +90,7 @@ def _save(
 ) -> Post:
     return save_post(
         Post(),
-        author=members[text.author],
+        by=members[text.author],
         title=text.title,
         body=body,
         tags=text.tags,

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from lib.cachetags import depends_on
+from lib.http import NetworkRequest
 from members.models import Member
-from network.http import NetworkRequest
 from network.models import Network
 from network.services import current_network
 
@@ -43,6 +44,7 @@ class _PostFeed[T](Feed[Post, T]):
 
 class NetworkBlogFeed(_PostFeed[Network]):
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Network:
+        depends_on("posts")
         return cast(NetworkRequest, request).network
 
     def title(self, obj: Network) -> str:
@@ -73,7 +75,9 @@ class MemberBlogFeed(_PostFeed[Member]):
         return reverse("blogs:member_blog", args=[obj.handle])
 
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> Member:
-        return get_object_or_404(Member, handle=kwargs["handle"], is_active=True)
+        member = get_object_or_404(Member.objects.listed(), handle=kwargs["handle"])
+        depends_on(f"blog:{member.pk}")
+        return member
 
     def description(self, obj: Member) -> str:
         # The feed object serves every request: the network is looked up, not kept on it.

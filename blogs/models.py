@@ -5,9 +5,12 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.models import FromElsewhere
 from lib.urls import fast_reverse
+from members.permissions import is_admin, is_member, is_moderator
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -28,18 +31,24 @@ class Tag(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("blogs:tag", args=[self.slug])
 
+    def cache_tags(self) -> list[str]:
+        return ["posts", "post-lists"]
+
 
 class PostQuerySet(models.QuerySet["Post"]):
     def published(self) -> "PostQuerySet":
-        return self.filter(status=Post.Status.PUBLISHED)
+        """Published and not hidden: what every listing and feed shows."""
+        return self.filter(status=Post.Status.PUBLISHED, hidden_at=None)
 
-    def visible_to(self, user: "Member | AnonymousUser") -> "PostQuerySet":
-        """Published posts, plus the user's own drafts; administrators see every draft."""
-        if not user.is_authenticated:
-            return self.published()
-        if user.is_network_admin:
+    def visible_to(self, user: "Member | AnonymousUser | object") -> "PostQuerySet":
+        """What `user` may open (blogs/permissions.can_view_post, for many posts at once)."""
+        if is_admin(user):
             return self.all()
-        return self.filter(Q(status=Post.Status.PUBLISHED) | Q(author=user))
+        if is_moderator(user):
+            return self.filter(Q(status=Post.Status.PUBLISHED) | Q(author=user))
+        if is_member(user):
+            return self.filter(Q(status=Post.Status.PUBLISHED, hidden_at=None) | Q(author=user))
+        return self.published()
 
     def for_listing(self) -> "PostQuerySet":
         # Listings show the excerpt, never the body: leave the long columns in the database.
@@ -50,7 +59,7 @@ class PostQuerySet(models.QuerySet["Post"]):
         )
 
 
-class Post(models.Model):
+class Post(FromElsewhere):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -67,8 +76,11 @@ class Post(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Plain defaults, not auto_now: an importer sets the dates its source gave.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Hidden by a moderator: only the author, moderators and administrators still see it.
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
     # Kept by comments.services in the same transaction as each comment written or deleted.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
@@ -76,12 +88,16 @@ class Post(models.Model):
 
     objects = PostQuerySet.as_manager()
 
-    class Meta:
+    class Meta(FromElsewhere.Meta):
         ordering = ["-published_at", "-id"]
         indexes = [
-            models.Index(fields=["status", "-published_at", "-id"], name="post_listing"),
+            # hidden_at is in both, so listings read ids from the index alone.
             models.Index(
-                fields=["author", "status", "-published_at", "-id"], name="post_author_listing"
+                fields=["status", "hidden_at", "-published_at", "-id"], name="post_listing"
+            ),
+            models.Index(
+                fields=["author", "status", "hidden_at", "-published_at", "-id"],
+                name="post_author_listing",
             ),
         ]
 
@@ -91,12 +107,17 @@ class Post(models.Model):
     def get_absolute_url(self) -> str:
         return fast_reverse("blogs:post", self.pk, self.slug or "post")
 
-    def get_comment_url(self) -> str:
-        return reverse("blogs:comment", args=[self.pk])
-
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    def cache_tags(self) -> list[str]:
+        """What shows this post: its page, its author's blog, the network's listings."""
+        return [f"post:{self.pk}", f"blog:{self.author_id}", "posts", "post-lists"]
 
 
 class RelatedLink(models.Model):

@@ -1,14 +1,17 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from lib.contentversion import invalidate_content
+from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
 from members.models import Member
 
+from . import permissions
 from .models import Post, RelatedLink, Tag
 
 MAX_TAGS = 10
@@ -52,20 +55,25 @@ def render_body(post: Post) -> None:
 def save_post(
     post: Post,
     *,
-    author: Member,
+    by: Member,
     title: str,
     body: str,
     tags: Sequence[str],
     links: Sequence[LinkData],
     publish: bool,
 ) -> Post:
-    """Writes a new or edited post with its tags and related links in one transaction.
+    """Writes a new post of `by`'s, or `by`'s edit of a post, with its tags and related links
+    in one transaction.
 
     Publishing a draft stamps the publication time once; later edits keep it, so the post
     keeps its place in listings and archives.
     """
     if post.pk is None:
-        post.author = author
+        if not permissions.can_write_posts(by):
+            raise PermissionDenied(_("Please confirm your email before you write a post."))
+        post.author = by
+    elif not permissions.can_edit_post(by, post):
+        raise PermissionDenied(_("Only the author or an administrator can change this post."))
     post.title = title
     post.slug = slugify(title, allow_unicode=True)[:80] or "post"
     post.body = body
@@ -75,17 +83,33 @@ def save_post(
         post.published_at = post.published_at or timezone.now()
     elif not publish:
         post.status = Post.Status.DRAFT
+    post.updated_at = timezone.now()
     post.save()
     post.tags.set(_tags_named(tags))
     post.related_links.all().delete()
     RelatedLink.objects.bulk_create(
         RelatedLink(post=post, position=i, **vars(link)) for i, link in enumerate(links)
     )
-    invalidate_content()
+    invalidate(*post.cache_tags())
     return post
 
 
-def delete_post(post: Post) -> None:
+@transaction.atomic
+def delete_post(post: Post, *, by: Member | None = None) -> None:
+    """Deletes the post and its comments; `by` (when given) must be allowed to."""
+    if by is not None and not permissions.can_delete_post(by, post):
+        raise PermissionDenied(_("You cannot delete this post."))
+    invalidate(*post.cache_tags())
     # Post.comments (a GenericRelation) makes Django delete the post's comments with it.
     post.delete()
-    invalidate_content()
+
+
+@transaction.atomic
+def set_hidden(post: Post, hidden: bool, *, by: Member) -> None:
+    """Hides a published post from everyone but its author, moderators and administrators,
+    or shows it again."""
+    if not permissions.can_hide_post(by, post):
+        raise PermissionDenied(_("Only the network's moderators can do this."))
+    post.hidden_at = timezone.now() if hidden else None
+    post.save(update_fields=["hidden_at"])
+    invalidate(*post.cache_tags())

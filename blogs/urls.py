@@ -14,7 +14,8 @@ urlpatterns = [
     path("blog/<int:pk>/", views.post_detail, name="post_short"),
     path("blog/<int:pk>/edit/", views.post_edit, name="edit"),
     path("blog/<int:pk>/delete/", views.post_delete, name="delete"),
-    path("blog/<int:pk>/comments/", views.comment_create, name="comment"),
+    path("blog/<int:pk>/hide/", views.post_hide, name="hide"),
+    path("blog/<int:pk>/unhide/", views.post_unhide, name="unhide"),
     path("blog/<int:pk>/<str:slug>/", views.post_detail, name="post"),
     path("members/<str:handle>/blog/", views.member_blog, name="member_blog"),
     path(

@@ -1,28 +1,27 @@
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from comments import services as comment_services
-from comments.fragments import comment_list
-from comments.models import MAX_COMMENT_CHARS
-from lib.pagecache import cache_for_visitors, cached
+from lib.cachetags import cached, depends_on
+from lib.http import MemberRequest, NetworkRequest
+from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
 from lib.urls import fast_reverse
-from members.models import Member, manages_content_of
-from network.http import NetworkRequest
+from members.decorators import contributor_required, member_required, moderator_required
+from members.models import Member
+from members.permissions import is_moderator, manages_content_of
 
-from . import services
+from . import permissions, services
 from .forms import PostForm, RelatedLinkFormSet
 from .models import Post, PostQuerySet, Tag
 
@@ -31,12 +30,20 @@ SIDEBAR_POSTS = 5
 
 
 def _listing(
-    request: NetworkRequest, template: str, posts: PostQuerySet, *, count_key: str, **context: Any
+    request: NetworkRequest,
+    template: str,
+    posts: PostQuerySet,
+    *,
+    count_key: str,
+    count_tags: list[str],
+    **context: Any,
 ) -> HttpResponse:
+    depends_on("post-lists")
     paginator = ListingPaginator(
         posts.for_listing(),
         POSTS_PER_PAGE,
         count_key=count_key,
+        count_tags=count_tags,
         fetch=lambda ids: Post.objects.for_listing().filter(pk__in=ids).order_by(),
     )
     page = paginator.get_page(request.GET.get("page"))
@@ -44,30 +51,35 @@ def _listing(
 
 
 @cache_for_visitors
-def home(request: NetworkRequest) -> HttpResponse:
-    posts = Post.objects.published().for_listing()[:POSTS_PER_PAGE]
-    return render(request, "blogs/home.html", {"posts": posts})
-
-
-@cache_for_visitors
 def post_list(request: NetworkRequest) -> HttpResponse:
-    return _listing(request, "blogs/post_list.html", Post.objects.published(), count_key="all")
+    posts = Post.objects.published()
+    return _listing(request, "blogs/post_list.html", posts, count_key="all", count_tags=["posts"])
 
 
 @cache_for_visitors
 def tag_posts(request: NetworkRequest, slug: str) -> HttpResponse:
+    depends_on("posts")  # the tag itself (name, existence) changes with posts
     tag = get_object_or_404(Tag, slug=slug)
     posts = Post.objects.published().filter(tags=tag)
-    return _listing(request, "blogs/tag.html", posts, count_key=f"tag:{tag.pk}", tag=tag)
+    return _listing(
+        request, "blogs/tag.html", posts, count_key=f"tag:{tag.pk}", count_tags=["posts"], tag=tag
+    )
 
 
 def _blog_of(request: NetworkRequest, handle: str) -> tuple[Member, PostQuerySet, str]:
     """The author, the posts of theirs the user may see, and a cache key for counting them."""
-    author = get_object_or_404(Member, handle=handle, is_active=True)
+    author = get_object_or_404(Member.objects.listed(), handle=handle)
+    depends_on(f"blog:{author.pk}")
     posts = Post.objects.visible_to(request.user).filter(author=author)
-    # The author and administrators also see drafts, so their counts differ from others'.
-    sees_drafts = manages_content_of(request.user, author.pk)
-    return author, posts, f"blog:{author.pk}:{int(sees_drafts)}"
+    # The author and administrators also see drafts, moderators hidden posts: their counts
+    # differ from others'.
+    if manages_content_of(request.user, author.pk):
+        sees = "all"
+    elif is_moderator(request.user):
+        sees = "hidden"
+    else:
+        sees = "published"
+    return author, posts, f"blog:{author.pk}:{sees}"
 
 
 def _months(author: Member) -> list[Any]:
@@ -93,7 +105,8 @@ def _months(author: Member) -> list[Any]:
         ]
 
     # Months are the network's months: its time zone is part of the key.
-    return cached(f"months:{author.pk}:{timezone.get_current_timezone_name()}", compute)
+    key = f"months:{author.pk}:{timezone.get_current_timezone_name()}"
+    return cached(key, compute, [f"blog:{author.pk}"])
 
 
 @cache_for_visitors
@@ -104,6 +117,7 @@ def member_blog(request: NetworkRequest, handle: str) -> HttpResponse:
         "blogs/member_blog.html",
         posts,
         count_key=key,
+        count_tags=[f"blog:{author.pk}"],
         author=author,
         months=_months(author),
     )
@@ -124,6 +138,7 @@ def member_archive(request: NetworkRequest, handle: str, year: int, month: int) 
         "blogs/member_archive.html",
         posts,
         count_key=f"{key}:{year}-{month}:{tz}",
+        count_tags=[f"blog:{author.pk}"],
         author=author,
         month=start,
         months=_months(author),
@@ -132,16 +147,12 @@ def member_archive(request: NetworkRequest, handle: str, year: int, month: int) 
 
 @cache_for_visitors
 def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse:
+    depends_on(f"post:{pk}")
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author"), pk=pk)
     if slug != post.slug:
         return redirect(post, permanent=True)
-    return _render_post(request, post, comment_text="")
-
-
-def _render_post(
-    request: NetworkRequest, post: Post, *, comment_text: str, error: str = "", status: int = 200
-) -> HttpResponse:
-    comments_html = comment_list(request.user, post, post.author_id)
+    # "More from" the author: titles of their other posts.
+    depends_on(f"blog:{post.author_id}")
     latest_by_author = (
         Post.objects.published()
         .filter(author_id=post.author_id)
@@ -149,51 +160,41 @@ def _render_post(
         .order_by("-published_at", "-id")
         .only("id", "slug", "title")[:SIDEBAR_POSTS]
     )
+    user = request.user
     context = {
         "post": post,
         "tags": post.tags.all(),
         "related_links": post.related_links.all(),
-        "comment_count": post.comment_count,
-        "comments_html": comments_html,
-        "comment_text": comment_text,
-        "comment_error": error,
-        "comment_max_chars": MAX_COMMENT_CHARS,
-        "can_comment": comment_services.can_comment(request.user),
-        "can_edit": manages_content_of(request.user, post.author_id),
+        "can_edit": permissions.can_edit_post(user, post),
+        "can_delete": permissions.can_delete_post(user, post),
+        "can_hide": permissions.can_hide_post(user, post),
         "latest_by_author": latest_by_author,
     }
-    return render(request, "blogs/post_detail.html", context, status=status)
+    return render(request, "blogs/post_detail.html", context)
 
 
-def _editable_post(request: NetworkRequest, pk: int) -> Post:
+def _post_for(request: MemberRequest, pk: int, allowed: Callable[[object, Post], bool]) -> Post:
     post = get_object_or_404(Post.objects.visible_to(request.user), pk=pk)
-    if not manages_content_of(request.user, post.author_id):
+    if not allowed(request.user, post):
         raise PermissionDenied(_("Only the author or an administrator can change this post."))
     return post
 
 
-@login_required
-def post_create(request: NetworkRequest) -> HttpResponse:
-    member = request.user
-    assert isinstance(member, Member)
-    if not member.can_contribute:
-        messages.warning(request, _("Please confirm your email before you write a post."))
-        return redirect("network:home")
-    return _edit(request, Post(author=member))
+@contributor_required
+def post_create(request: MemberRequest) -> HttpResponse:
+    return _edit(request, Post(author=request.user))
 
 
-@login_required
-def post_edit(request: NetworkRequest, pk: int) -> HttpResponse:
-    return _edit(request, _editable_post(request, pk))
+@member_required
+def post_edit(request: MemberRequest, pk: int) -> HttpResponse:
+    return _edit(request, _post_for(request, pk, permissions.can_edit_post))
 
 
-def _edit(request: NetworkRequest, post: Post) -> HttpResponse:
+def _edit(request: MemberRequest, post: Post) -> HttpResponse:
     initial = {"tags_text": ", ".join(t.name for t in post.tags.all())} if post.pk else {}
     form = PostForm(request.POST or None, instance=post, initial=initial)
     links = RelatedLinkFormSet(request.POST or None, instance=post, prefix="links")
     if request.method == "POST" and form.is_valid() and links.is_valid():
-        member = request.user
-        assert isinstance(member, Member)
         link_data = [
             services.LinkData(
                 **{k: f.cleaned_data[k] for k in ("url", "title", "source", "excerpt")}
@@ -204,7 +205,7 @@ def _edit(request: NetworkRequest, post: Post) -> HttpResponse:
         publish = "publish" in request.POST
         saved = services.save_post(
             post,
-            author=post.author if post.pk else member,
+            by=request.user,
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
             tags=form.cleaned_data["tags_text"],
@@ -221,30 +222,36 @@ def _edit(request: NetworkRequest, post: Post) -> HttpResponse:
     )
 
 
-@login_required
-def post_delete(request: NetworkRequest, pk: int) -> HttpResponse:
-    post = _editable_post(request, pk)
+@member_required
+def post_delete(request: MemberRequest, pk: int) -> HttpResponse:
+    post = _post_for(request, pk, permissions.can_delete_post)
     if request.method == "POST":
         author = post.author
-        services.delete_post(post)
+        services.delete_post(post, by=request.user)
         messages.success(request, _("The post “%s” is deleted.") % post.title)
+        if author.pk != request.user.pk:
+            return redirect("blogs:list")
         return redirect("blogs:member_blog", handle=author.handle)
     return render(request, "blogs/post_confirm_delete.html", {"post": post})
 
 
-@require_POST
-def comment_create(request: NetworkRequest, pk: int) -> HttpResponse:
-    post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
-    text = request.POST.get("body", "")
-    if not comment_services.can_comment(request.user):
-        raise PermissionDenied(_("You need to be a confirmed member to comment."))
-    member = request.user
-    assert isinstance(member, Member)
-    try:
-        comment = comment_services.add_comment(post, member, text)
-    except ValidationError as e:
-        # Keep what they typed and say what is wrong.
-        return _render_post(
-            request, post, comment_text=text, error=" ".join(e.messages), status=400
+def _set_hidden(request: MemberRequest, pk: int, hidden: bool) -> HttpResponse:
+    post = _post_for(request, pk, permissions.can_hide_post)
+    if request.method == "POST":
+        services.set_hidden(post, hidden, by=request.user)
+        messages.success(
+            request,
+            _("The post is hidden.") if hidden else _("The post is shown again."),
         )
-    return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+        return redirect(post)
+    return render(request, "blogs/post_confirm_hide.html", {"post": post, "hide": hidden})
+
+
+@moderator_required
+def post_hide(request: MemberRequest, pk: int) -> HttpResponse:
+    return _set_hidden(request, pk, True)
+
+
+@moderator_required
+def post_unhide(request: MemberRequest, pk: int) -> HttpResponse:
+    return _set_hidden(request, pk, False)

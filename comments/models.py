@@ -2,12 +2,15 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lib.models import FromElsewhere
 
 MAX_COMMENT_CHARS = 5000
 
 
-class Comment(models.Model):
+class Comment(FromElsewhere):
     """A member's comment on any commentable thing (a blog post now; photos, events later)."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -19,9 +22,11 @@ class Comment(models.Model):
     body = models.TextField(_("comment"), max_length=MAX_COMMENT_CHARS)
     # What the page shows, made once when the comment is written (lib.markup.render_plain_text).
     body_html = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Hidden by a moderator: left out of the page and the count, kept for moderators.
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    class Meta:
+    class Meta(FromElsewhere.Meta):
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["content_type", "object_id", "created_at"], name="comment_thread")
@@ -29,3 +34,13 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.body[:40]}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    def cache_tags(self) -> list[str]:
+        from .registry import for_target
+
+        target = self.target
+        return for_target(target).cache_tags(target) if target is not None else ["everything"]

@@ -1,36 +1,37 @@
+"""Writing, deleting and hiding comments on anything registered as commentable.
+
+Each write checks the same permissions the pages check (comments/permissions.py), so a command,
+the admin or a future API refuses what the page refuses; keeps the target's comment_count in
+the same transaction (hidden comments are not counted); and refreshes only the cached pages
+that show the target's comments (its registration's cache tags).
+"""
+
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lib.contentversion import invalidate_content
+from lib import ratelimit
+from lib.cachetags import invalidate
 from lib.markup import render_plain_text
-from members.models import Member, manages_content_of
+from members.models import Member
 
+from . import permissions, registry
 from .models import MAX_COMMENT_CHARS, Comment
 
 
-def can_comment(user: object) -> bool:
-    return isinstance(user, Member) and user.can_contribute
-
-
-def can_delete_all_comments(user: object, target_author_id: int) -> bool:
-    """The author of what the comments are on, and administrators."""
-    return manages_content_of(user, target_author_id)
-
-
-def can_delete_comment(user: object, comment_author_id: int, target_author_id: int) -> bool:
-    """The comment's author, and those who may delete all comments on its target."""
-    return can_delete_all_comments(user, target_author_id) or (
-        isinstance(user, Member) and user.is_active and user.pk == comment_author_id
-    )
+class TooManyComments(PermissionDenied):
+    """A member wrote more comments than RATELIMIT_COMMENTS allows in its window."""
 
 
 def comments_on(target: models.Model) -> models.QuerySet[Comment]:
+    """Every comment on `target`, hidden ones included, oldest first."""
     return Comment.objects.filter(
         content_type=ContentType.objects.get_for_model(target), object_id=target.pk
     ).select_related("author")
@@ -48,37 +49,78 @@ def clean_body(body: str) -> str:
     return body
 
 
+def _count(target_model: type[models.Model], object_id: int, change: int) -> None:
+    rows = target_model._default_manager.filter(pk=object_id)
+    if change < 0:
+        rows = rows.filter(comment_count__gt=0)  # never below zero, even if already gone
+    rows.update(comment_count=F("comment_count") + change)
+
+
+def _refresh(target: models.Model) -> None:
+    invalidate(*registry.for_target(target).cache_tags(target))
+
+
 @transaction.atomic
 def add_comment(target: models.Model, author: Member, body: str) -> Comment:
-    if not can_comment(author):
+    if not permissions.can_comment(author, target):
         raise PermissionDenied(_("Only members with a confirmed email can comment."))
     text = clean_body(body)
+    limit, window = settings.RATELIMIT_COMMENTS
+    # Counted before writing: a burst of parallel comments cannot slip past the limit.
+    if limit and ratelimit.record_attempt("comment", str(author.pk), window) > limit:
+        raise TooManyComments(
+            _("You are commenting very fast. Please wait a few minutes and try again.")
+        )
     comment = Comment.objects.create(
         target=target, author=author, body=text, body_html=render_plain_text(text)
     )
-    type(target)._default_manager.filter(pk=target.pk).update(comment_count=F("comment_count") + 1)
-    invalidate_content()
+    _count(type(target), target.pk, +1)
+    _refresh(target)
     return comment
 
 
+def _target_of(comment: Comment) -> models.Model:
+    target = comment.target
+    if target is None:
+        raise Comment.DoesNotExist("the comment's target is gone")
+    return target
+
+
 @transaction.atomic
-def delete_comment(comment: Comment) -> None:
-    model = comment.content_type.model_class()
-    assert model is not None
-    # The counter never goes below zero even if the row was already gone.
+def delete_comment(comment: Comment, *, by: Member | None = None) -> None:
+    """Deletes the comment; `by` (when given) must be allowed to (None: the system, the admin)."""
+    target = _target_of(comment)
+    if by is not None and not permissions.can_delete_comment(by, comment, target):
+        raise PermissionDenied(_("You cannot delete this comment."))
     deleted, _counts = Comment.objects.filter(pk=comment.pk).delete()
     if deleted:
-        model._default_manager.filter(pk=comment.object_id, comment_count__gt=0).update(
-            comment_count=F("comment_count") - 1
-        )
-        invalidate_content()
+        if not comment.is_hidden:
+            _count(type(target), target.pk, -1)
+        _refresh(target)
+
+
+@transaction.atomic
+def set_hidden(comment: Comment, hidden: bool, *, by: Member) -> None:
+    """Hides a comment from everyone but moderators, or shows it again."""
+    if not permissions.can_moderate_comments(by):
+        raise PermissionDenied(_("Only the network's moderators can do this."))
+    target = _target_of(comment)
+    changed = Comment.objects.filter(pk=comment.pk, hidden_at__isnull=hidden).update(
+        hidden_at=timezone.now() if hidden else None
+    )
+    if changed:
+        _count(type(target), target.pk, -1 if hidden else +1)
+        _refresh(target)
+    comment.refresh_from_db(fields=["hidden_at"])
 
 
 def recount_comments(model: type[models.Model], pks: Iterable[int] | None = None) -> None:
     """Sets `comment_count` of `model`'s rows (those in `pks`, or all) from the comments."""
     counted = (
         Comment.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=OuterRef("pk"),
+            hidden_at=None,
         )
         .order_by()
         .values("object_id")
@@ -94,8 +136,8 @@ def recount_comments(model: type[models.Model], pks: Iterable[int] | None = None
 def delete_comments_by(author: Member) -> int:
     """Deletes every comment the member wrote and recounts what they were on.
 
-    Call inside the transaction that removes the member: a plain cascade would leave the
-    counts on posts (and, later, photos and events) too high.
+    Runs inside the transaction that removes the member (members.services.remove_member calls
+    it as a removal step): a plain cascade would leave the counts on posts too high.
     """
     written = Comment.objects.filter(author=author)
     targets: dict[int, set[int]] = {}
@@ -104,8 +146,10 @@ def delete_comments_by(author: Member) -> int:
     deleted, _counts = written.delete()
     for content_type_id, object_ids in targets.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        assert model is not None
+        if model is None:
+            continue
         recount_comments(model, object_ids)
-    if deleted:
-        invalidate_content()
+        commentable = registry.for_model(model)
+        for target in model._default_manager.filter(pk__in=object_ids):
+            invalidate(*commentable.cache_tags(target))
     return deleted

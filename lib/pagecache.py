@@ -1,89 +1,139 @@
-"""Pages for signed-out visitors served from the cache, and cached results keyed to content.
+"""Pages for signed-out visitors, served from the cache until what they show changes.
 
-Every cached thing carries the content version (lib/contentversion.py) in its key: after any
-change the next visitor gets a freshly rendered page at once, and the old entries expire on
-their own.
+A page is stored with the versions of the cache tags it was rendered from (lib/cachetags.py:
+the view names them with depends_on(), cached fragments add theirs, every page depends on
+BASE_TAGS), and a hit counts only while those versions are current. So a comment on one post
+refreshes that post's page and the listings that count its comments, and nothing else.
+
+What is stored, and under which key:
+- only GET/HEAD from visitors: no session or message cookie, no `Authorization` header, not
+  htmx;
+- keyed by path, the language, and the kind of document asked for (`Accept`: HTML for
+  browsers, JSON for ActivityPub servers), so the two never get each other's page;
+- only query strings the view declares (e.g. `page=3`, digits only); any other query is served
+  fresh and not stored, so random query strings cannot fill the cache;
+- only 200 responses without cookies, whose `Vary` names nothing beyond what the key holds;
+- with their headers (`Content-Type`, `Content-Language`, `Last-Modified`, `ETag`, …).
 """
 
 import hashlib
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from functools import wraps
-from typing import Any
+from typing import Any, overload
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import split_header_value
 from django.utils.translation import get_language
 
-from .contentversion import content_version, version_age_seconds
+from .cachetags import SITE_WIDE, collecting, may_store, still_current, versions
 from .pagefiles import write_page
-from .replica import reading_from_replica
 
 View = Callable[..., HttpResponse]
-_MISSING = object()  # cached() may remember None (no network yet), so absence is this
+BASE_TAGS = SITE_WIDE
+# Request headers a stored page may vary on: the key holds each of them (cookies only as
+# "a visitor without a session", the language cookie through the language).
+_KEYED_VARY = {"accept", "accept-language", "cookie", "accept-encoding"}
+_NOT_STORED_HEADERS = {"set-cookie", "x-cache", "x-query-count", "vary"}
+_JSON_TYPES = ("application/activity+json", "application/ld+json", "application/json")
 
 
-def _may_store(version: str) -> bool:
-    """Whether what this request read may be remembered under `version`.
-
-    A replica replays the primary's commits a moment late: shortly after content changed, a
-    page read from it may still show the old content, and must not be kept as the new
-    version. Such reads are served but not stored until the replica has surely caught up.
-    """
-    return not (
-        reading_from_replica() and version_age_seconds(version) < settings.REPLICA_LAG_SECONDS
-    )
-
-
-def cached[T](name: str, compute: Callable[[], T], timeout: int | None = None) -> T:
-    """`compute()`, remembered until content changes."""
-    version = content_version()
-    key = f"anjuman:{name}:{version}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        if _may_store(version):
-            cache.set(key, value, timeout=timeout or settings.PAGE_CACHE_SECONDS or 300)
-    return value
-
-
-def _is_visitor(request: HttpRequest) -> bool:
-    # Decided from cookies alone, so a cache hit costs no session or user query. Someone with
-    # a session (signed in, or with a message waiting) always gets a fresh page.
+def is_visitor(request: HttpRequest) -> bool:
+    # Decided from cookies and headers alone, so a cache hit costs no session or user query.
+    # Someone with a session (signed in, or with a message waiting) always gets a fresh page.
     return (
         settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.headers.get("HX-Request")
+        and not request.headers.get("Authorization")
     )
 
 
-def cache_for_visitors(view: View) -> View:
+def document_kind(request: HttpRequest) -> str:
+    """ "json" when the client asks for JSON (ActivityPub) before HTML, else "html"."""
+    accept = request.headers.get("Accept", "").lower()
+    json_at = min((accept.find(t) for t in _JSON_TYPES if t in accept), default=-1)
+    html_at = accept.find("text/html")
+    return "json" if json_at >= 0 and (html_at < 0 or json_at < html_at) else "html"
+
+
+def _query_key(request: HttpRequest, allowed: Sequence[str]) -> str | None:
+    """The query string in a canonical form, or None if the page must not be stored."""
+    parts = []
+    for name, values in sorted(request.GET.lists()):
+        if name not in allowed or len(values) != 1 or not values[0].isdigit():
+            return None
+        parts.append(f"{name}={int(values[0])}")
+    return "&".join(parts)
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    vary = {h.lower() for h in split_header_value(response.get("Vary", "")) if h}
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and vary <= _KEYED_VARY
+    )
+
+
+@overload
+def cache_for_visitors(view: View) -> View: ...
+@overload
+def cache_for_visitors(*, query: Sequence[str] = ...) -> Callable[[View], View]: ...
+def cache_for_visitors(
+    view: View | None = None, *, query: Sequence[str] = ("page",)
+) -> View | Callable[[View], View]:
+    """Serves the view's page to visitors from the cache; `query`: the parameters it reads."""
+    if view is None:
+        return lambda v: _cache_for_visitors(v, query)
+    return _cache_for_visitors(view, query)
+
+
+def _cache_for_visitors(view: View, query: Sequence[str]) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         seconds = settings.PAGE_CACHE_SECONDS
-        if request.method not in ("GET", "HEAD") or seconds <= 0 or not _is_visitor(request):
+        query_key = _query_key(request, query)
+        if (
+            request.method not in ("GET", "HEAD")
+            or seconds <= 0
+            or query_key is None
+            or not is_visitor(request)
+        ):
             return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-        version = content_version()
-        key = f"anjuman:page:{version}:{get_language()}:{path}"
+        kind = document_kind(request)
+        language = get_language()
+        address = f"{request.path}?{query_key}"
+        key = "anjuman:page:" + hashlib.sha256(f"{kind}:{language}:{address}".encode()).hexdigest()
         hit = cache.get(key)
-        if hit is not None:
-            content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
+        if hit is not None and still_current(hit[0]):
+            _versions, status, headers, content = hit
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
             response["X-Cache"] = "hit"
             return response
-        response = view(request, *args, **kwargs)
-        # A page that holds a CSRF token or sets cookies belongs to one visitor only.
-        if (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            and _may_store(version)
-        ):
-            cache.set(key, (response.content, response["Content-Type"]), timeout=seconds)
-            if not request.GET:
-                write_page(version, get_language(), request.path, response.content)
+        # A change committed while this page is rendered would leave it showing some old
+        # data under new versions: pages rendered across a change are served, not stored.
+        started = time.time_ns()
+        with collecting() as tags:
+            tags.update(BASE_TAGS)
+            response = view(request, *args, **kwargs)
+        current = versions(tags)
+        unchanged = max(current.values()) < started
+        if unchanged and _storable(request, response) and may_store(current):
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in _NOT_STORED_HEADERS
+            ]
+            cache.set(key, (current, response.status_code, headers, response.content), seconds)
+            if not query_key and kind == "html":
+                write_page(language, request.path, response.content, current)
             response["X-Cache"] = "miss"
         return response
 

@@ -1,17 +1,17 @@
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-from .pagecache import cached
+from .cachetags import cached
 
 
 class ListingPaginator(Paginator):
     """Pagination whose cost does not grow with the size of the network.
 
-    - The COUNT(*) over every matching row is remembered until content changes.
+    - The COUNT(*) over every matching row is remembered until one of `count_tags` changes.
     - A page is read in two steps: the ids of its rows from the listing's index alone (deep
       pages skip thousands of index entries, not thousands of table rows), then those rows by
       primary key — through `fetch` when given, because re-applying the listing's own filters
@@ -26,15 +26,17 @@ class ListingPaginator(Paginator):
         per_page: int,
         *,
         count_key: str,
+        count_tags: Sequence[str],
         fetch: Callable[[list[Any]], Iterable[Any]] | None = None,
     ) -> None:
         super().__init__(object_list, per_page)
         self.count_key = count_key
+        self.count_tags = count_tags
         self.fetch = fetch or (lambda ids: self.object_list.filter(pk__in=ids))
 
     @cached_property
     def count(self) -> int:
-        return cached(f"count:{self.count_key}", self.object_list.count)
+        return cached(f"count:{self.count_key}", self.object_list.count, self.count_tags)
 
     def page(self, number: Any) -> Page[Any]:
         number = self.validate_number(number)

@@ -2,10 +2,14 @@
 
 A replica replays the primary's commits a moment late (REPLICA_LAG_SECONDS at most, we
 assume). So a request reads from the replica only when it is a GET/HEAD, nothing in it has
-written yet, the visitor has not written within that time (a cookie remembers), and nobody
-has changed content within that time either (so pages cached for visitors are never rendered
-from data older than their version). Everything outside requests — management commands, task
-workers — uses the primary.
+written yet, and this browser has not written within that time (a cookie remembers). Only the
+member who wrote is pinned to the primary: everybody else keeps reading the replica. What a
+reader takes from the replica shortly after a change is served but not cached
+(lib/cachetags.may_store), so no cached page is older than its tags. Everything outside
+requests — management commands, task workers — uses the primary.
+
+django-multidb-router's PinningReplicaRouter pins the same way, but sends every unpinned read
+to the replica, task workers and commands included; here those read the primary.
 """
 
 import time
@@ -16,8 +20,6 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-
-from .contentversion import content_version, version_age_seconds
 
 PIN_COOKIE = "anjuman_primary"
 _use_replica: ContextVar[bool] = ContextVar("use_replica", default=False)
@@ -60,8 +62,7 @@ class PrimaryAfterWriteMiddleware:
         if not settings.USE_REPLICA:
             return self.get_response(request)
         safe = request.method in ("GET", "HEAD", "OPTIONS")
-        settled = version_age_seconds(content_version()) >= settings.REPLICA_LAG_SECONDS
-        read_token = _use_replica.set(safe and settled and not _pinned(request))
+        read_token = _use_replica.set(safe and not _pinned(request))
         wrote_token = _wrote.set(False)
         try:
             response = self.get_response(request)

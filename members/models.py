@@ -6,7 +6,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from lib.models import FromElsewhere
 from lib.urls import fast_reverse
+
+
+class MemberQuerySet(models.QuerySet["Member"]):
+    def local(self) -> "MemberQuerySet":
+        """People of this network (imported ones included), not accounts on other servers."""
+        return self.filter(origin=Member.Origin.LOCAL)
+
+    def listed(self) -> "MemberQuerySet":
+        """Who the directory and profile pages show: local members who are not suspended."""
+        return self.local().filter(is_active=True)
 
 
 class MemberManager(BaseUserManager["Member"]):
@@ -42,15 +53,26 @@ def unique_handle(name: str) -> str:
     return f"{base}-{n}"
 
 
-class Member(AbstractBaseUser, PermissionsMixin):
+class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
+    """Everyone who writes here: this network's members, and (origin REMOTE) the accounts of
+    other servers whose replies and likes reach it (docs/architecture.md, "Content from
+    elsewhere"). A member imported from an archive is LOCAL with a `source` and no usable
+    password until they set one."""
+
     class Role(models.TextChoices):
         CREATOR = "creator", _("Creator")
         ADMIN = "admin", _("Administrator")
         MODERATOR = "moderator", _("Moderator")
         MEMBER = "member", _("Member")
 
+    class Origin(models.TextChoices):
+        LOCAL = "local", _("This network")
+        REMOTE = "remote", _("Another server")
+
     # Stored lower-cased (MemberManager.create_user), so unique means unique ignoring case.
-    email = models.EmailField(_("email"), max_length=254, unique=True)
+    # Empty (NULL) only for accounts of other servers, which never sign in here.
+    # NULL, not "", so that unique=True lets many of them be.
+    email = models.EmailField(_("email"), max_length=254, unique=True, null=True)  # noqa: DJ001
     display_name = models.CharField(_("name"), max_length=80)
     handle = models.SlugField(_("profile address"), max_length=50, unique=True, allow_unicode=True)
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
@@ -63,17 +85,21 @@ class Member(AbstractBaseUser, PermissionsMixin):
         _("staff"), default=False, help_text=_("May use the technical admin site.")
     )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=Origin.choices, default=Origin.LOCAL, editable=False
+    )
 
-    objects: ClassVar[MemberManager] = MemberManager()
+    objects: ClassVar[MemberManager] = MemberManager.from_queryset(MemberQuerySet)()  # type: ignore[misc]
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
-    class Meta:
+    class Meta(FromElsewhere.Meta):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         constraints = [
+            *FromElsewhere.Meta.constraints,
             # A network has exactly one creator.
             models.UniqueConstraint(
                 fields=["role"], condition=models.Q(role="creator"), name="one_creator"
@@ -86,6 +112,10 @@ class Member(AbstractBaseUser, PermissionsMixin):
     def get_absolute_url(self) -> str:
         return fast_reverse("members:profile", self.handle)
 
+    def cache_tags(self) -> list[str]:
+        """Names and photos show on every page (bylines, the footer); the directory lists all."""
+        return ["people", "directory"]
+
     def get_full_name(self) -> str:
         return self.display_name
 
@@ -96,25 +126,25 @@ class Member(AbstractBaseUser, PermissionsMixin):
     def is_creator(self) -> bool:
         return self.role == self.Role.CREATOR
 
+    # Role facts for templates; members/permissions.py is where they are decided.
     @property
     def is_network_admin(self) -> bool:
-        """Creator or administrator: may manage the network and any content."""
-        return self.is_active and self.role in (self.Role.CREATOR, self.Role.ADMIN)
+        from .permissions import is_admin
 
-    def manages_content_of(self, author_id: int) -> bool:
-        """The author themselves and administrators edit, delete and see drafts of content."""
-        return self.is_active and (self.pk == author_id or self.is_network_admin)
+        return is_admin(self)
+
+    @property
+    def is_network_moderator(self) -> bool:
+        from .permissions import is_moderator
+
+        return is_moderator(self)
 
     @property
     def can_contribute(self) -> bool:
-        """Confirmed, active members write posts and comments; others only read."""
-        return self.is_active and self.email_confirmed
+        from .permissions import can_contribute
+
+        return can_contribute(self)
 
     @property
     def initial(self) -> str:
         return (self.display_name[:1] or "?").upper()
-
-
-def manages_content_of(user: object, author_id: int) -> bool:
-    """Member.manages_content_of for anyone (visitors manage nothing)."""
-    return isinstance(user, Member) and user.manages_content_of(author_id)

@@ -1,5 +1,5 @@
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import signing
 from django.core.files.base import ContentFile
@@ -10,11 +10,14 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from PIL import Image, ImageOps
 
-from lib.contentversion import invalidate_content
+from lib.cachetags import EVERYTHING, invalidate
 from lib.email import queue_email
-from network.models import Network
 
+from . import removal
 from .models import Member
+
+if TYPE_CHECKING:  # types only: network sits above members (.importlinter)
+    from network.models import Network
 
 CONFIRM_SALT = "members.confirm-email"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
@@ -31,10 +34,16 @@ def safe_next(url: str | None, fallback: str = "/") -> str:
 
 @transaction.atomic
 def join(
-    *, network: Network, display_name: str, email: str, password: str, next_url: str, base_url: str
+    *,
+    network: "Network",
+    display_name: str,
+    email: str,
+    password: str,
+    next_url: str,
+    base_url: str,
 ) -> Member:
     member = Member.objects.create_user(email, password, display_name=display_name.strip())
-    invalidate_content()
+    invalidate("directory")
     send_confirmation(network=network, member=member, next_url=next_url, base_url=base_url)
     return member
 
@@ -45,7 +54,7 @@ def confirmation_token(member: Member, next_url: str) -> str:
     )
 
 
-def send_confirmation(*, network: Network, member: Member, next_url: str, base_url: str) -> None:
+def send_confirmation(*, network: "Network", member: Member, next_url: str, base_url: str) -> None:
     link = base_url + reverse("members:confirm", args=[confirmation_token(member, next_url)])
     context = {"network": network, "member": member, "link": link}
     queue_email(
@@ -112,20 +121,20 @@ def update_profile(
     member.save(update_fields=["display_name", "about"])
     if photo is not None:
         set_photo(member, photo)
-    invalidate_content()
+    invalidate(*member.cache_tags())
     return member
 
 
 @transaction.atomic
 def remove_member(member: Member) -> None:
     """Deletes the member and everything they wrote, keeping other pages' counts right."""
-    from comments.services import delete_comments_by  # comments depend on members
-
-    delete_comments_by(member)
+    for step in removal.steps():
+        step(member)
     files = [f.name for f in (member.photo, member.photo_thumb) if f.name]
     storage = member.photo.storage
     member.delete()
-    invalidate_content()
+    # Their posts and comments went with them: every page may have shown something of theirs.
+    invalidate(EVERYTHING)
 
     def delete_files() -> None:
         for name in files:

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,12 +8,14 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from blogs.models import Post
+from lib.cachetags import depends_on
+from lib.http import MemberRequest, NetworkRequest
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
-from network.http import NetworkRequest
+from lib.sections import render_sections
 
-from . import services
+from . import permissions, services
+from .decorators import member_required
 from .forms import (
     JoinForm,
     ProfileForm,
@@ -81,11 +82,10 @@ def confirm(request: NetworkRequest, token: str) -> HttpResponse:
     return redirect_to_login(next_url, reverse("members:signin"))
 
 
-@login_required
 @require_POST
-def resend_confirmation(request: NetworkRequest) -> HttpResponse:
+@member_required
+def resend_confirmation(request: MemberRequest) -> HttpResponse:
     member = request.user
-    assert isinstance(member, Member)
     next_url = services.safe_next(request.POST.get("next"))
     if member.email_confirmed:
         return redirect(next_url)
@@ -104,15 +104,20 @@ def resend_confirmation(request: NetworkRequest) -> HttpResponse:
 
 @cache_for_visitors
 def profile(request: NetworkRequest, handle: str) -> HttpResponse:
-    member = get_object_or_404(Member, handle=handle, is_active=True)
-    posts = Post.objects.visible_to(request.user).filter(author=member).for_listing()[:5]
-    return render(request, "members/profile.html", {"member": member, "posts": posts})
+    member = get_object_or_404(Member.objects.listed(), handle=handle)
+    context = {
+        "member": member,
+        "can_edit_profile": permissions.can_edit_profile(request.user, member),
+        # What other apps show here (the member's blog posts, …): lib/sections.py
+        "sections": render_sections("member", request, member),
+        "head_sections": render_sections("member_head", request, member),
+    }
+    return render(request, "members/profile.html", context)
 
 
-@login_required
-def edit_profile(request: NetworkRequest) -> HttpResponse:
+@member_required
+def edit_profile(request: MemberRequest) -> HttpResponse:
     member = request.user
-    assert isinstance(member, Member)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
         services.update_profile(
@@ -131,7 +136,8 @@ def edit_profile(request: NetworkRequest) -> HttpResponse:
 
 @cache_for_visitors
 def directory(request: NetworkRequest) -> HttpResponse:
-    members = Member.objects.filter(is_active=True).order_by("display_name", "id")
+    depends_on("directory")
+    members = Member.objects.listed().order_by("display_name", "id")
     query = request.GET.get("q", "").strip()[:100]
     if query:
         members = members.filter(display_name__icontains=query)
@@ -139,6 +145,7 @@ def directory(request: NetworkRequest) -> HttpResponse:
         members.only("handle", "display_name", "photo_thumb", "role"),
         MEMBERS_PER_PAGE,
         count_key=f"members:{query}",
+        count_tags=["directory"],
     )
     return render(
         request,

@@ -4,6 +4,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,13 +32,16 @@ class Network(models.Model):
     creator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("network")
 
     def __str__(self) -> str:
         return self.name
+
+    def cache_tags(self) -> list[str]:
+        return ["network"]
 
     @property
     def full_name(self) -> str:
@@ -62,3 +66,6 @@ class SidebarBox(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def cache_tags(self) -> list[str]:
+        return ["network"]

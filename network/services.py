@@ -1,26 +1,27 @@
 from django.db import transaction
 
-from lib.contentversion import invalidate_content
+from lib.cachetags import cached, invalidate
 from lib.markup import render_markdown
-from lib.pagecache import cached
 from members.models import Member
 
 from .models import Network, SidebarBox
 
 
 def current_network() -> Network | None:
-    return cached("network", lambda: Network.objects.select_related("creator").first())
+    return cached(
+        "network", lambda: Network.objects.select_related("creator").first(), ["network", "people"]
+    )
 
 
 def update_network(network: Network) -> Network:
     """Saves the network's settings (already validated by a form)."""
     network.save()
-    invalidate_content()
+    invalidate("network")
     return network
 
 
 def sidebar_boxes() -> list[SidebarBox]:
-    return cached("sidebar", lambda: list(SidebarBox.objects.all()))
+    return cached("sidebar", lambda: list(SidebarBox.objects.all()), ["network"])
 
 
 @transaction.atomic
@@ -51,17 +52,17 @@ def create_network(
     )
     network.full_clean()
     network.save()
-    invalidate_content()
+    invalidate("network")
     return network
 
 
 def save_sidebar_box(box: SidebarBox) -> SidebarBox:
     box.body_html = render_markdown(box.body)
     box.save()
-    invalidate_content()
+    invalidate("network")
     return box
 
 
 def delete_sidebar_box(box: SidebarBox) -> None:
     box.delete()
-    invalidate_content()
+    invalidate("network")

@@ -1,12 +1,10 @@
 from django.urls import path
 
-from blogs.views import home
-
 from . import views
 
 app_name = "network"
 urlpatterns = [
-    path("", home, name="home"),
+    path("", views.home, name="home"),
     path("setup/", views.setup, name="setup"),
     path("language/<str:code>/", views.language, name="language"),
     path("manage/", views.settings_view, name="settings"),

@@ -1,38 +1,27 @@
 import copy
-from collections.abc import Callable
-from functools import wraps
 
 from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from members.models import Member
+from lib.http import MemberRequest, NetworkRequest
+from lib.pagecache import cache_for_visitors
+from lib.sections import render_sections
+from members.decorators import admin_required
 from members.services import safe_next
 
 from . import services
 from .forms import NetworkForm, SetupForm, SidebarBoxForm
-from .http import NetworkRequest
 from .models import SidebarBox
 
-View = Callable[..., HttpResponse]
 
-
-def admin_required(view: View) -> View:
-    """Only the creator and administrators manage the network."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: NetworkRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not (isinstance(request.user, Member) and request.user.is_network_admin):
-            raise PermissionDenied(_("Only the network's administrators can do this."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+@cache_for_visitors
+def home(request: NetworkRequest) -> HttpResponse:
+    # The network's description, then what each app adds (blogs: the latest posts).
+    return render(request, "network/home.html", {"sections": render_sections("home", request)})
 
 
 def language(request: NetworkRequest, code: str) -> HttpResponse:
@@ -67,7 +56,7 @@ def setup(request: NetworkRequest) -> HttpResponse:
 
 
 @admin_required
-def settings_view(request: NetworkRequest) -> HttpResponse:
+def settings_view(request: MemberRequest) -> HttpResponse:
     # A copy: a form that fails validation has already changed its instance, and the page's
     # header shows request.network.
     form = NetworkForm(
@@ -81,12 +70,12 @@ def settings_view(request: NetworkRequest) -> HttpResponse:
 
 
 @admin_required
-def sidebar(request: NetworkRequest) -> HttpResponse:
+def sidebar(request: MemberRequest) -> HttpResponse:
     return render(request, "network/sidebar_list.html", {"boxes": SidebarBox.objects.all()})
 
 
 @admin_required
-def sidebar_edit(request: NetworkRequest, pk: int | None = None) -> HttpResponse:
+def sidebar_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     box = get_object_or_404(SidebarBox, pk=pk) if pk else SidebarBox()
     form = SidebarBoxForm(request.POST or None, instance=box)
     if request.method == "POST" and form.is_valid():
@@ -97,7 +86,7 @@ def sidebar_edit(request: NetworkRequest, pk: int | None = None) -> HttpResponse
 
 
 @admin_required
-def sidebar_delete(request: NetworkRequest, pk: int) -> HttpResponse:
+def sidebar_delete(request: MemberRequest, pk: int) -> HttpResponse:
     box = get_object_or_404(SidebarBox, pk=pk)
     if request.method == "POST":
         services.delete_sidebar_box(box)

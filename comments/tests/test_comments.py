@@ -17,7 +17,7 @@ def post(member):
 
 
 def comment_url(post):
-    return reverse("blogs:comment", args=[post.pk])
+    return reverse("comments:create", args=["post", post.pk])
 
 
 def test_a_member_comments_and_the_count_goes_up(post, other_member):
@@ -78,7 +78,10 @@ def test_comments_on_drafts_or_unknown_posts_are_404(other_member, member):
     draft = make_post(member, publish=False)
     client = client_for(other_member)
     assert client.post(comment_url(draft), {"body": "hi"}).status_code == 404
-    assert client.post(reverse("blogs:comment", args=[999]), {"body": "hi"}).status_code == 404
+    assert (
+        client.post(reverse("comments:create", args=["post", 999]), {"body": "hi"}).status_code
+        == 404
+    )
     assert client.get(comment_url(draft)).status_code == 405
 
 

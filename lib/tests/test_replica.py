@@ -4,13 +4,11 @@ exercised end to end by scripts/scaleout.sh)."""
 import time
 
 import pytest
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
 from blogs.models import Post
-from lib import replica
-from lib.contentversion import VERSION_KEY, content_changed
+from lib import cachetags, replica
 from lib.replica import PIN_COOKIE, PrimaryAfterWriteMiddleware, ReplicaRouter
 
 router = ReplicaRouter()
@@ -20,8 +18,6 @@ router = ReplicaRouter()
 def with_replica(settings):
     settings.USE_REPLICA = True
     settings.REPLICA_LAG_SECONDS = 3
-    # Content last changed long ago: the replica has surely replayed it.
-    cache.set(VERSION_KEY, str(time.time_ns() - 60 * 10**9), timeout=None)
 
 
 def run(request: HttpRequest, write: bool = False) -> tuple[list[str], HttpResponse]:
@@ -65,9 +61,24 @@ def test_a_get_that_writes_reads_the_rest_from_the_primary(with_replica):
     assert PIN_COOKIE in response.cookies
 
 
-def test_right_after_anyone_changes_content_reads_use_the_primary(with_replica):
-    content_changed()
-    assert run(RequestFactory().get("/"))[0] == ["default"]
+def test_someone_elses_write_does_not_send_other_readers_to_the_primary(with_replica):
+    run(RequestFactory().post("/comments/post/1/"))  # another browser writes
+    cachetags.invalidate("post:1")
+    assert run(RequestFactory().get("/"))[0] == ["replica"]
+
+
+def test_what_is_read_from_the_replica_right_after_a_change_is_not_stored(with_replica):
+    cachetags.invalidate("post:1")
+    just_changed = cachetags.versions(["post:1"])
+    long_ago = {key: time.time_ns() - 60 * 10**9 for key in just_changed}
+    token = replica._use_replica.set(True)
+    try:
+        assert not cachetags.may_store(just_changed)
+        assert cachetags.may_store(long_ago)
+    finally:
+        replica._use_replica.reset(token)
+    # Read from the primary, it is the new data: stored.
+    assert cachetags.may_store(just_changed)
 
 
 def test_without_a_replica_everything_uses_the_primary(settings):

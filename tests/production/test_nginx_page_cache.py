@@ -84,7 +84,7 @@ POST_SCRIPT = """
 from blogs.models import Post
 from blogs.services import save_post
 from network.models import Network
-save_post(Post(), author=Network.objects.get().creator, title="Served by nginx",
+save_post(Post(), by=Network.objects.get().creator, title="Served by nginx",
           body="Plain words.", tags=[], links=[], publish=True)
 """
 COMMENT_SCRIPT = """

@@ -81,7 +81,7 @@ def test_visitor_pages_are_cached_in_redis_and_a_new_comment_shows_at_once(
     assert second.content == first.content
 
     response = client_for(other_member).post(
-        reverse("blogs:comment", args=[post.pk]), {"body": "Fresh from the reunion"}
+        reverse("comments:create", args=["post", post.pk]), {"body": "Fresh from the reunion"}
     )
     assert response.status_code == 302
 

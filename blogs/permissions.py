@@ -1,0 +1,37 @@
+"""Who may see and do what with blog posts. Views, templates (through the views), services
+and the admin all ask here; docs/permissions.md has the whole matrix."""
+
+from members.permissions import can_contribute, is_moderator, manages_content_of
+
+from .models import Post
+
+__all__ = ["can_view_post", "can_write_posts"]
+
+
+def can_write_posts(user: object) -> bool:
+    return can_contribute(user)
+
+
+def can_view_post(user: object, post: Post) -> bool:
+    """Published and not hidden: everyone. Otherwise the author and administrators; a hidden
+    published post also moderators (Post.objects.visible_to says the same for lists)."""
+    if post.is_published and not post.is_hidden:
+        return True
+    if manages_content_of(user, post.author_id):
+        return True
+    return post.is_published and is_moderator(user)
+
+
+def can_edit_post(user: object, post: Post) -> bool:
+    """The author and administrators."""
+    return manages_content_of(user, post.author_id)
+
+
+def can_delete_post(user: object, post: Post) -> bool:
+    """The author and administrators; moderators delete published posts of others."""
+    return can_edit_post(user, post) or (post.is_published and is_moderator(user))
+
+
+def can_hide_post(user: object, post: Post) -> bool:
+    """Moderators (and administrators, the creator) hide and show again published posts."""
+    return post.is_published and is_moderator(user)

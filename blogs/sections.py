@@ -1,0 +1,37 @@
+"""What blogs adds to the pages other apps compose (lib/sections.py)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from lib import sections
+from lib.cachetags import depends_on
+
+from .models import Post
+
+HOME_POSTS = 10
+PROFILE_POSTS = 5
+
+
+def latest_posts(request: HttpRequest, _obj: Any) -> str:
+    depends_on("post-lists")
+    posts = Post.objects.published().for_listing()[:HOME_POSTS]
+    return render_to_string("blogs/_home_section.html", {"posts": posts}, request=request)
+
+
+def member_posts(request: HttpRequest, member: Any) -> str:
+    depends_on("post-lists", f"blog:{member.pk}")
+    posts = Post.objects.visible_to(request.user).filter(author=member).for_listing()
+    context = {"posts": posts[:PROFILE_POSTS], "member": member}
+    return render_to_string("blogs/_member_section.html", context, request=request)
+
+
+def member_feeds(request: HttpRequest, member: Any) -> str:
+    return render_to_string("blogs/_blog_feeds.html", {"author": member}, request=request)
+
+
+def register_all() -> None:
+    sections.register("home", "blogs.latest", latest_posts, order=20)
+    sections.register("member", "blogs.posts", member_posts, order=20)
+    sections.register("member_head", "blogs.feeds", member_feeds, order=20)

@@ -1,0 +1,195 @@
+"""Scoped cache invalidation: cache tags, in the manner of surrogate keys (Varnish xkey, Fastly).
+
+A read names what it depends on, a write names what it changed, and only what depends on a
+changed tag is rendered again.
+
+- A **tag** is a short string naming a piece of data: ``post:12`` (one post's page),
+  ``blog:7`` (the set of member 7's posts), ``post-lists`` (every listing of posts),
+  ``network`` (the network's settings and sidebar), ``people`` (members' names and photos)…
+  docs/architecture.md lists them.
+- Each tag has a **version** in the cache: the time (ns) it last changed. Whatever is cached
+  (a page, a fragment, a count) is stored with the versions of the tags it was made from, and a
+  hit counts only while every one of those versions is still current.
+- ``invalidate(*tags)`` gives those tags new versions — inside a transaction once per tag, when
+  it commits (a bulk job in one transaction invalidates each tag once, however many rows it
+  writes), outside one at once.
+
+A tag with no version in the cache (never changed, or evicted) gets a new one when first read:
+the current time less a minute, so that creating it does not count as a change during a render
+(lib/pagecache.py) — and a value no earlier version had, so a lost version only costs a miss.
+Tags of single objects are hashed into ``TAG_BUCKETS`` buckets per kind so that the number of
+version entries stays bounded however large the network grows; two objects sharing a bucket
+only cost each other an occasional extra miss (about one in four thousand).
+"""
+
+import functools
+import hashlib
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from .replica import reading_from_replica
+
+# Every cached thing depends on this one too: a bulk job that changes everything (an import,
+# the demo loader) invalidates it once instead of naming every tag.
+EVERYTHING = "everything"
+# The network's settings and sidebar, and members' names and photos, show on every page.
+SITE_WIDE = (EVERYTHING, "network", "people")
+TAG_BUCKETS = 4096
+CREATED_BACKDATE_NS = 60 * 10**9
+_PREFIX = "anjuman:tag:"
+
+Versions = dict[str, int]
+
+# The tags the page being rendered depends on (see collecting()).
+_collector: ContextVar[set[str] | None] = ContextVar("cache_tag_collector", default=None)
+
+
+def _key(tag: str) -> str:
+    kind, sep, ident = tag.partition(":")
+    if not sep:
+        return _PREFIX + tag
+    bucket = int(ident) if ident.isdigit() else zlib.crc32(ident.encode())
+    return f"{_PREFIX}{kind}:{bucket % TAG_BUCKETS}"
+
+
+@functools.cache
+def site_wide_keys() -> frozenset[str]:
+    """The keys of the tags every page depends on (lib/pagecache.BASE_TAGS and EVERYTHING)."""
+    return frozenset(_key(tag) for tag in SITE_WIDE)
+
+
+def versions(tags: Iterable[str]) -> Versions:
+    """The current version of each tag (by its bucket key), giving a version to any without."""
+    keys = {_key(tag) for tag in (*tags, EVERYTHING)}
+    found: dict[str, Any] = cache.get_many(keys)
+    for key in keys - found.keys():
+        now = time.time_ns() - CREATED_BACKDATE_NS
+        # add(): of two processes giving a version at once, the first one's stands.
+        found[key] = now if cache.add(key, now, timeout=None) else cache.get(key, now)
+    return {key: int(value) for key, value in found.items()}
+
+
+def still_current(stored: Versions) -> bool:
+    """Whether nothing that a cached thing was made from has changed since."""
+    if not stored:
+        return False
+    found: dict[str, Any] = cache.get_many(stored.keys())
+    return all(found.get(key) == version for key, version in stored.items())
+
+
+def newest_change_age(stored: Versions) -> float:
+    """Seconds since the most recent change among these versions (versions are times)."""
+    return (time.time_ns() - max(stored.values(), default=0)) / 1e9
+
+
+def _bump(tags: Iterable[str]) -> None:
+    now = time.time_ns()
+    keys = {_key(tag) for tag in tags}
+    cache.set_many(dict.fromkeys(keys, now), timeout=None)
+    # Page files written for nginx go with their tags (lib/pagefiles.py).
+    from .pagefiles import remove_pages_tagged
+
+    remove_pages_tagged(keys)
+
+
+class _Pending:
+    """The tags a transaction changed, invalidated together when it commits."""
+
+    def __init__(self) -> None:
+        self.tags: set[str] = set()
+
+    def __call__(self) -> None:
+        tags, self.tags = self.tags, set()
+        if tags:
+            _bump(tags)
+
+
+def _real_transaction_open(connection: Any) -> bool:
+    # The transactions a test case wraps around each test never commit; writes in them count
+    # as committed for the test (conftest.py flushes at the end of the test's own transaction).
+    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def invalidate(*tags: str) -> None:
+    """Marks `tags` changed: at commit inside a transaction, now outside one."""
+    connection = transaction.get_connection()
+    if not (connection.in_atomic_block and _real_transaction_open(connection)):
+        _bump(tags)
+        return
+    pending = next(
+        (hook for _sids, hook, _robust in connection.run_on_commit if isinstance(hook, _Pending)),
+        None,
+    )
+    if pending is None:
+        pending = _Pending()
+        transaction.on_commit(pending)
+    pending.tags.update(tags)
+
+
+def flush_pending() -> None:
+    """Invalidates now what the open transaction has named (for tests: see conftest.py)."""
+    connection = transaction.get_connection()
+    for _sids, hook, _robust in connection.run_on_commit:
+        if isinstance(hook, _Pending):
+            hook()
+
+
+def depends_on(*tags: str) -> None:
+    """Records that the page being rendered shows data named by `tags`."""
+    collected = _collector.get()
+    if collected is not None:
+        collected.update(tags)
+
+
+@contextmanager
+def collecting() -> Iterator[set[str]]:
+    """Collects the tags that code run inside names with depends_on() or cached()."""
+    outer = _collector.get()
+    tags: set[str] = set()
+    token = _collector.set(tags)
+    try:
+        yield tags
+    finally:
+        _collector.reset(token)
+        if outer is not None:
+            outer.update(tags)
+
+
+_MISSING = object()  # cached() may remember None (no network yet), so absence is this
+
+
+def may_store(current: Versions) -> bool:
+    """Whether what this request read may be remembered under these versions.
+
+    A replica replays the primary's commits a moment late: shortly after one of the tags
+    changed, what was read from it may still be the old data, and must not be kept as the new
+    version. Such reads are served but not stored until the replica has surely caught up.
+    """
+    return not (
+        reading_from_replica() and newest_change_age(current) < settings.REPLICA_LAG_SECONDS
+    )
+
+
+def cached[T](
+    name: str, compute: Callable[[], T], tags: Sequence[str], timeout: int | None = None
+) -> T:
+    """`compute()`, remembered until one of `tags` changes (or `timeout` seconds pass)."""
+    depends_on(*tags)
+    key = "anjuman:cached:" + hashlib.sha256(name.encode()).hexdigest()[:40]
+    entry = cache.get(key, _MISSING)
+    if isinstance(entry, tuple) and len(entry) == 2 and still_current(entry[0]):
+        return entry[1]  # type: ignore[no-any-return]
+    # Versions are read before computing: a change made meanwhile makes this entry stale.
+    current = versions(tags)
+    value = compute()
+    if may_store(current):
+        cache.set(key, (current, value), timeout=timeout or settings.PAGE_CACHE_SECONDS or 300)
+    return value

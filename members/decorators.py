@@ -1,0 +1,79 @@
+"""View decorators that let in only who may use the view, and hand it a typed request."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Concatenate, cast
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
+
+from lib.http import MemberRequest
+
+from . import permissions
+
+type MemberView[**P] = Callable[Concatenate[MemberRequest, P], HttpResponse]
+type View[**P] = Callable[Concatenate[HttpRequest, P], HttpResponse]
+
+
+def member_required[**P](view: MemberView[P]) -> View[P]:
+    """Signed-in members; visitors are sent to sign in and brought back."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not permissions.is_member(request.user):
+            raise PermissionDenied
+        return view(cast(MemberRequest, request), *args, **kwargs)
+
+    return wrapper
+
+
+def contributor_required[**P](view: MemberView[P]) -> View[P]:
+    """Members who confirmed their email. Others are told why, on the home page."""
+
+    @member_required
+    @wraps(view)
+    def wrapper(request: MemberRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        if not permissions.can_contribute(request.user):
+            messages.warning(request, _("Please confirm your email before you write."))
+            return redirect("network:home")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _role_required[**P](
+    allowed: Callable[[object], bool], refusal: "StrOrPromise"
+) -> Callable[[MemberView[P]], View[P]]:
+    def decorator(view: MemberView[P]) -> View[P]:
+        @member_required
+        @wraps(view)
+        def wrapper(request: MemberRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+            if not allowed(request.user):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def admin_required[**P](view: MemberView[P]) -> View[P]:
+    """The creator and administrators."""
+    return _role_required(
+        permissions.is_admin, gettext_lazy("Only the network's administrators can do this.")
+    )(view)
+
+
+def moderator_required[**P](view: MemberView[P]) -> View[P]:
+    """Moderators, administrators and the creator."""
+    return _role_required(
+        permissions.is_moderator, gettext_lazy("Only the network's moderators can do this.")
+    )(view)

@@ -1,0 +1,49 @@
+"""Who someone is on this network: the roles every app's permissions are built from.
+
+Roles, highest first: creator > administrator > moderator > member. A member who has not
+confirmed their email reads like a member but writes nothing. A suspended member
+(`is_active` off) is signed out by Django's authentication backend at their next request and
+reads like a visitor. Accounts of other servers (origin REMOTE) never sign in here.
+docs/permissions.md has the whole matrix.
+"""
+
+from typing import TypeGuard
+
+from .models import Member
+
+
+def is_member(user: object) -> TypeGuard[Member]:
+    """A signed-in member of this network who is not suspended."""
+    return isinstance(user, Member) and user.is_active and user.origin == Member.Origin.LOCAL
+
+
+def can_contribute(user: object) -> TypeGuard[Member]:
+    """Members who confirmed their email write posts and comments; others only read."""
+    return is_member(user) and user.email_confirmed
+
+
+def is_moderator(user: object) -> TypeGuard[Member]:
+    """Moderators, administrators and the creator: may hide and delete others' content."""
+    return is_member(user) and user.role in (
+        Member.Role.CREATOR,
+        Member.Role.ADMIN,
+        Member.Role.MODERATOR,
+    )
+
+
+def is_admin(user: object) -> TypeGuard[Member]:
+    """Administrators and the creator: manage the network and edit any content."""
+    return is_member(user) and user.role in (Member.Role.CREATOR, Member.Role.ADMIN)
+
+
+def is_creator(user: object) -> TypeGuard[Member]:
+    return is_member(user) and user.role == Member.Role.CREATOR
+
+
+def manages_content_of(user: object, author_id: int | None) -> bool:
+    """The author themselves and administrators edit content and see drafts."""
+    return is_member(user) and (user.pk == author_id or is_admin(user))
+
+
+def can_edit_profile(user: object, member: Member) -> bool:
+    return is_member(user) and user.pk == member.pk
