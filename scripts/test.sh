@@ -3,7 +3,7 @@
 #   1. installs the Python packages (.venv) and, from apt, Chromium, PostgreSQL, Redis and nginx
 #      if missing;
 #   2. starts a throw-away PostgreSQL server of its own (stopped again at the end);
-#   3. runs ruff, mypy and the migrations check;
+#   3. runs ruff, mypy, the import-layer contract (.importlinter) and the migrations check;
 #   4. runs the whole pytest suite on a SQLite file, then again on PostgreSQL, the second time
 #      with the scale-out check (two app servers behind nginx, a streaming replica, Redis).
 # PYTEST_ARGS adds pytest options (e.g. PYTEST_ARGS="-x -k comments").
@@ -34,6 +34,8 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 echo "== mypy"
 .venv/bin/mypy .
+echo "== import layers (.importlinter)"
+.venv/bin/lint-imports --no-cache
 echo "== migrations"
 DEBUG=1 .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
 
