@@ -80,7 +80,7 @@ def add_comment(target: models.Model, author: Member, body: str) -> Comment:
 
 
 def _target_of(comment: Comment) -> models.Model:
-    target = comment.target
+    target: models.Model | None = comment.target
     if target is None:
         raise Comment.DoesNotExist("the comment's target is gone")
     return target

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lib.http import MemberRequest, NetworkRequest
 from members.decorators import member_required, moderator_required
+from members.permissions import is_member
 
 from . import permissions, registry, services
 from .fragments import render_section
@@ -41,7 +42,7 @@ def create(request: NetworkRequest, kind: str, pk: int) -> HttpResponse:
         raise PermissionDenied(_("You need to be a confirmed member to comment."))
     text = request.POST.get("body", "")
     member = request.user
-    assert permissions.is_member(member)  # can_comment said so; for the type checker
+    assert is_member(member)  # can_comment said so; for the type checker
     try:
         comment = services.add_comment(target, member, text)
     except ValidationError as e:

@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -186,7 +186,7 @@ def cached[T](
     key = "anjuman:cached:" + hashlib.sha256(name.encode()).hexdigest()[:40]
     entry = cache.get(key, _MISSING)
     if isinstance(entry, tuple) and len(entry) == 2 and still_current(entry[0]):
-        return entry[1]  # type: ignore[no-any-return]
+        return cast(T, entry[1])
     # Versions are read before computing: a change made meanwhile makes this entry stale.
     current = versions(tags)
     value = compute()

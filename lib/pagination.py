@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from .cachetags import cached
 
 
-class ListingPaginator(Paginator):
+class ListingPaginator(Paginator[Any]):
     """Pagination whose cost does not grow with the size of the network.
 
     - The COUNT(*) over every matching row is remembered until one of `count_tags` changes.

@@ -10,7 +10,7 @@ from PIL import Image
 MAX_PIXELS = 40_000_000
 
 
-def validate_picture(upload: UploadedFile | None) -> None:
+def validate_picture(upload: UploadedFile[bytes] | None) -> None:
     """Refuses files over MAX_UPLOAD_BYTES, and decompression bombs: small files that unpack
     into huge pictures. For a forms.ImageField's value, which has already opened it."""
     if upload is None:

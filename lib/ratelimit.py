@@ -16,11 +16,12 @@ def client_ip(request: HttpRequest) -> str:
     """
     proxies = settings.FORWARDED_FOR_PROXIES
     if proxies > 0:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        header: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [a.strip() for a in header.split(",")]
         forwarded = [a for a in forwarded if a]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return str(request.META.get("REMOTE_ADDR", "")) or "unknown"
 
 
 def _key(scope: str, identity: str) -> str:

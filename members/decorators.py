@@ -1,7 +1,7 @@
 """View decorators that let in only who may use the view, and hand it a typed request."""
 
 from collections.abc import Callable
-from functools import wraps
+from functools import update_wrapper
 from typing import Concatenate, cast
 
 from django.contrib import messages
@@ -24,43 +24,41 @@ type View[**P] = Callable[Concatenate[HttpRequest, P], HttpResponse]
 def member_required[**P](view: MemberView[P]) -> View[P]:
     """Signed-in members; visitors are sent to sign in and brought back."""
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not permissions.is_member(request.user):
             raise PermissionDenied
         return view(cast(MemberRequest, request), *args, **kwargs)
 
+    update_wrapper(wrapper, view)
     return wrapper
 
 
 def contributor_required[**P](view: MemberView[P]) -> View[P]:
     """Members who confirmed their email. Others are told why, on the home page."""
 
-    @member_required
-    @wraps(view)
-    def wrapper(request: MemberRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+    def wrapper(request: MemberRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         if not permissions.can_contribute(request.user):
             messages.warning(request, _("Please confirm your email before you write."))
             return redirect("network:home")
         return view(request, *args, **kwargs)
 
-    return wrapper
+    update_wrapper(wrapper, view)
+    return member_required(wrapper)
 
 
 def _role_required[**P](
     allowed: Callable[[object], bool], refusal: "StrOrPromise"
 ) -> Callable[[MemberView[P]], View[P]]:
     def decorator(view: MemberView[P]) -> View[P]:
-        @member_required
-        @wraps(view)
-        def wrapper(request: MemberRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        def wrapper(request: MemberRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
             if not allowed(request.user):
                 raise PermissionDenied(refusal)
             return view(request, *args, **kwargs)
 
-        return wrapper
+        update_wrapper(wrapper, view)
+        return member_required(wrapper)
 
     return decorator
 

@@ -117,8 +117,8 @@ class ProfileForm(forms.ModelForm[Member]):
         fields = ("display_name", "about")
         widgets = {"about": forms.Textarea(attrs={"rows": 5, "dir": "auto"})}
 
-    def clean_photo(self) -> UploadedFile | None:
-        photo: UploadedFile | None = self.cleaned_data.get("photo")
+    def clean_photo(self) -> UploadedFile[bytes] | None:
+        photo: UploadedFile[bytes] | None = self.cleaned_data.get("photo")
         validate_picture(photo)
         return photo
 

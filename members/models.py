@@ -1,4 +1,4 @@
-from typing import Any, ClassVar
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -29,7 +29,7 @@ class MemberManager(BaseUserManager["Member"]):
         member = self.model(email=self.normalize_email(email).lower(), **fields)
         member.set_password(password)
         if not member.handle:
-            member.handle = unique_handle(member.display_name or member.email.split("@")[0])
+            member.handle = unique_handle(member.display_name or email.split("@")[0])
         member.save(using=self._db)
         return member
 
@@ -89,7 +89,7 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.LOCAL, editable=False
     )
 
-    objects: ClassVar[MemberManager] = MemberManager.from_queryset(MemberQuerySet)()  # type: ignore[misc]
+    objects = MemberManager.from_queryset(MemberQuerySet)()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -144,6 +144,13 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
         from .permissions import can_contribute
 
         return can_contribute(self)
+
+    @property
+    def address(self) -> str:
+        """Where emails go: only members of this network have one (REMOTE accounts never)."""
+        if not self.email:
+            raise ValueError(f"{self.handle} has no email address")
+        return self.email
 
     @property
     def initial(self) -> str:

@@ -60,7 +60,7 @@ def send_confirmation(*, network: "Network", member: Member, next_url: str, base
     queue_email(
         render_to_string("members/email/confirm_subject.txt", context).strip(),
         render_to_string("members/email/confirm_body.txt", context),
-        [member.email],
+        [member.address],
     )
 
 
@@ -99,7 +99,7 @@ def _resized(image: Image.Image, size: int) -> ContentFile[bytes]:
     return ContentFile(out.getvalue())
 
 
-def set_photo(member: Member, upload: UploadedFile) -> None:
+def set_photo(member: Member, upload: UploadedFile[bytes]) -> None:
     """Stores the photo as a bounded JPEG and a small thumbnail; the original is not kept."""
     with Image.open(upload) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
@@ -114,7 +114,7 @@ def set_photo(member: Member, upload: UploadedFile) -> None:
 
 
 def update_profile(
-    member: Member, *, display_name: str, about: str, photo: UploadedFile | None
+    member: Member, *, display_name: str, about: str, photo: UploadedFile[bytes] | None
 ) -> Member:
     member.display_name = display_name.strip()
     member.about = about

@@ -89,7 +89,7 @@ def resend_confirmation(request: MemberRequest) -> HttpResponse:
     next_url = services.safe_next(request.POST.get("next"))
     if member.email_confirmed:
         return redirect(next_url)
-    if not may_send_email(request, member.email):
+    if not may_send_email(request, member.address):
         messages.error(request, _("We have sent several links already. Please try again later."))
     else:
         services.send_confirmation(
