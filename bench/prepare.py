@@ -4,6 +4,11 @@ environment (same DATABASE_URL and SECRET_KEY), so that run.py itself never conf
     python bench/prepare.py info
     python bench/prepare.py sessions MANIFEST COUNT   → JSON list of session keys
     python bench/prepare.py reset MANIFEST            → undoes the comment write load
+    python bench/prepare.py posts MANIFEST COUNT      → JSON list of the paths of the newest
+                                                        published posts but the bench post
+
+BENCH_APP_ROOT names the Django project to work in (run.py's --baseline checkout); by default
+the one this file belongs to.
 """
 
 import json
@@ -12,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("BENCH_APP_ROOT") or Path(__file__).resolve().parent.parent)
 
 
 def _setup() -> None:
@@ -74,6 +79,15 @@ def sessions(manifest: dict[str, Any], count: int) -> list[str]:
     return keys
 
 
+def posts(manifest: dict[str, Any], count: int) -> list[str]:
+    """Pages nobody writes to during reads_under_writes: the same ones in every run of the
+    same data, and in both checkouts of a --baseline comparison (same generator, same seed)."""
+    from blogs.models import Post
+
+    newest = Post.objects.published().exclude(pk=manifest["bench_post"]["pk"])
+    return [post.get_absolute_url() for post in newest.order_by("-published_at", "-id")[:count]]
+
+
 def reset(manifest: dict[str, Any]) -> int:
     """Deletes the comments written after generation and puts the counters back."""
     from django.db import connection, transaction
@@ -106,6 +120,8 @@ def main(argv: list[str]) -> None:
         result: Any = info()
     elif command == "sessions":
         result = sessions(json.loads(Path(argv[1]).read_text()), int(argv[2]))
+    elif command == "posts":
+        result = posts(json.loads(Path(argv[1]).read_text()), int(argv[2]))
     elif command == "reset":
         result = reset(json.loads(Path(argv[1]).read_text()))
     else:

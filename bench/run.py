@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py [--scale 1] [--duration 10] [--only post_uncached,home]
                                   [--servers gunicorn,granian] [--database-url postgres://…]
+                                  [--baseline REF]
 
 1. Builds a network with `manage.py generatedata` into bench/data/ (reused at the same scale).
 2. For each scenario and application server, starts the production runner (scripts/serve.sh)
@@ -9,6 +10,9 @@
    run), reads SQL queries per request (X-Query-Count) and the workers' peak memory (VmHWM).
 3. Measures nginx serving the bench post page's bytes as a static file: the ceiling.
 4. Writes bench/results/<date>-scale<N>-<database>.md and .json.
+
+With --baseline REF, REF is checked out in a worktree of its own with its own data, and every
+scenario runs for it and for this checkout alternately; the report compares the two.
 
 wrk runs on the same two cores as the server, as the issue's targets assume.
 """
@@ -23,6 +27,7 @@ import fcntl
 import hashlib
 import http.client
 import json
+import math
 import os
 import platform
 import resource
@@ -34,7 +39,10 @@ import sqlite3
 import string
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict, dataclass, field
@@ -46,10 +54,13 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 DATA = BENCH / "data"
 RESULTS = BENCH / "results"
+# --baseline's checkouts, one per commit, kept between runs.
+BASELINE_TREES = Path(tempfile.gettempdir()) / f"anjuman-bench-baselines-{os.getuid()}"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 SERVE = ROOT / "scripts" / "serve.sh"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+GIT = shutil.which("git") or "/usr/bin/git"
 
 # More than this many cores busy with other processes during a measured run: run it again.
 OTHER_LOAD_LIMIT = 0.25
@@ -68,6 +79,9 @@ class Scenario:
     write: bool = False
     # Behind nginx as docs/deploy.md sets it up, with visitors' pages as files (PAGE_CACHE_DIR).
     front: bool = False
+    # Visitors rotate over the bench post, the untouched posts, the home page and the listing
+    # while a paced writer comments on the bench post (CommentWriter).
+    under_writes: bool = False
 
 
 SCENARIOS = [
@@ -87,7 +101,20 @@ SCENARIOS = [
     Scenario("home_signed_in", "Home page, signed in", "home", signed_in=True),
     Scenario("post_signed_in", "Bench post, signed in", "post", signed_in=True),
     Scenario("comment_post", "Comment POSTs, signed in", "comment", signed_in=True, write=True),
+    Scenario(
+        "reads_under_writes",
+        "Visitors reading 53 pages, page cache on, while members comment 10/s on the bench post",
+        "post",
+        cache=True,
+        under_writes=True,
+    ),
 ]
+# reads_under_writes: the writer's pace, and how many published posts besides the bench post
+# the visitors read (nobody comments on those, so their cached pages need never change).
+WRITES_PER_SECOND = 10.0
+UNTOUCHED_POSTS = 50
+# The writer's connections: one would cap the pace at 1 / POST latency.
+WRITER_CONNECTIONS = 4
 NGINX_SCENARIO = "nginx_static"
 # The application server answering with the same bytes from a 5-line WSGI app (bench/floor.py):
 # how fast the server alone goes, without Django.
@@ -117,6 +144,30 @@ class Result:
     other_load: float = 0.0  # cores used by processes other than the server and wrk
     attempts: int = 0  # measured runs made, counting reruns on a busy machine
     samples: list[float] = field(default_factory=list)  # req/s of each repeat
+    # reads_under_writes: X-Cache of the visitors' responses (hit, miss, none), for the
+    # untouched posts' paths and for all, and the writer's figures, of the median run.
+    cache_untouched: dict[str, int] = field(default_factory=dict)
+    cache_all: dict[str, int] = field(default_factory=dict)
+    writes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Checkout:
+    """The code under test with its own data: this working tree, or --baseline's worktree."""
+
+    label: str  # "current" or "baseline"
+    root: Path
+    data: Path  # its DATA_DIR: databases, manifest, static files, caches, page files
+    ref: str = ""
+    commit: str = ""
+    env: dict[str, str] = field(default_factory=dict)
+    manifest_path: Path = Path()
+    manifest: dict[str, Any] = field(default_factory=dict)
+    reused: bool = False
+    sessions: list[str] = field(default_factory=list)
+    paths: dict[str, str] = field(default_factory=dict)
+    untouched: list[str] = field(default_factory=list)  # reads_under_writes' other posts
+    info: dict[str, Any] = field(default_factory=dict)  # prepare.py info
 
 
 # --- Processes --------------------------------------------------------------------------------
@@ -219,24 +270,32 @@ def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
 
 @contextmanager
 def app_server(
-    app: str, cache: bool, env: dict[str, str], log_dir: Path, tag: str, **extra: str
+    app: str, cache: bool, checkout: Checkout, log_dir: Path, tag: str, **extra: str
 ) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """The checkout's own scripts/serve.sh, on its data, with an empty cache."""
     port = free_port()
-    cache_dir = DATA / "cache" / tag
+    cache_dir = checkout.data / "cache" / tag
     shutil.rmtree(cache_dir, ignore_errors=True)
     server_env = {
-        **env,
+        **checkout.env,
         "APP_SERVER": app,
         "HOST": "127.0.0.1",
         "PORT": str(port),
         "SKIP_SETUP": "1",
-        "PAGE_CACHE_SECONDS": "300" if cache else "0",
         "CACHE_DIR": str(cache_dir),
         **extra,
     }
+    # Cache on: the checkout's default PAGE_CACHE_SECONDS, as production runs it.
+    if not cache:
+        server_env["PAGE_CACHE_SECONDS"] = "0"
     log = (log_dir / f"{tag}.log").open("wb")
     proc = subprocess.Popen(
-        [str(SERVE)], cwd=ROOT, env=server_env, stdout=log, stderr=log, start_new_session=True
+        [str(checkout.root / "scripts" / "serve.sh")],
+        cwd=checkout.root,
+        env=server_env,
+        stdout=log,
+        stderr=log,
+        start_new_session=True,
     )
     try:
         wait_for_http(port, "/health/", proc)
@@ -272,6 +331,15 @@ class Load:
     cookies: list[str]  # one Cookie header per signed-in member, rotated; empty for visitors
     headers: dict[str, str]
     body_prefix: str = ""  # POST bodies: this plus a counter
+    # Visitors' GETs rotating over these paths (`path` is the first), counting X-Cache per
+    # request, separately for the paths in `untouched`.
+    rotation: tuple[str, ...] = ()
+    untouched: frozenset[str] = frozenset()
+    # wrk threads, when not --threads: a rotation needs one connection per thread, for each
+    # Lua state to know which path its connection's reply answers.
+    threads: int | None = None
+    # Runs beside wrk during each measured run; its figures go into wrk's result.
+    writer: "CommentWriter | None" = None
 
     def first_request(self) -> tuple[dict[str, str], str]:
         headers = dict(self.headers)
@@ -283,29 +351,124 @@ class Load:
         return headers, body
 
 
+class CommentWriter:
+    """Signed-in members commenting on the bench post at a steady pace, beside wrk's visitors.
+
+    Threads of this process, each with its own connection, take every n-th slot of a fixed
+    schedule (`rate` per second from the start): the pace does not follow the server's
+    replies, so a slow server gets the same writes, and the figures say how many it took.
+    """
+
+    def __init__(self, port: int, load: Load, rate: float, connections: int) -> None:
+        self.port, self.load, self.rate, self.connections = port, load, rate, connections
+        # (sent, answered, status) of every POST; status 0: no reply (socket error).
+        self.log: list[tuple[float, float, int]] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def __enter__(self) -> "CommentWriter":
+        start = time.monotonic()
+        for k in range(self.connections):
+            thread = threading.Thread(target=self._run, args=(start, k), daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=35)
+
+    def _run(self, start: float, first_slot: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        slot = first_slot
+        try:
+            while True:
+                delay = start + slot / self.rate - time.monotonic()
+                if self._stop.wait(max(0.0, delay)):
+                    return
+                headers = dict(self.load.headers)
+                headers["Cookie"] = self.load.cookies[slot % len(self.load.cookies)]
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+                sent = time.monotonic()
+                try:
+                    conn.request("POST", self.load.path, f"{self.load.body_prefix}w{slot}", headers)
+                    response = conn.getresponse()
+                    response.read()
+                    status = response.status
+                except (OSError, http.client.HTTPException):
+                    conn.close()  # http.client opens a new connection for the next request
+                    status = 0
+                with self._lock:
+                    self.log.append((sent, time.monotonic(), status))
+                slot += self.connections
+        finally:
+            conn.close()
+
+    def figures(self, started: float, ended: float) -> dict[str, Any]:
+        """What the writer did between two moments (a wrk run): POSTs sent in that time."""
+        with self._lock:
+            mine = [entry for entry in self.log if started <= entry[0] < ended]
+        seconds = max(ended - started, 1e-9)
+        # A comment is written when the view redirects back to the post.
+        written = sum(1 for _s, _a, status in mine if 300 <= status < 400)
+        latencies = sorted((a - s) * 1000 for s, a, _status in mine)
+        return {
+            "asked_per_second": self.rate,
+            "sent": len(mine),
+            "written": written,
+            "per_second": round(written / seconds, 2),
+            "errors": sum(1 for _s, _a, status in mine if not 200 <= status < 400),
+            "statuses": {str(k): v for k, v in sorted(Counter(st for *_t, st in mine).items())},
+            "p50_ms": round(_percentile(latencies, 50), 1),
+            "p99_ms": round(_percentile(latencies, 99), 1),
+        }
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile of sorted values; 0 for none."""
+    if not values:
+        return 0.0
+    return values[min(len(values) - 1, max(0, math.ceil(pct / 100 * len(values)) - 1))]
+
+
 def lua_string(value: str) -> str:
     return json.dumps(value)  # a JSON string literal of printable ASCII is a Lua literal too
 
 
-LUA_DONE = """
+CACHE_COUNTERS = [f"{group}_{kind}" for group in ("u", "a") for kind in ("hit", "miss", "none")]
+
+
+def lua_done(counters: list[str]) -> str:
+    """wrk's summary as one JSON line, with the per-thread `counters` summed under "counters"."""
+    names = ", ".join(lua_string(c) for c in counters)
+    return f"""
+local counter_names = {{{names}}}
 function done(summary, latency, requests)
-  local c = {0, 0, 0, 0}
+  local c = {{0, 0, 0, 0}}
+  local k = {{}}
   for _, t in ipairs(threads) do
     c[1] = c[1] + (t:get("c2") or 0)
     c[2] = c[2] + (t:get("c3") or 0)
     c[3] = c[3] + (t:get("c4") or 0)
     c[4] = c[4] + (t:get("c5") or 0)
+    for _, name in ipairs(counter_names) do k[name] = (k[name] or 0) + (t:get(name) or 0) end
+  end
+  local parts = {{}}
+  for _, name in ipairs(counter_names) do
+    table.insert(parts, string.format('"%s": %d', name, k[name] or 0))
   end
   local e = summary.errors
   io.write(string.format(
-    'BENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, ' ..
+    'BENCH_JSON {{"requests": %d, "duration_us": %d, "bytes": %d, ' ..
     '"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d, ' ..
     '"mean": %.1f, "p50": %d, "p90": %d, "p99": %d, "max": %d, ' ..
-    '"2xx": %d, "3xx": %d, "4xx": %d, "5xx": %d}\\n',
+    '"2xx": %d, "3xx": %d, "4xx": %d, "5xx": %d, "counters": {{%s}}}}\\n',
     summary.requests, summary.duration, summary.bytes,
     e.connect, e.read, e.write, e.status, e.timeout,
     latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99),
-    latency.max, c[1], c[2], c[3], c[4]))
+    latency.max, c[1], c[2], c[3], c[4], table.concat(parts, ", ")))
 end
 """
 
@@ -324,6 +487,8 @@ def lua_script(load: Load, count_statuses: bool) -> str:
         "c2, c3, c4, c5 = 0, 0, 0, 0",
     ]
     dynamic = len(load.cookies) > 1 or bool(load.body_prefix)
+    if load.rotation:
+        return "\n".join([*lines, *_lua_rotation(load)]) + "\n" + lua_done(CACHE_COUNTERS)
     if dynamic:
         cookies = ", ".join(lua_string(c) for c in load.cookies)
         headers = ", ".join(f"[{lua_string(k)}] = {lua_string(v)}" for k, v in load.headers.items())
@@ -362,7 +527,42 @@ def lua_script(load: Load, count_statuses: bool) -> str:
             "  elseif status < 500 then c4 = c4 + 1 else c5 = c5 + 1 end",
             "end",
         ]
-    return "\n".join(lines) + "\n" + LUA_DONE
+    return "\n".join(lines) + "\n" + lua_done([])
+
+
+def _lua_rotation(load: Load) -> list[str]:
+    """Visitors' GETs rotating over load.rotation, counting X-Cache of each reply.
+
+    The path of a thread's next request is chosen by how many replies the thread has had, not
+    by how many requests it made: wrk calls request() once more on its first thread to check
+    the script, and again after a reconnect, with no reply in between. With one connection per
+    thread (load.threads), the reply response() sees answers the path request() last returned.
+    """
+    paths = ", ".join(lua_string(p) for p in load.rotation)
+    untouched = ", ".join(f"[{lua_string(p)}] = true" for p in sorted(load.untouched))
+    return [
+        f"local paths = {{{paths}}}",
+        f"local untouched = {{{untouched}}}",
+        *(f"{c} = 0" for c in CACHE_COUNTERS),
+        "local replies = 0",
+        # Threads start at different places, so that all paths are read from the start.
+        "function init(args) replies = ((id or 1) - 1) * math.floor(#paths / 16 + 1) end",
+        "function request()",
+        "  return wrk.format(nil, paths[(replies % #paths) + 1])",
+        "end",
+        "function response(status, headers, body)",
+        "  local path = paths[(replies % #paths) + 1]",
+        "  replies = replies + 1",
+        "  if status < 300 then c2 = c2 + 1 elseif status < 400 then c3 = c3 + 1",
+        "  elseif status < 500 then c4 = c4 + 1 else c5 = c5 + 1 end",
+        # gunicorn sends the name as Django wrote it, granian in lower case.
+        '  local x = headers["X-Cache"] or headers["x-cache"]',
+        '  local kind = "none"',
+        '  if x == "hit" then kind = "hit" elseif x == "miss" then kind = "miss" end',
+        '  _G["a_" .. kind] = _G["a_" .. kind] + 1',
+        '  if untouched[path] then _G["u_" .. kind] = _G["u_" .. kind] + 1 end',
+        "end",
+    ]
 
 
 def run_wrk(
@@ -372,7 +572,7 @@ def run_wrk(
     script.write_text(lua_script(load, count_statuses=bool(load.body_prefix)))
     command = [
         WRK,
-        f"-t{args.threads}",
+        f"-t{load.threads or args.threads}",
         f"-c{args.connections}",
         f"-d{seconds:g}s",
         "--timeout",
@@ -381,10 +581,14 @@ def run_wrk(
         str(script),
         f"http://127.0.0.1:{port}{load.path}",
     ]
+    started = time.monotonic()
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    ended = time.monotonic()
     for line in out.splitlines():
         if line.startswith("BENCH_JSON "):
             data: dict[str, Any] = json.loads(line.removeprefix("BENCH_JSON "))
+            if load.writer:
+                data["writes"] = load.writer.figures(started, ended)
             return data
     raise RuntimeError(f"wrk printed no result:\n{out}")
 
@@ -435,8 +639,16 @@ def measure(
     result.socket_errors = sum(
         d["connect"] + d["read"] + d["write"] + d["timeout"] for _o, d in runs
     )
-    if load.body_prefix:
+    if load.body_prefix or load.rotation:
         result.statuses = {k: sum(d[k] for _o, d in runs) for k in ("2xx", "3xx", "4xx", "5xx")}
+    if load.rotation:
+        counters = data["counters"]
+        result.cache_untouched = {k: counters[f"u_{k}"] for k in ("hit", "miss", "none")}
+        result.cache_all = {k: counters[f"a_{k}"] for k in ("hit", "miss", "none")}
+    if load.writer:
+        result.writes = dict(data["writes"])
+        # Failed writes count over every run, as the visitors' errors do.
+        result.writes["errors_all_runs"] = sum(d["writes"]["errors"] for _o, d in runs)
 
 
 def _quiet_run(
@@ -486,10 +698,11 @@ def scale_label(scale: float) -> str:
     return f"{scale:g}"
 
 
-def manage(env: dict[str, str], *args: str, capture: bool = False) -> str:
+def manage(env: dict[str, str], *args: str, capture: bool = False, root: Path = ROOT) -> str:
+    """The checkout at `root`'s manage.py (its own commands and migrations)."""
     proc = subprocess.run(
         [str(PYTHON), "manage.py", *args],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         check=True,
         stdout=subprocess.PIPE if capture else None,
@@ -498,11 +711,12 @@ def manage(env: dict[str, str], *args: str, capture: bool = False) -> str:
     return proc.stdout or ""
 
 
-def prepare(env: dict[str, str], *args: str) -> Any:
+def prepare(env: dict[str, str], *args: str, root: Path = ROOT) -> Any:
+    """This checkout's bench/prepare.py working on the Django project at `root`."""
     out = subprocess.run(
         [str(PYTHON), str(BENCH / "prepare.py"), *args],
-        cwd=ROOT,
-        env=env,
+        cwd=root,
+        env={**env, "BENCH_APP_ROOT": str(root)},
         check=True,
         stdout=subprocess.PIPE,
         text=True,
@@ -510,45 +724,60 @@ def prepare(env: dict[str, str], *args: str) -> Any:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def data_fingerprint() -> str:
-    """Changes with the schema or the generators; saved data with another one is rebuilt."""
+def data_fingerprint(root: Path = ROOT) -> str:
+    """Changes with the schema or the generators of the checkout at `root`; saved data with
+    another one is rebuilt."""
     digest = hashlib.sha256()
-    files = [
-        *ROOT.glob("*/migrations/0*.py"),
-        *ROOT.glob("*/benchdata.py"),
-        ROOT / "network" / "management" / "commands" / "generatedata.py",
-    ]
+    # Wherever the generator lives in this checkout: it has moved between apps and into lib/.
+    files = {
+        *root.glob("*/migrations/0*.py"),
+        *root.glob("*/benchdata.py"),
+        *root.glob("*/demo/*.py"),
+        *root.glob("lib/datagen.py"),
+        *root.glob("*/management/commands/generatedata.py"),
+    }
     for path in sorted(files):
-        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(str(path.relative_to(root)).encode())
         # The code's syntax tree: reformatting or a new comment does not rebuild the data.
         digest.update(ast.dump(ast.parse(path.read_text())).encode())
     return digest.hexdigest()[:16]
 
 
-def _current(manifest: Path) -> bool:
+def _current(manifest: Path, root: Path) -> bool:
     if not manifest.exists():
         return False
-    if json.loads(manifest.read_text()).get("fingerprint") == data_fingerprint():
+    if json.loads(manifest.read_text()).get("fingerprint") == data_fingerprint(root):
         return True
     print(
-        f"{manifest.relative_to(ROOT)}: the models or the generators changed since it was made",
+        f"{_shown(manifest)}: the models or the generators changed since it was made",
         file=sys.stderr,
     )
     return False
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def _sqlite_files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
-def generate(env: dict[str, str], scale: float, manifest: Path) -> dict[str, Any]:
-    print(f"Generating the scale {scale_label(scale)} network…", file=sys.stderr)
+def generate(env: dict[str, str], scale: float, manifest: Path, root: Path) -> dict[str, Any]:
+    print(f"Generating the scale {scale_label(scale)} network in {root}…", file=sys.stderr)
     started = time.monotonic()
-    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "migrate", "--noinput", "-v0", root=root)
     migrated = time.monotonic()
     print(
         manage(
-            env, "generatedata", "--scale", str(scale), "--manifest", str(manifest), capture=True
+            env,
+            "generatedata",
+            "--scale",
+            str(scale),
+            "--manifest",
+            str(manifest),
+            capture=True,
+            root=root,
         )
     )
     data: dict[str, Any] = json.loads(manifest.read_text())
@@ -557,22 +786,27 @@ def generate(env: dict[str, str], scale: float, manifest: Path) -> dict[str, Any
         "generate_seconds": data["seconds"],
         "total_seconds": round(time.monotonic() - started, 1),
     }
-    data["fingerprint"] = data_fingerprint()
+    data["fingerprint"] = data_fingerprint(root)
     manifest.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return data
 
 
-def sqlite_database(env: dict[str, str], scale: float, regenerate: bool) -> tuple[str, Path, bool]:
-    """A copy of the generated database for this run; the generated one stays untouched."""
+def sqlite_database(
+    env: dict[str, str], scale: float, regenerate: bool, data: Path = DATA, root: Path = ROOT
+) -> tuple[str, Path, bool]:
+    """A copy of the generated database for this run; the generated one stays untouched.
+
+    Each checkout keeps its own in its `data` folder, generated by its own code at `root`.
+    """
     label = scale_label(scale)
-    pristine = DATA / f"scale-{label}.sqlite3"
-    manifest = DATA / f"scale-{label}.json"
-    reuse = not regenerate and pristine.exists() and _current(manifest)
+    pristine = data / f"scale-{label}.sqlite3"
+    manifest = data / f"scale-{label}.json"
+    reuse = not regenerate and pristine.exists() and _current(manifest, root)
     if not reuse:
-        building = DATA / f"scale-{label}.building.sqlite3"
+        building = data / f"scale-{label}.building.sqlite3"
         for path in _sqlite_files(building):
             path.unlink(missing_ok=True)
-        generate({**env, "DATABASE_URL": f"sqlite:///{building}"}, scale, manifest)
+        generate({**env, "DATABASE_URL": f"sqlite:///{building}"}, scale, manifest, root)
         with sqlite3.connect(building) as db:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         for path in _sqlite_files(pristine):
@@ -581,8 +815,8 @@ def sqlite_database(env: dict[str, str], scale: float, regenerate: bool) -> tupl
         for path in _sqlite_files(building):
             path.unlink(missing_ok=True)
     else:
-        print(f"Reusing {pristine.relative_to(ROOT)}", file=sys.stderr)
-    run_copy = DATA / f"run-scale-{label}.sqlite3"
+        print(f"Reusing {_shown(pristine)}", file=sys.stderr)
+    run_copy = data / f"run-scale-{label}.sqlite3"
     for path in _sqlite_files(run_copy):
         path.unlink(missing_ok=True)
     shutil.copyfile(pristine, run_copy)
@@ -590,23 +824,28 @@ def sqlite_database(env: dict[str, str], scale: float, regenerate: bool) -> tupl
 
 
 def other_database(
-    env: dict[str, str], url: str, scale: float, regenerate: bool
+    env: dict[str, str],
+    url: str,
+    scale: float,
+    regenerate: bool,
+    data: Path = DATA,
+    root: Path = ROOT,
 ) -> tuple[str, Path, bool]:
     """A database at DATABASE_URL (PostgreSQL): generated once, reset after each write load."""
     parts = urlsplit(url)
     # The manifest is keyed by the address without its password.
     safe = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[-1]))
     key = hashlib.sha256(safe.encode()).hexdigest()[:10]
-    manifest = DATA / f"{parts.scheme}-{key}-scale-{scale_label(scale)}.json"
-    if manifest.exists() and not regenerate and not _current(manifest):
+    manifest = data / f"{parts.scheme}-{key}-scale-{scale_label(scale)}.json"
+    if manifest.exists() and not regenerate and not _current(manifest, root):
         raise SystemExit(
             "Give an empty database (e.g. dropdb and createdb) and --regenerate to rebuild it."
         )
     reuse = not regenerate and manifest.exists()
     if not reuse:
-        generate({**env, "DATABASE_URL": url}, scale, manifest)
+        generate({**env, "DATABASE_URL": url}, scale, manifest, root)
     else:
-        print(f"Reusing the database described by {manifest.relative_to(ROOT)}", file=sys.stderr)
+        print(f"Reusing the database described by {_shown(manifest)}", file=sys.stderr)
     return url, manifest, reuse
 
 
@@ -630,6 +869,11 @@ def load_for(scenario: Scenario, path: str, port: int, sessions: list[str]) -> L
         return Load("GET", path, [], {})
     if not scenario.write:
         return Load("GET", path, [f"sessionid={s}" for s in sessions], {})
+    return comment_load(path, port, sessions)
+
+
+def comment_load(path: str, port: int, sessions: list[str]) -> Load:
+    """Comment POSTs by signed-in members, as a browser sends them."""
     # Django's CsrfViewMiddleware (6.1), on plain http: an Origin header, when sent, must be
     # this server; the X-CSRFToken header must match the csrftoken cookie (a 32-character
     # secret is accepted as it is, unmasked). The Referer is checked only over https.
@@ -644,31 +888,58 @@ def load_for(scenario: Scenario, path: str, port: int, sessions: list[str]) -> L
     )
 
 
+def rotation_for(checkout: Checkout, port: int, args: argparse.Namespace) -> Load:
+    """reads_under_writes' visitors: the bench post, the untouched posts, home and listing."""
+    paths = checkout.paths
+    rotation = (paths["post"], *checkout.untouched, paths["home"], paths["listing"])
+    writer = CommentWriter(
+        port,
+        comment_load(paths["comment"], port, checkout.sessions),
+        WRITES_PER_SECOND,
+        WRITER_CONNECTIONS,
+    )
+    return Load(
+        "GET",
+        paths["post"],
+        [],
+        {},
+        rotation=rotation,
+        untouched=frozenset(checkout.untouched),
+        threads=args.connections,
+        writer=writer,
+    )
+
+
 def run_scenario(
-    app: str,
-    scenario: Scenario,
-    paths: dict[str, str],
-    env: dict[str, str],
-    sessions: list[str],
-    args: argparse.Namespace,
-    work: Path,
+    app: str, scenario: Scenario, checkout: Checkout, args: argparse.Namespace, work: Path
 ) -> Result:
-    path = paths[scenario.page]
+    path = checkout.paths[scenario.page]
     result = Result(server=app, scenario=scenario.name, path=path)
-    print(f"  {app:<9} {scenario.name:<15} {path}", file=sys.stderr)
-    tag = f"{app}-{scenario.name}"
+    shown = f"{checkout.label} {checkout.commit[:7]}" if checkout.commit else checkout.label
+    print(f"  {app:<9} {scenario.name:<18} {path}  ({shown})", file=sys.stderr)
+    # Files of the two checkouts never mix: each has its own data folder and logs.
+    tag = f"{app}-{scenario.name}" + ("-baseline" if checkout.label == "baseline" else "")
     with ExitStack() as stack:
-        pages = DATA / "pages" / tag
+        pages = checkout.data / "pages" / tag
         shutil.rmtree(pages, ignore_errors=True)
         extra = {"PAGE_CACHE_DIR": str(pages)} if scenario.front else {}
-        port, proc = stack.enter_context(app_server(app, scenario.cache, env, work, tag, **extra))
+        port, proc = stack.enter_context(
+            app_server(app, scenario.cache, checkout, work, tag, **extra)
+        )
         roots = [proc.pid]
         if scenario.front:
             port, nginx_pid = stack.enter_context(nginx(f"front-{tag}", front_of(port, pages)))
             roots.append(nginx_pid)
-        load = load_for(scenario, path, port, sessions)
+        if scenario.under_writes:
+            load = rotation_for(checkout, port, args)
+            result.path = f"{path} and {len(load.rotation) - 1} more"
+        else:
+            load = load_for(scenario, path, port, checkout.sessions)
         # The first request fills the caches the steady state relies on.
         fetch(port, *_first(load))
+        if load.writer:
+            # Writing from before the warm-up, so the measured runs see the steady state.
+            stack.enter_context(load.writer)
         measure(port, roots, load, args, result, work)
         # One more request, read on its own, for the queries it costs.
         status, headers, body = fetch(port, *_first(load))
@@ -682,8 +953,8 @@ def run_scenario(
         result.workers = len(workers)
         result.peak_mb = peak_mb(workers)
     _print(result)
-    if scenario.write:
-        deleted = prepare(env, "reset", str(args.manifest_path))
+    if scenario.write or scenario.under_writes:
+        deleted = prepare(checkout.env, "reset", str(checkout.manifest_path), root=checkout.root)
         print(f"    reset: {deleted} comments written by the load removed", file=sys.stderr)
     return result
 
@@ -808,9 +1079,15 @@ def front_of(app_port: int, pages: Path) -> Callable[[int, Path], str]:
     server 127.0.0.1:{app_port};
     keepalive 16;
   }}
-  map "$cookie_sessionid$cookie_messages$args$http_hx_request" $anjuman_visitor {{
+  map "$cookie_sessionid$cookie_messages$args$http_hx_request$http_authorization"
+      $anjuman_visitor {{
     ""      1;
     default 0;
+  }}
+  # The page files are HTML for browsers: ActivityPub and JSON-LD clients get the application.
+  map $http_accept $anjuman_wants_html {{
+    ~*application/(activity|ld)\\+json 0;
+    default 1;
   }}
   map "$cookie_django_language:$http_accept_language" $anjuman_lang {{
     ~^ur:   ur;
@@ -824,6 +1101,7 @@ def front_of(app_port: int, pages: Path) -> Callable[[int, Path], str]:
       error_page 418 = @anjuman;
       if ($request_method !~ ^(GET|HEAD)$) {{ return 418; }}
       if ($anjuman_visitor = 0) {{ return 418; }}
+      if ($anjuman_wants_html = 0) {{ return 418; }}
       root {pages}/current/$anjuman_lang;
       default_type "text/html; charset=utf-8";
       add_header X-Cache nginx;
@@ -949,6 +1227,30 @@ def targets(results: list[Result], nginx: Result | None) -> list[dict[str, Any]]
                     f"{signed.rps:.0f} req/s",
                     signed.rps >= 100 and _clean(signed),
                 )
+        under = mine.get("reads_under_writes")
+        if under:
+            writes = under.writes
+            ratio = hit_ratio(under.cache_untouched)
+            # The hit ratio means something only if the writes happened at the asked pace.
+            paced = (
+                writes.get("per_second", 0) >= 0.9 * WRITES_PER_SECOND
+                and writes.get("errors_all_runs", 1) == 0
+            )
+            check(
+                server,
+                f"Reads under {WRITES_PER_SECOND:g} comments/s: the {UNTOUCHED_POSTS} untouched "
+                "posts' pages served from the cache ≥ 95 %",
+                f"{_pct(ratio)} of {sum(under.cache_untouched.values()):,} requests; "
+                f"{writes.get('per_second', 0):.1f} comments/s written, "
+                f"{writes.get('errors_all_runs', 0)} failed",
+                ratio is not None and ratio >= 0.95 and paced and _clean(under),
+            )
+            check(
+                server,
+                f"Reads under {WRITES_PER_SECOND:g} comments/s: visitor p99 ≤ 100 ms",
+                f"p99 {under.p99_ms:.0f} ms at {under.rps:.0f} req/s",
+                under.p99_ms <= 100 and paced and _clean(under),
+            )
         comments = mine.get("comment_post")
         if comments:
             errors = comments.status_errors + comments.socket_errors
@@ -969,6 +1271,16 @@ def targets(results: list[Result], nginx: Result | None) -> list[dict[str, Any]]
                 worst.peak_mb <= 150,
             )
     return checks
+
+
+def hit_ratio(counts: dict[str, int]) -> float | None:
+    """The share of responses with X-Cache: hit; None when there were none."""
+    total = sum(counts.values())
+    return counts.get("hit", 0) / total if total else None
+
+
+def _pct(ratio: float | None) -> str:
+    return "—" if ratio is None else f"{ratio:.1%}"
 
 
 def _clean(result: Result) -> bool:
@@ -1084,7 +1396,9 @@ def markdown(report: dict[str, Any]) -> str:
             f"{r['socket_errors']} | — | {r['peak_mb']:.1f} | {r['other_load']:.2f} | "
             f"{', '.join(f'{x:.0f}' for x in r['samples'])} |"
         )
-    lines += ["", "## Targets (issue 3)", "", "| Target | Server | Measured | Result |"]
+    lines += _under_writes_section(report)
+    lines += _baseline_section(report)
+    lines += ["", "## Targets", "", "| Target | Server | Measured | Result |"]
     lines.append("|---|---|---|---|")
     for t in report["targets"]:
         lines.append(f"| {t['target']} | {t['server']} | {t['value']} | {_mark(t['pass'])} |")
@@ -1152,6 +1466,96 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _under_writes_section(report: dict[str, Any]) -> list[str]:
+    """reads_under_writes in full: visitors, cache hits, the writer (both checkouts)."""
+    rows = [("", r) for r in report["results"] if r["scenario"] == "reads_under_writes"]
+    base = report.get("baseline")
+    if base:
+        rows += [
+            (f"baseline {base['commit'][:7]}", r)
+            for r in base["results"]
+            if r["scenario"] == "reads_under_writes"
+        ]
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## Reads under writes",
+        "",
+        f"{report['config']['connections']} visitors (one wrk thread each) rotate over the bench "
+        f"post, the {UNTOUCHED_POSTS} newest other published posts, the home page and the "
+        f"listing, page cache on, application server alone; meanwhile members post "
+        f"{WRITES_PER_SECOND:g} comments/s to the bench post on {WRITER_CONNECTIONS} connections "
+        "of their own (paced by the clock; undone afterwards). Hit ratio: the share of responses "
+        "with `X-Cache: hit` (others: `miss`, or no header when the page was not stored).",
+        "",
+        "| Server | Checkout | Visitor req/s | p50 ms | p99 ms | Untouched posts: hit ratio "
+        "(hit/miss/none) | All visitor requests: hit ratio | Comments written/s | Comment "
+        "p50/p99 ms | Visitor errors | Failed comments |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for label, r in rows:
+        u, a, w = r["cache_untouched"], r["cache_all"], r["writes"]
+        lines.append(
+            f"| {r['server']} | {label or 'this checkout'} | {r['rps']:.1f} | "
+            f"{r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {_pct(hit_ratio(u))} "
+            f"({u.get('hit', 0)}/{u.get('miss', 0)}/{u.get('none', 0)}) | "
+            f"{_pct(hit_ratio(a))} | {w.get('per_second', 0):.1f} of "
+            f"{w.get('asked_per_second', WRITES_PER_SECOND):g} | "
+            f"{w.get('p50_ms', 0):.0f}/{w.get('p99_ms', 0):.0f} | "
+            f"{r['status_errors'] + r['socket_errors']} | {w.get('errors_all_runs', 0)} |"
+        )
+    return lines
+
+
+def _baseline_section(report: dict[str, Any]) -> list[str]:
+    """Every scenario and server of the baseline beside this checkout's."""
+    base = report.get("baseline")
+    if not base:
+        return []
+    by_key = {(r["server"], r["scenario"]): r for r in base["results"]}
+    lines = [
+        "",
+        f"## This checkout ({report.get('commit', '')[:7]} + working tree) against "
+        f"{base['ref']} ({base['commit'][:7]})",
+        "",
+        "Measured alternately in the same run, each checkout with its own code, its own data "
+        "(generated by its own `generatedata`) and a fresh server. Ratio: this checkout / "
+        "baseline.",
+        "",
+        "| Server | Scenario | req/s baseline | req/s now | × | p50 ms baseline | p50 ms now "
+        "| p99 ms baseline | p99 ms now | × | Untouched hit ratio baseline | now | Errors "
+        "baseline / now |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in report["results"]:
+        b = by_key.get((r["server"], r["scenario"]))
+        if not b:
+            continue
+        lines.append(
+            f"| {r['server']} | {r['scenario']} | {b['rps']:.1f} | {r['rps']:.1f} | "
+            f"{_ratio(r['rps'], b['rps'])} | {b['p50_ms']:.2f} | {r['p50_ms']:.2f} | "
+            f"{b['p99_ms']:.2f} | {r['p99_ms']:.2f} | {_ratio(r['p99_ms'], b['p99_ms'])} | "
+            f"{_pct(hit_ratio(b['cache_untouched']))} | {_pct(hit_ratio(r['cache_untouched']))}"
+            f" | {b['status_errors'] + b['socket_errors']} / "
+            f"{r['status_errors'] + r['socket_errors']} |"
+        )
+    gen = base["data"]
+    lines += [
+        "",
+        f"Baseline data: {gen['counts']['members']:,} members, {gen['counts']['posts']:,} "
+        f"published posts, {gen['counts']['comments']:,} comments, bench post "
+        f"`{gen['bench_post']['path']}`"
+        f"{' (reused)' if base['reused_data'] else ''}. The references ({FLOOR_SCENARIO}, "
+        f"{NGINX_SCENARIO}) do not run Anjuman's code and are measured once.",
+    ]
+    return lines
+
+
+def _ratio(now: float, base: float) -> str:
+    return f"{now / base:.2f}" if base else "—"
+
+
 def _rps(report: dict[str, Any], server: str, scenario: str) -> str:
     for r in report["results"]:
         if (r["server"], r["scenario"]) == (server, scenario):
@@ -1199,6 +1603,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--servers", default="gunicorn,granian", help="application servers")
     parser.add_argument("--database-url", help="run on this database (PostgreSQL) not SQLite")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also measure git REF (its own worktree, data and code), alternating with this "
+        "checkout, and compare",
+    )
+    parser.add_argument(
+        "--baseline-database-url",
+        help="with --baseline and --database-url: another empty database for the baseline",
+    )
     parser.add_argument("--workers", type=int, help="WEB_CONCURRENCY (default: serve.sh's)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
@@ -1223,6 +1637,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args.servers = [s.strip() for s in args.servers.split(",") if s.strip()]
     if not args.servers or set(args.servers) - {"gunicorn", "granian"}:
         parser.error("--servers: gunicorn, granian or both")
+    if args.baseline and args.database_url and not args.baseline_database_url:
+        # One database cannot hold two checkouts' data (nor their two schemas).
+        parser.error("--baseline with --database-url needs --baseline-database-url")
     return args
 
 
@@ -1261,60 +1678,65 @@ def main(argv: list[str]) -> int:
         ALLOWED_HOSTS="127.0.0.1",
         QUERY_COUNT_HEADER="1",
         LOG_LEVEL="WARNING",
-        DATA_DIR=str(DATA),
-        CACHE_DIR=str(DATA / "cache" / "setup"),
         PYTHONDONTWRITEBYTECODE="1",
     )
     if args.workers:
         env["WEB_CONCURRENCY"] = str(args.workers)
-    if args.database_url:
-        url, manifest_path, reused = other_database(
-            env, args.database_url, args.scale, args.regenerate
+    baseline: Checkout | None = None
+    if args.baseline:
+        tree, commit = baseline_worktree(args.baseline)
+        baseline = Checkout(
+            "baseline", tree, DATA / f"baseline-{commit[:12]}", ref=args.baseline, commit=commit
         )
-    else:
-        url, manifest_path, reused = sqlite_database(env, args.scale, args.regenerate)
-    env["DATABASE_URL"] = url
-    args.manifest_path = manifest_path
-    manifest = json.loads(manifest_path.read_text())
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    # Comments a crashed earlier run left behind.
-    prepare(env, "reset", str(manifest_path))
-    sessions = prepare(env, "sessions", str(manifest_path), str(SESSIONS))
+        set_up(baseline, env, args, args.baseline_database_url)
+    current = Checkout("current", ROOT, DATA, commit=_git("rev-parse", "HEAD"))
+    set_up(current, env, args, args.database_url)
     # A database server on this machine (PostgreSQL) works for the server under test.
-    database_pid = prepare(env, "info")["database_server_pid"]
-    args.database_pids = [database_pid] if database_pid else []
-    paths = page_paths(manifest)
+    args.database_pids = sorted(
+        {c.info["database_server_pid"] for c in (current, baseline) if c and c.info} - {0}
+    )
+    manifest, sessions, paths = current.manifest, current.sessions, current.paths
 
     def wanted(name: str) -> bool:
         return not args.only or name in args.only
 
     # The bench post page as a visitor gets it: what nginx and the WSGI floor serve.
     page = work / "post.html"
-    with app_server(args.servers[0], False, env, work, "page") as (port, _proc):
+    with app_server(args.servers[0], False, current, work, "page") as (port, _proc):
         page.write_bytes(fetch(port, "GET", paths["post"])[2])
     results: list[Result] = []
+    baseline_results: list[Result] = []
     for app in args.servers:
-        for scenario in SCENARIOS:
-            if wanted(scenario.name):
-                results.append(run_scenario(app, scenario, paths, env, sessions, args, work))
+        for n, scenario in enumerate(s for s in SCENARIOS if wanted(s.name)):
+            if baseline is None:
+                results.append(run_scenario(app, scenario, current, args, work))
+                continue
+            # Alternately, and each first every other time: a machine that slows down or
+            # speeds up during the run favours neither.
+            order = [baseline, current] if n % 2 == 0 else [current, baseline]
+            for checkout in order:
+                result = run_scenario(app, scenario, checkout, args, work)
+                (baseline_results if checkout is baseline else results).append(result)
         if wanted(FLOOR_SCENARIO):
             results.append(run_floor(app, page, paths["post"], args, work))
     nginx = run_nginx(page, paths["post"], args, work) if wanted(NGINX_SCENARIO) else None
 
     today = dt.date.today().isoformat()
-    db_kind = prepare(env, "info")["database"]
+    db_kind = current.info["database"]
     name = f"{today}-scale{scale_label(args.scale)}-{db_kind}"
     # A partial run gets a name of its own, so it never replaces a whole run's report.
     if args.only:
         name += "-only-" + "-".join(sorted(args.only))
     if args.servers != ["gunicorn", "granian"]:
         name += "-" + "-".join(args.servers)
+    if baseline:
+        name += f"-vs-{baseline.commit[:7]}"
     report: dict[str, Any] = {
         "file": f"{name}.json",
         "date": today,
         "scale": args.scale,
-        "machine": machine(env),
+        "machine": machine(current.env),
+        "commit": current.commit,
         "config": {
             "connections": args.connections,
             "threads": args.threads,
@@ -1325,14 +1747,84 @@ def main(argv: list[str]) -> int:
             "workers": max((r.workers for r in results if r.server != "nginx"), default=0),
             "servers": args.servers,
         },
-        "reused_data": reused,
+        "reused_data": current.reused,
         "data": {k: manifest[k] for k in ("counts", "bench_post", "listing", "generation")},
         "results": [asdict(r) for r in results],
         "nginx": asdict(nginx) if nginx else None,
         "targets": targets(results, nginx),
         "server_comparison": server_comparison(results),
+        "baseline": None,
     }
+    if baseline:
+        report["baseline"] = {
+            "ref": baseline.ref,
+            "commit": baseline.commit,
+            "database_version": baseline.info.get("database_version", ""),
+            "reused_data": baseline.reused,
+            "data": {k: baseline.manifest[k] for k in ("counts", "bench_post", "generation")},
+            "results": [asdict(r) for r in baseline_results],
+        }
     return write_report(report, save=not args.no_report)
+
+
+def _git(*args: str, cwd: Path = ROOT) -> str:
+    return subprocess.run(
+        [GIT, *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def baseline_worktree(ref: str) -> tuple[Path, str]:
+    """A git worktree of `ref` outside this tree, using this tree's virtualenv.
+
+    Outside: under bench/data/ the other checkout's Python files would be linted, type-checked
+    and collected as tests along with this one's.
+    """
+    commit = _git("rev-parse", "--verify", f"{ref}^{{commit}}")
+    tree = BASELINE_TREES / commit[:12]
+    if not (tree / ".git").exists():
+        print(f"Checking out {ref} ({commit[:12]}) in {tree}", file=sys.stderr)
+        shutil.rmtree(tree, ignore_errors=True)
+        tree.parent.mkdir(parents=True, exist_ok=True)
+        # --force: a worktree of this commit made by an earlier run may still be registered
+        # after /tmp was emptied.
+        _git("worktree", "add", "--force", "--detach", str(tree), commit)
+    elif _git("rev-parse", "HEAD", cwd=tree) != commit:
+        raise SystemExit(f"{tree} is not at {commit}; remove it (git worktree remove {tree})")
+    venv = tree / ".venv"
+    if not venv.exists():
+        venv.symlink_to(ROOT / ".venv")
+    return tree, commit
+
+
+def set_up(
+    checkout: Checkout, env: dict[str, str], args: argparse.Namespace, database_url: str | None
+) -> None:
+    """The checkout's database (generated by its own code), static files, sessions, pages."""
+    data = checkout.data
+    data.mkdir(parents=True, exist_ok=True)
+    checkout.env = {
+        **env,
+        "DATA_DIR": str(data),
+        "CACHE_DIR": str(data / "cache" / "setup"),
+    }
+    root, cenv = checkout.root, checkout.env
+    if database_url:
+        url, manifest_path, reused = other_database(
+            cenv, database_url, args.scale, args.regenerate, data, root
+        )
+    else:
+        url, manifest_path, reused = sqlite_database(cenv, args.scale, args.regenerate, data, root)
+    cenv["DATABASE_URL"] = url
+    checkout.manifest_path, checkout.reused = manifest_path, reused
+    checkout.manifest = json.loads(manifest_path.read_text())
+    manage(cenv, "migrate", "--noinput", "-v0", root=root)
+    manage(cenv, "collectstatic", "--noinput", "-v0", root=root)
+    # Comments a crashed earlier run left behind.
+    prepare(cenv, "reset", str(manifest_path), root=root)
+    checkout.sessions = prepare(cenv, "sessions", str(manifest_path), str(SESSIONS), root=root)
+    checkout.untouched = prepare(cenv, "posts", str(manifest_path), str(UNTOUCHED_POSTS), root=root)
+    checkout.info = prepare(cenv, "info", root=root)
+    checkout.paths = page_paths(checkout.manifest)
 
 
 def write_report(report: dict[str, Any], *, save: bool = True) -> int:
