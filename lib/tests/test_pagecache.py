@@ -108,3 +108,108 @@ def test_a_page_read_from_the_replica_right_after_a_change_is_not_kept(post, set
     finally:
         replica._use_replica.reset(token)
     assert Client().get(post.get_absolute_url())["X-Cache"] == "miss"
+
+
+# --- Scoped invalidation (cache tags) -----------------------------------------------------------
+
+
+def test_a_comment_refreshes_its_post_and_the_listings_but_no_other_post(
+    post, visitor, member, other_member
+):
+    other = make_post(other_member, title="Untouched evening")
+    for page in (post, other):
+        visitor.get(page.get_absolute_url())
+    visitor.get(reverse("blogs:list"))
+    add_comment(post, other_member, "Only here")
+    assert Client().get(other.get_absolute_url())["X-Cache"] == "hit"
+    assert Client().get(post.get_absolute_url())["X-Cache"] == "miss"
+    listing = Client().get(reverse("blogs:list"))  # it shows "— 1 Comment"
+    assert listing["X-Cache"] == "miss"
+    assert b"1 Comment" in listing.content
+
+
+def test_a_member_joining_leaves_posts_cached(post, visitor):
+    from members.services import join
+
+    visitor.get(post.get_absolute_url())
+    join(
+        network=_network(),
+        display_name="New Person",
+        email="new@example.org",
+        password="a long password 1",
+        next_url="/",
+        base_url="http://testserver",
+    )
+    assert Client().get(post.get_absolute_url())["X-Cache"] == "hit"
+    assert b"New Person" in Client().get(reverse("members:directory")).content
+
+
+def _network():
+    from network.models import Network
+
+    return Network.objects.get()
+
+
+def test_a_profile_change_shows_everywhere_the_name_is(post, visitor, member):
+    from members.services import update_profile
+
+    visitor.get(post.get_absolute_url())
+    update_profile(member, display_name="Bilal A. Renamed", about="", photo=None)
+    assert b"Bilal A. Renamed" in Client().get(post.get_absolute_url()).content
+
+
+def test_many_writes_in_one_transaction_invalidate_each_tag_once(
+    post, other_member, monkeypatch, settings
+):
+    from django.db import transaction
+
+    from lib import cachetags
+
+    settings.RATELIMIT_COMMENTS = (0, 600)
+    bumped: list[set[str]] = []
+    original = cachetags._bump
+    monkeypatch.setattr(cachetags, "_bump", lambda tags: (bumped.append(set(tags)), original(tags)))
+    with transaction.atomic():
+        for i in range(20):
+            add_comment(post, other_member, f"Bulk {i}")
+        assert bumped == []  # nothing before the commit
+    assert bumped == [{f"post:{post.pk}", "post-lists"}]
+
+
+def test_json_and_html_are_cached_apart(post, visitor):
+    html = visitor.get(post.get_absolute_url())
+    json_request = Client().get(
+        post.get_absolute_url(), headers={"accept": "application/activity+json"}
+    )
+    assert json_request["X-Cache"] == "miss"  # not the HTML page cached above
+    assert Client().get(post.get_absolute_url())["X-Cache"] == "hit"
+    assert html["X-Cache"] == "miss"
+
+
+def test_requests_with_authorization_are_never_cached(post, visitor):
+    visitor.get(post.get_absolute_url())
+    response = Client().get(post.get_absolute_url(), headers={"authorization": "Bearer x"})
+    assert "X-Cache" not in response
+
+
+def test_unknown_query_strings_are_served_but_not_stored(post, visitor):
+    from django.core.cache import cache
+
+    visitor.get(f"{post.get_absolute_url()}?utm=warm")  # the fragments every render caches
+    before = len(getattr(cache, "_cache", {}))
+    for i in range(20):
+        response = visitor.get(f"{post.get_absolute_url()}?utm={i}")
+        assert response.status_code == 200
+        assert "X-Cache" not in response
+    assert len(getattr(cache, "_cache", {})) == before
+    assert visitor.get(reverse("blogs:list") + "?page=1")["X-Cache"] == "miss"
+    assert Client().get(reverse("blogs:list") + "?page=01")["X-Cache"] == "hit"
+    assert "X-Cache" not in Client().get(reverse("blogs:list") + "?page=last")
+
+
+def test_a_cached_page_keeps_its_headers(post, visitor):
+    first = visitor.get(post.get_absolute_url())
+    second = Client().get(post.get_absolute_url())
+    assert second["X-Cache"] == "hit"
+    for header in ("Content-Type", "Content-Language", "X-Frame-Options"):
+        assert second[header] == first[header]
