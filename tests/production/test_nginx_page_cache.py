@@ -138,6 +138,18 @@ def test_signed_in_and_query_string_requests_go_to_the_app(site):
     assert get(url, "/?page=1").headers.get("x-cache") != "nginx"
 
 
+def test_servers_asking_for_json_and_authorized_requests_go_to_the_app(site):
+    url, _env = site
+    get(url, "/")
+    assert get(url, "/").headers.get("x-cache") == "nginx"
+    for headers in (
+        {"Accept": "application/activity+json"},
+        {"Accept": 'application/ld+json; profile="https://www.w3.org/ns/activitystreams"'},
+        {"Authorization": "Bearer token"},
+    ):
+        assert get(url, "/", **headers).headers.get("x-cache") != "nginx", headers
+
+
 def test_a_change_of_content_shows_at_once(site):
     url, env = site
     post_path = re.search(r'href="(/blog/\d+/[^"]+/)"', get(url, "/").text).group(1)
