@@ -56,17 +56,18 @@ def create(request: NetworkRequest, kind: str, pk: int) -> HttpResponse:
     return redirect(f"{target.get_absolute_url()}#comment-{comment.pk}")  # type: ignore[attr-defined]
 
 
-def _comment(pk: int) -> tuple[Comment, models.Model]:
+def _comment(request: NetworkRequest, pk: int) -> tuple[Comment, models.Model]:
     comment = get_object_or_404(Comment.objects.select_related("author", "content_type"), pk=pk)
     target = comment.target
-    if target is None:
-        raise PermissionDenied
+    # A comment on what the viewer may not see (a post back in draft) does not exist for them.
+    if target is None or not registry.for_target(target).can_view(request.user, target):
+        raise Http404
     return comment, target
 
 
 @member_required
 def delete(request: MemberRequest, pk: int) -> HttpResponse:
-    comment, target = _comment(pk)
+    comment, target = _comment(request, pk)
     if not permissions.can_delete_comment(request.user, comment, target):
         raise PermissionDenied(_("You cannot delete this comment."))
     if request.method == "POST":
@@ -77,7 +78,7 @@ def delete(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 def _set_hidden(request: MemberRequest, pk: int, hidden: bool) -> HttpResponse:
-    comment, target = _comment(pk)
+    comment, target = _comment(request, pk)
     if request.method == "POST":
         services.set_hidden(comment, hidden, by=request.user)
         messages.success(

@@ -183,19 +183,25 @@ MATRIX: dict[str, dict[str, Cell]] = {
     "comments:delete": confirm_then_act(
         "author", "other_member", "moderator", "administrator", "creator"
     ),
-    # The comment's author deletes their words even where they no longer see the post.
+    # A comment on a post that is hidden, or back in draft: for whoever may not see the post,
+    # its comments do not exist (404, as comments:create answers) — the comment's author
+    # included; moderators see hidden posts but not drafts.
     "comments:delete@hidden": confirm_then_act(
-        "author", "other_member", "moderator", "administrator", "creator"
+        "author", "moderator", "administrator", "creator", refused=(404, 404)
     ),
-    # A comment on a post its author turned back into a draft. WRONG TODAY (docs/permissions.md,
-    # Known gaps): the comment views never ask whether the viewer may see the target,
-    # so a moderator, who may not see the draft, opens and acts on its comments (200/302).
-    # What they may not see should not exist for them — 404, as comments:create answers.
     "comments:delete@draft": confirm_then_act(
-        "author", "other_member", "administrator", "creator", moderator=(404, 404)
+        "author", "administrator", "creator", refused=(404, 404)
     ),
     "comments:hide": confirm_then_act("moderator", "administrator", "creator"),
-    "comments:hide@draft": confirm_then_act("administrator", "creator", moderator=(404, 404)),
+    "comments:hide@draft": confirm_then_act(
+        "administrator",
+        "creator",
+        refused=(404, 404),
+        member=(403, 403),
+        author=(403, 403),
+        other_member=(403, 403),
+        unconfirmed=(403, 403),
+    ),
     "comments:unhide": confirm_then_act("moderator", "administrator", "creator"),  # a hidden one
 }
 
