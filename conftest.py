@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.test import Client
@@ -23,6 +23,9 @@ from members.models import Member
 from network.models import Network
 from network.services import create_network
 from tests.production.servers import free_port, stop, wait_for_port
+
+if TYPE_CHECKING:
+    from blogs.models import Post
 
 PASSWORD = "a long test password"
 
@@ -202,7 +205,7 @@ def make_post(
     tags: list[str] | None = None,
     links: list[Any] | None = None,
     published_at: Any = None,
-) -> Any:
+) -> "Post":
     from blogs.models import Post
     from blogs.services import save_post
 
