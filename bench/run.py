@@ -1677,6 +1677,8 @@ def main(argv: list[str]) -> int:
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1",
         QUERY_COUNT_HEADER="1",
+        # The write scenarios post far faster than one member may (RATELIMIT_COMMENTS).
+        RATELIMIT_COMMENTS="0",
         LOG_LEVEL="WARNING",
         PYTHONDONTWRITEBYTECODE="1",
     )
