@@ -298,7 +298,7 @@ class Scaleout:
         expect(member is not None, "needs the signed-in member of (c)")
         assert member is not None
         token = member.get(port, path).csrf_token()
-        r = member.post(port, f"/blog/{pk}/comments/", {"body": text, "csrfmiddlewaretoken": token})
+        r = member.post(port, f"/comments/post/{pk}/", {"body": text, "csrfmiddlewaretoken": token})
         expect(r.status == 302, f"commenting answered {r.status}")
         expect(PIN_COOKIE in member.cookies, "commenting set no replica pin cookie")
 
@@ -378,22 +378,30 @@ class Scaleout:
             f"B {before[1].cache}",
         )
         first = attempts[0]
+        # Rendered afresh (from the replica, which had the comment): shown, but stored only
+        # once the replica has surely caught up (REPLICA_LAG_SECONDS after the change).
         expect(
-            first[2] and first[1] == "miss",
+            first[2] and first[1] in ("miss", "none"),
             f"the first visitor after the comment got X-Cache {first[1]}, "
             f"comment shown: {first[2]}",
         )
-        again = Client().get(self.a, self.comment["path"])
-        expect(
-            again.cache == "hit" and shows(again, self.comment["text"]),
-            f"the next visitor through A got X-Cache {again.cache}",
-        )
+        start = time.perf_counter()
+        while True:
+            again = Client().get(self.a, self.comment["path"])
+            expect(shows(again, self.comment["text"]), "a visitor through A missed the comment")
+            if again.cache == "hit":
+                break
+            expect(
+                ms_since(start) < (REPLICA_LAG_SECONDS + 3) * 1000,
+                f"the page with the comment was not cached again: X-Cache {again.cache}",
+            )
+            time.sleep(0.1)
         return (
             f"before the comment: rendered by A (X-Cache {before[0].cache}), served by B from "
             f"Redis (X-Cache {before[1].cache})\n"
             f"after the comment made through A: the first visitor through B got a fresh page "
-            f"with it (X-Cache {first[1]}), the next through A that page from the cache "
-            f"(X-Cache {again.cache})"
+            f"with it (X-Cache {first[1]}); through A that page came from the cache "
+            f"{ms_since(start):.0f} ms later (X-Cache {again.cache})"
         )
 
     # (f) --------------------------------------------------------------------------------------
@@ -459,10 +467,9 @@ class Scaleout:
             primary.execute("ALTER SYSTEM SET log_statement = 'all'")
             primary.execute("SELECT pg_reload_conf()")
             try:
-                # The server's processes read the new setting; and right after a write
-                # (the checks before made some), reads stay on the primary for
-                # REPLICA_LAG_SECONDS so that nobody sees a replica that is behind.
-                time.sleep(0.5 + REPLICA_LAG_SECONDS)
+                # The server's processes read the new setting. (Only a writer's own browser is
+                # pinned to the primary after a write; these visitors never wrote.)
+                time.sleep(0.5)
                 offsets = size(self.c["primary_log"]), size(self.c["replica_log"])
                 caches = []
                 for path in paths:
@@ -482,7 +489,9 @@ class Scaleout:
             for log in logged
         ]
         selects = [log.count("statement: SELECT") for log in logged]
-        expect(all(c == "miss" for c in caches), f"not all were page-cache misses: {caches}")
+        # An unknown query parameter is rendered and never stored (X-Cache none): each of
+        # these pages was read from a database, not from a cache.
+        expect(all(c in ("miss", "none") for c in caches), f"some came from a cache: {caches}")
         expect(
             counts[1] >= len(paths) and counts[0] == 0,
             f"queries on blogs_post: primary {counts[0]}, replica {counts[1]}",
