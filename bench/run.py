@@ -1793,6 +1793,8 @@ def baseline_worktree(ref: str) -> tuple[Path, str]:
     elif _git("rev-parse", "HEAD", cwd=tree) != commit:
         raise SystemExit(f"{tree} is not at {commit}; remove it (git worktree remove {tree})")
     venv = tree / ".venv"
+    if venv.is_symlink() and not venv.exists():
+        venv.unlink()  # pointing at a checkout that is gone
     if not venv.exists():
         venv.symlink_to(ROOT / ".venv")
     return tree, commit
