@@ -5,8 +5,6 @@ from members.permissions import can_contribute, is_moderator, manages_content_of
 
 from .models import Post
 
-__all__ = ["can_view_post", "can_write_posts"]
-
 
 def can_write_posts(user: object) -> bool:
     return can_contribute(user)

@@ -1,4 +1,7 @@
-"""What blogs adds to the pages other apps compose (lib/sections.py)."""
+"""What blogs adds to the pages other apps compose (lib/sections.py).
+
+Rendered without the request: these templates need no context processor, and running them
+again for each section would cost every page that shows one."""
 
 from typing import Any
 
@@ -17,18 +20,18 @@ PROFILE_POSTS = 5
 def latest_posts(request: HttpRequest, _obj: Any) -> str:
     depends_on("post-lists")
     posts = Post.objects.published().for_listing()[:HOME_POSTS]
-    return render_to_string("blogs/_home_section.html", {"posts": posts}, request=request)
+    return render_to_string("blogs/_home_section.html", {"posts": posts})
 
 
 def member_posts(request: HttpRequest, member: Any) -> str:
     depends_on("post-lists", f"blog:{member.pk}")
     posts = Post.objects.visible_to(request.user).filter(author=member).for_listing()
     context = {"posts": posts[:PROFILE_POSTS], "member": member}
-    return render_to_string("blogs/_member_section.html", context, request=request)
+    return render_to_string("blogs/_member_section.html", context)
 
 
 def member_feeds(request: HttpRequest, member: Any) -> str:
-    return render_to_string("blogs/_blog_feeds.html", {"author": member}, request=request)
+    return render_to_string("blogs/_blog_feeds.html", {"author": member})
 
 
 def register_all() -> None:

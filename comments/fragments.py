@@ -78,13 +78,14 @@ def section_context(
         "comment_error": error,
         "comment_max_chars": MAX_COMMENT_CHARS,
         "can_comment": permissions.can_comment(user, target),
-        "request": request,
+        # What the template reads that a context processor would give a whole page.
         "user": user,
         "network": getattr(request, "network", None),
     }
 
 
 def render_section(request: Any, target: models.Model, **kwargs: str) -> SafeString:
+    """The section alone (htmx answers); pages use the {% comments %} tag."""
     html = render_to_string(
         "comments/_section.html", section_context(request, target, **kwargs), request=request
     )

@@ -59,7 +59,3 @@ def for_kind(kind: str) -> Commentable:
         return _by_kind[kind]
     except KeyError:
         raise Http404 from None
-
-
-def registered() -> list[Commentable]:
-    return list(_by_model.values())

@@ -17,12 +17,13 @@ changed tag is rendered again.
 A tag with no version in the cache (never changed, or evicted) gets a new one when first read:
 the current time less a minute, so that creating it does not count as a change during a render
 (lib/pagecache.py) — and a value no earlier version had, so a lost version only costs a miss.
-Tags of single objects are hashed into ``TAG_BUCKETS`` buckets per kind so that the number of
-version entries stays bounded however large the network grows; two objects sharing a bucket
-only cost each other an occasional extra miss (about one in four thousand).
+The site-wide tags (SITE_WIDE: the network's settings, members' names, everything) share one
+version: every page depends on all of them and they change rarely, so one read serves a page
+instead of three. Tags of single objects are hashed into ``TAG_BUCKETS`` buckets per kind, so
+that the number of version entries stays bounded however large the network grows; two objects
+sharing a bucket only cost each other an occasional extra miss (about one in four thousand).
 """
 
-import functools
 import hashlib
 import time
 import zlib
@@ -34,6 +35,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 
 from .replica import reading_from_replica
 
@@ -53,6 +55,8 @@ _collector: ContextVar[set[str] | None] = ContextVar("cache_tag_collector", defa
 
 
 def _key(tag: str) -> str:
+    if tag in SITE_WIDE:
+        return _PREFIX + "site"
     kind, sep, ident = tag.partition(":")
     if not sep:
         return _PREFIX + tag
@@ -60,20 +64,39 @@ def _key(tag: str) -> str:
     return f"{_PREFIX}{kind}:{bucket % TAG_BUCKETS}"
 
 
-@functools.cache
-def site_wide_keys() -> frozenset[str]:
-    """The keys of the tags every page depends on (lib/pagecache.BASE_TAGS and EVERYTHING)."""
-    return frozenset(_key(tag) for tag in SITE_WIDE)
+SITE_KEY = _key(EVERYTHING)
 
 
-def versions(tags: Iterable[str]) -> Versions:
-    """The current version of each tag (by its bucket key), giving a version to any without."""
+# The versions this request has read already (see RequestVersionsMiddleware): a page reads the
+# same few tags (network, people, everything) for each fragment it shows.
+_seen: ContextVar[dict[str, Any] | None] = ContextVar("cache_tag_versions_seen", default=None)
+
+
+def _read(keys: Iterable[str], *, fresh: bool = False) -> dict[str, Any]:
+    seen = _seen.get()
+    if seen is None or fresh:
+        found: dict[str, Any] = cache.get_many(keys)
+        if seen is not None:
+            seen.update(found)
+        return found
+    missing = [key for key in keys if key not in seen]
+    if missing:
+        seen.update(cache.get_many(missing))
+    return {key: seen[key] for key in keys if key in seen}
+
+
+def versions(tags: Iterable[str], *, fresh: bool = False) -> Versions:
+    """The current version of each tag (by its bucket key), giving a version to any without.
+
+    Within a request a version read once is taken as it was then (older is safe: what is
+    cached with it was read after it); `fresh` reads them again."""
     keys = {_key(tag) for tag in (*tags, EVERYTHING)}
-    found: dict[str, Any] = cache.get_many(keys)
+    found = _read(keys, fresh=fresh)
     for key in keys - found.keys():
         now = time.time_ns() - CREATED_BACKDATE_NS
         # add(): of two processes giving a version at once, the first one's stands.
         found[key] = now if cache.add(key, now, timeout=None) else cache.get(key, now)
+        _remember({key: found[key]})
     return {key: int(value) for key, value in found.items()}
 
 
@@ -81,8 +104,28 @@ def still_current(stored: Versions) -> bool:
     """Whether nothing that a cached thing was made from has changed since."""
     if not stored:
         return False
-    found: dict[str, Any] = cache.get_many(stored.keys())
+    found = _read(stored.keys())
     return all(found.get(key) == version for key, version in stored.items())
+
+
+def _remember(found: dict[str, Any]) -> None:
+    seen = _seen.get()
+    if seen is not None:
+        seen.update(found)
+
+
+class RequestVersionsMiddleware:
+    """Reads each tag's version once per request (lib/cachetags.versions)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _seen.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _seen.reset(token)
 
 
 def newest_change_age(stored: Versions) -> float:
@@ -94,6 +137,7 @@ def _bump(tags: Iterable[str]) -> None:
     now = time.time_ns()
     keys = {_key(tag) for tag in tags}
     cache.set_many(dict.fromkeys(keys, now), timeout=None)
+    _remember(dict.fromkeys(keys, now))
     # Page files written for nginx go with their tags (lib/pagefiles.py).
     from .pagefiles import remove_pages_tagged
 

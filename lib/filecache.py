@@ -1,13 +1,12 @@
 """The cache on the embedded default (no Redis): Django's file cache, culled now and then.
 
-Django's FileBasedCache lists its whole folder on every write to decide whether to cull. Our
-keys carry the content version (lib/pagecache.py), so every change leaves the old entries
-behind until they expire and the folder holds thousands of files: a comment then cost 18 ms
+Django's FileBasedCache lists its whole folder on every write to decide whether to cull. Every
+visited page and cached fragment is a file, so the folder holds thousands: a write cost 18 ms
 of directory listing at 4,400 files and 51 ms at 20,000. This backend looks at the folder
 only every `CULL_EVERY` writes of a process (and at its first write), and then removes the
 entries written longest ago, not a random third, so the pages being read now stay. Entries
-stored without a timeout (the content version) are never culled: losing one would flush
-every cached page at once.
+stored without a timeout (the cache tags' versions, lib/cachetags.py) are never culled:
+losing the site-wide one would make every cached page miss at once.
 
 Between two looks one process can add up to `CULL_EVERY` entries, so the folder may pass
 `MAX_ENTRIES` by that much per process for a moment.
@@ -20,13 +19,26 @@ from typing import Any
 
 from django.core.cache.backends.filebased import FileBasedCache
 
+PATHS_KEPT = 8192
+
 
 class FileCache(FileBasedCache):
+    def _key_to_file(self, key: str, version: int | None = None) -> str:
+        # A page hit reads a handful of entries (the page, its tags' versions): their file
+        # names, an md5 each, are remembered (up to PATHS_KEPT of them).
+        path = self._paths.get((key, version))
+        if path is None:
+            path = super()._key_to_file(key, version)  # type: ignore[misc]  # not in the stubs
+            if len(self._paths) < PATHS_KEPT:
+                self._paths[(key, version)] = path
+        return path
+
     def __init__(self, dir: str, params: dict[str, Any]) -> None:
         super().__init__(dir, params)
         self.folder = os.path.abspath(dir)
         self.cull_every = int(params.get("OPTIONS", {}).get("CULL_EVERY", 500))
         self._writes_since_cull = self.cull_every - 1  # look at the first write
+        self._paths: dict[tuple[str, int | None], str] = {}
 
     def _cull(self) -> None:
         # Called by every set() (and so by add() and incr()) before it writes.

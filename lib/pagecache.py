@@ -123,7 +123,7 @@ def _cache_for_visitors(view: View, query: Sequence[str]) -> View:
         with collecting() as tags:
             tags.update(BASE_TAGS)
             response = view(request, *args, **kwargs)
-        current = versions(tags)
+        current = versions(tags, fresh=True)
         unchanged = max(current.values()) < started
         if unchanged and _storable(request, response) and may_store(current):
             headers = [

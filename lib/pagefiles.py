@@ -31,7 +31,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 
-from .cachetags import site_wide_keys
+from .cachetags import SITE_KEY
 
 PAGES = "current"
 TAGS = "tags"
@@ -80,7 +80,7 @@ def write_page(language: str, path: str, content: bytes, versions: dict[str, int
     relative = str(target.relative_to(root)) + "\n"
     try:
         (root / TAGS).mkdir(parents=True, exist_ok=True)
-        for key in versions.keys() - site_wide_keys():
+        for key in versions.keys() - {SITE_KEY}:
             # One short append: whole lines even with other processes appending at once.
             with _tag_list(root, key).open("a") as listing:
                 listing.write(relative)
@@ -101,7 +101,7 @@ def remove_pages_tagged(keys: Iterable[str]) -> None:
     if root is None:
         return
     keys = set(keys)
-    if keys & site_wide_keys():
+    if SITE_KEY in keys:
         _remove_all(root)
         return
     for key in keys:

@@ -48,9 +48,11 @@ def contributor_required[**P](view: MemberView[P]) -> View[P]:
     return member_required(wrapper)
 
 
-def _role_required[**P](
+def role_required[**P](
     allowed: Callable[[object], bool], refusal: "StrOrPromise"
 ) -> Callable[[MemberView[P]], View[P]]:
+    """Members for whom `allowed(member)` holds; others get 403 with `refusal`."""
+
     def decorator(view: MemberView[P]) -> View[P]:
         def wrapper(request: MemberRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
             if not allowed(request.user):
@@ -63,15 +65,8 @@ def _role_required[**P](
     return decorator
 
 
-def admin_required[**P](view: MemberView[P]) -> View[P]:
-    """The creator and administrators."""
-    return _role_required(
-        permissions.is_admin, gettext_lazy("Only the network's administrators can do this.")
-    )(view)
-
-
 def moderator_required[**P](view: MemberView[P]) -> View[P]:
     """Moderators, administrators and the creator."""
-    return _role_required(
+    return role_required(
         permissions.is_moderator, gettext_lazy("Only the network's moderators can do this.")
     )(view)

@@ -134,12 +134,6 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
         return is_admin(self)
 
     @property
-    def is_network_moderator(self) -> bool:
-        from .permissions import is_moderator
-
-        return is_moderator(self)
-
-    @property
     def can_contribute(self) -> bool:
         from .permissions import can_contribute
 

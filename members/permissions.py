@@ -36,10 +36,6 @@ def is_admin(user: object) -> TypeGuard[Member]:
     return is_member(user) and user.role in (Member.Role.CREATOR, Member.Role.ADMIN)
 
 
-def is_creator(user: object) -> TypeGuard[Member]:
-    return is_member(user) and user.role == Member.Role.CREATOR
-
-
 def manages_content_of(user: object, author_id: int | None) -> bool:
     """The author themselves and administrators edit content and see drafts."""
     return is_member(user) and (user.pk == author_id or is_admin(user))

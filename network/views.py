@@ -6,16 +6,22 @@ from django.contrib.auth import login
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lib.http import MemberRequest, NetworkRequest
 from lib.pagecache import cache_for_visitors
 from lib.sections import render_sections
-from members.decorators import admin_required
+from members.decorators import role_required
 from members.services import safe_next
 
 from . import services
 from .forms import NetworkForm, SetupForm, SidebarBoxForm
 from .models import SidebarBox
+from .permissions import can_manage_network
+
+manager_required = role_required(
+    can_manage_network, gettext_lazy("Only the network's administrators can do this.")
+)
 
 
 @cache_for_visitors
@@ -55,7 +61,7 @@ def setup(request: NetworkRequest) -> HttpResponse:
     return render(request, "network/setup.html", {"form": form})
 
 
-@admin_required
+@manager_required
 def settings_view(request: MemberRequest) -> HttpResponse:
     # A copy: a form that fails validation has already changed its instance, and the page's
     # header shows request.network.
@@ -69,12 +75,12 @@ def settings_view(request: MemberRequest) -> HttpResponse:
     return render(request, "network/settings.html", {"form": form})
 
 
-@admin_required
+@manager_required
 def sidebar(request: MemberRequest) -> HttpResponse:
     return render(request, "network/sidebar_list.html", {"boxes": SidebarBox.objects.all()})
 
 
-@admin_required
+@manager_required
 def sidebar_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     box = get_object_or_404(SidebarBox, pk=pk) if pk else SidebarBox()
     form = SidebarBoxForm(request.POST or None, instance=box)
@@ -85,7 +91,7 @@ def sidebar_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "network/sidebar_form.html", {"form": form, "box": box})
 
 
-@admin_required
+@manager_required
 def sidebar_delete(request: MemberRequest, pk: int) -> HttpResponse:
     box = get_object_or_404(SidebarBox, pk=pk)
     if request.method == "POST":

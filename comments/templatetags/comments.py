@@ -4,16 +4,17 @@ from typing import Any
 
 from django import template
 from django.db import models
-from django.utils.safestring import SafeString
 
-from ..fragments import render_section
+from ..fragments import section_context
 
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("comments/_section.html", takes_context=True)
 def comments(
     context: dict[str, Any], target: models.Model, text: str = "", error: str = ""
-) -> SafeString:
-    """The list, and the form (with `text` kept and `error` shown) or the join gate."""
-    return render_section(context["request"], target, text=text, error=error)
+) -> dict[str, Any]:
+    """The list, and the form (with `text` kept and `error` shown) or the join gate.
+
+    Rendered within the page's context: the context processors do not run a second time."""
+    return section_context(context["request"], target, text=text, error=error)
