@@ -173,10 +173,12 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
     return render(request, "blogs/post_detail.html", context)
 
 
-def _post_for(request: MemberRequest, pk: int, allowed: Callable[[object, Post], bool]) -> Post:
+def _post_for(
+    request: MemberRequest, pk: int, allowed: Callable[[object, Post], bool], refusal: str
+) -> Post:
     post = get_object_or_404(Post.objects.visible_to(request.user), pk=pk)
     if not allowed(request.user, post):
-        raise PermissionDenied(_("Only the author or an administrator can change this post."))
+        raise PermissionDenied(refusal)
     return post
 
 
@@ -187,7 +189,15 @@ def post_create(request: MemberRequest) -> HttpResponse:
 
 @member_required
 def post_edit(request: MemberRequest, pk: int) -> HttpResponse:
-    return _edit(request, _post_for(request, pk, permissions.can_edit_post))
+    return _edit(
+        request,
+        _post_for(
+            request,
+            pk,
+            permissions.can_edit_post,
+            _("Only the author or an administrator can change this post."),
+        ),
+    )
 
 
 def _edit(request: MemberRequest, post: Post) -> HttpResponse:
@@ -224,7 +234,7 @@ def _edit(request: MemberRequest, post: Post) -> HttpResponse:
 
 @member_required
 def post_delete(request: MemberRequest, pk: int) -> HttpResponse:
-    post = _post_for(request, pk, permissions.can_delete_post)
+    post = _post_for(request, pk, permissions.can_delete_post, _("You cannot delete this post."))
     if request.method == "POST":
         author = post.author
         services.delete_post(post, by=request.user)
@@ -236,7 +246,9 @@ def post_delete(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 def _set_hidden(request: MemberRequest, pk: int, hidden: bool) -> HttpResponse:
-    post = _post_for(request, pk, permissions.can_hide_post)
+    post = _post_for(
+        request, pk, permissions.can_hide_post, _("Only the network's moderators can do this.")
+    )
     if request.method == "POST":
         services.set_hidden(post, hidden, by=request.user)
         messages.success(

@@ -51,7 +51,7 @@ def create(request: NetworkRequest, kind: str, pk: int) -> HttpResponse:
     except services.TooManyComments as e:
         return _answer(request, target, text=text, error=str(e), status=429)
     if request.htmx:  # type: ignore[attr-defined]
-        target.refresh_from_db()  # the count the service just raised
+        target.refresh_from_db(fields=["comment_count"])  # the service just raised it
         return HttpResponse(render_section(request, target))
     return redirect(f"{target.get_absolute_url()}#comment-{comment.pk}")  # type: ignore[attr-defined]
 

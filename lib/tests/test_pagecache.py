@@ -213,3 +213,30 @@ def test_a_cached_page_keeps_its_headers(post, visitor):
     assert second["X-Cache"] == "hit"
     for header in ("Content-Type", "Content-Language", "X-Frame-Options"):
         assert second[header] == first[header]
+
+
+def test_a_cached_page_costs_a_few_cache_reads_and_no_query(post, visitor):
+    """The hit path: the network, one site-wide version, the page and its own tags — each
+    version read once per request, however many fragments name it."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    visitor.get(post.get_absolute_url())
+    read: list[str] = []
+    get = cache.get
+
+    def counting_get(key, *args, **kwargs):  # the test cache's get_many calls get per key
+        read.append(key)
+        return get(key, *args, **kwargs)
+
+    cache.get = counting_get
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            response = Client().get(post.get_absolute_url())
+    finally:
+        del cache.get
+    assert response["X-Cache"] == "hit"
+    assert len(queries) == 0
+    # network entry + site version + page + post:N + blog:A
+    assert len(read) == len(set(read)) <= 5, read
