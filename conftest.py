@@ -244,14 +244,21 @@ def _cache_tags_at_commit(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from lib import cachetags
 
+    def real(block: transaction.Atomic) -> bool:
+        return not getattr(block, "_from_testcase", False)
+
+    # Only the test's own transactions count: outside them a write is as if committed.
+    monkeypatch.setattr(
+        cachetags,
+        "_in_transaction",
+        lambda connection: any(real(block) for block in connection.atomic_blocks),
+    )
     original = transaction.Atomic.__exit__
 
     def exit_(self: transaction.Atomic, exc_type: Any, exc: Any, tb: Any) -> Any:
         connection = transaction.get_connection(self.using)
-        outermost = not getattr(self, "_from_testcase", False) and not any(
-            not getattr(block, "_from_testcase", False)
-            for block in connection.atomic_blocks
-            if block is not self
+        outermost = real(self) and not any(
+            real(block) for block in connection.atomic_blocks if block is not self
         )
         if outermost and exc_type is None:
             cachetags.flush_pending()

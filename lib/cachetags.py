@@ -156,16 +156,15 @@ class _Pending:
             _bump(tags)
 
 
-def _real_transaction_open(connection: Any) -> bool:
-    # The transactions a test case wraps around each test never commit; writes in them count
-    # as committed for the test (conftest.py flushes at the end of the test's own transaction).
-    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+def _in_transaction(connection: Any) -> bool:
+    # A seam for the tests, whose wrapping transaction never commits (conftest.py).
+    return bool(connection.in_atomic_block)
 
 
 def invalidate(*tags: str) -> None:
     """Marks `tags` changed: at commit inside a transaction, now outside one."""
     connection = transaction.get_connection()
-    if not (connection.in_atomic_block and _real_transaction_open(connection)):
+    if not _in_transaction(connection):
         _bump(tags)
         return
     pending = next(
