@@ -38,6 +38,22 @@ echo "== import layers (.importlinter)"
 .venv/bin/lint-imports --no-cache
 echo "== migrations"
 DEBUG=1 .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
+echo "== pip-audit"
+# The locked runtime and dev packages, as pinned (nothing installed), against PyPI's data on
+# known vulnerabilities: any finding fails the run. That data is read per release
+# (pypi.org/pypi/NAME/VERSION/json); where it cannot be reached the step says so and the run goes
+# on, unless PIP_AUDIT=required.
+django_pin=$(sed -n 's/^django==//p' requirements.lock)
+if .venv/bin/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=15)' \
+    "https://pypi.org/pypi/django/$django_pin/json" 2>/dev/null; then
+    .venv/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+        -r requirements.lock -r requirements-dev.lock
+elif [ "${PIP_AUDIT:-}" = required ]; then
+    echo "pip-audit: PyPI's vulnerability data cannot be reached (PIP_AUDIT=required)" >&2
+    exit 1
+else
+    echo "pip-audit: SKIPPED, PyPI's vulnerability data cannot be reached from this machine"
+fi
 
 # shellcheck disable=SC2086
 echo "== pytest on SQLite"
