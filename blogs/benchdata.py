@@ -27,6 +27,7 @@ from comments.models import Comment
 from comments.services import recount_comments
 from lib.datagen import Context, Made
 from lib.markup import html_to_text, render_markdown, render_plain_text, truncate_words
+from lib.text import normalized_name
 from members.models import Member
 
 from .demo import content
@@ -298,7 +299,8 @@ def _title(ctx: Context, topic: str) -> str:
 def _create_tags() -> list[tuple[str, int]]:
     names = list(dict.fromkeys([*content.TAGS, *EXTRA_TAGS]))
     tags = Tag.objects.bulk_create(
-        Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in names
+        Tag(name=name, key=normalized_name(name), slug=slugify(name, allow_unicode=True))
+        for name in names
     )
     return [(tag.name, tag.pk) for tag in tags]
 

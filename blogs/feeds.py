@@ -1,16 +1,17 @@
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.translation import gettext as _
 
 from lib.cachetags import depends_on
 from lib.http import NetworkRequest
+from lib.text import xml_text
 from members.models import Member
 from network.models import Network
 from network.services import current_network
@@ -20,8 +21,34 @@ from .models import Post
 FEED_ITEMS = 20
 
 
+def _xml_safe(value: Any) -> Any:
+    return xml_text(value) if isinstance(value, str) else value
+
+
+class _XmlSafe(SyndicationFeed):
+    """Drops what XML cannot carry from every text of the feed and its items: whatever a title
+    or a name holds (lib/text.py keeps such characters out, but text stored before, or by a
+    path that skipped the forms, must not break the feed for everybody)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+
+class _Rss(_XmlSafe, Rss201rev2Feed):
+    pass
+
+
+class _Atom(_XmlSafe, Atom1Feed):
+    pass
+
+
 class _PostFeed[T](Feed[Post, T]):
     """What every feed of posts says about each post."""
+
+    feed_type: type[SyndicationFeed] = _Rss
 
     def item_title(self, item: Post) -> str:
         return item.title
@@ -63,7 +90,7 @@ class NetworkBlogFeed(_PostFeed[Network]):
 
 
 class NetworkBlogAtomFeed(NetworkBlogFeed):
-    feed_type = Atom1Feed
+    feed_type = _Atom
     subtitle = NetworkBlogFeed.description
 
 
@@ -97,5 +124,5 @@ class MemberBlogFeed(_PostFeed[Member]):
 
 
 class MemberBlogAtomFeed(MemberBlogFeed):
-    feed_type = Atom1Feed
+    feed_type = _Atom
     subtitle = MemberBlogFeed.description

@@ -2,11 +2,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from lib.forms import CleanTextMixin
+
 from .models import Post, RelatedLink
 from .services import MAX_TAGS, parse_tags
 
 
-class PostForm(forms.ModelForm[Post]):
+class PostForm(CleanTextMixin, forms.ModelForm[Post]):
     tags_text = forms.CharField(
         label=_("Tags"),
         required=False,
@@ -46,7 +48,7 @@ class PostForm(forms.ModelForm[Post]):
         return tags
 
 
-class RelatedLinkForm(forms.ModelForm[RelatedLink]):
+class RelatedLinkForm(CleanTextMixin, forms.ModelForm[RelatedLink]):
     class Meta:
         model = RelatedLink
         fields = ("url", "title", "source", "excerpt")

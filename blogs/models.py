@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 
 
 class Tag(models.Model):
+    """A tag is its name up to case, spacing and Unicode normalisation (`key`): "Karachi" and
+    "karachi " are one tag, shown with the first spelling; "C++" and "C#" are two, with two
+    slugs, however alike they slugify (blogs/services.tag_named)."""
+
     name = models.CharField(_("name"), max_length=50, unique=True)
+    key = models.CharField(max_length=100, unique=True, editable=False)
     slug = models.SlugField(max_length=60, unique=True, allow_unicode=True)
 
     class Meta:

@@ -1,14 +1,17 @@
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
+from lib.text import normalized_name
 from members.models import Member
 
 from . import permissions
@@ -19,13 +22,47 @@ EXCERPT_CHARS = 300
 
 
 def parse_tags(text: str) -> list[str]:
-    """“Space, science ,space” → ["Space", "science"]: trimmed, first spelling wins."""
+    """“Space, science ,space” → ["Space", "science"]: trimmed, NFC, first spelling wins."""
     seen: dict[str, str] = {}
     for raw in text.split(","):
-        name = " ".join(raw.split())[:50]
-        if name and name.lower() not in seen:
-            seen[name.lower()] = name
+        name = unicodedata.normalize("NFC", " ".join(raw.split()))[:50].strip()
+        if name and normalized_name(name) not in seen:
+            seen[normalized_name(name)] = name
     return list(seen.values())
+
+
+# Symbols that tell tags apart ("C++", "C#", "R&D") but that slugify() drops.
+_SLUG_WORDS = {"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "}
+_SLUG_SYMBOLS = re.compile("[" + re.escape("".join(_SLUG_WORDS)) + "]")
+
+
+def _slug_base(name: str) -> str:
+    spelled = _SLUG_SYMBOLS.sub(lambda m: _SLUG_WORDS[m.group()], name)
+    return slugify(spelled, allow_unicode=True)[:50].strip("-") or "tag"
+
+
+def tag_named(name: str) -> Tag:
+    """The tag called `name` up to case, spacing and normalisation, made if it is new, with a
+    slug no other tag has. Safe under concurrent posts naming the same new tag."""
+    name = unicodedata.normalize("NFC", " ".join(name.split()))[:50]
+    key = normalized_name(name)
+    for _attempt in range(5):
+        found = Tag.objects.filter(key=key).first()
+        if found is not None:
+            return found
+        base = _slug_base(name)
+        taken = set(Tag.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug = next(
+            s
+            for n in range(1, len(taken) + 2)
+            if (s := base if n == 1 else f"{base}-{n}") not in taken
+        )
+        try:
+            with transaction.atomic():
+                return Tag.objects.create(name=name, key=key, slug=slug)
+        except IntegrityError:
+            continue  # someone made this tag, or took this slug or name, just now: look again
+    raise IntegrityError(f"could not make a tag named {name!r}")
 
 
 @dataclass
@@ -37,12 +74,7 @@ class LinkData:
 
 
 def _tags_named(names: Sequence[str]) -> list[Tag]:
-    tags = []
-    for name in names:
-        slug = slugify(name, allow_unicode=True)[:60] or "tag"
-        tag, _created = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
-        tags.append(tag)
-    return tags
+    return [tag_named(name) for name in names]
 
 
 def render_body(post: Post) -> None:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from lib import ratelimit
 from lib.cachetags import invalidate
 from lib.markup import render_plain_text
+from lib.text import clean_text
 from members.models import Member
 
 from . import permissions, registry
@@ -38,7 +39,7 @@ def comments_on(target: models.Model) -> models.QuerySet[Comment]:
 
 
 def clean_body(body: str) -> str:
-    body = body.strip()
+    body = clean_text(body, multiline=True).strip()
     if not body:
         raise ValidationError(_("Please write a comment first."))
     if len(body) > MAX_COMMENT_CHARS:

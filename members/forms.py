@@ -13,27 +13,27 @@ from django.utils.translation import gettext_lazy as _
 
 from lib import ratelimit
 from lib.email import queue_email
+from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 
 from .models import Member
 
 
-class JoinForm(BaseUserCreationForm[Member]):
+class JoinForm(CleanTextMixin, BaseUserCreationForm[Member]):
     class Meta:
         model = Member
         fields = ("display_name", "email")
         help_texts = {"display_name": _("How other members will see you.")}
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if Member.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _("A member with this email already exists. Sign in, or reset your password.")
-            )
-        return str(email)
+        return str(self.cleaned_data["email"]).strip().lower()
+
+    def validate_unique(self) -> None:
+        """Not here: a taken email must not be told apart from a free one (members.services.join
+        emails its member instead); the database's unique constraint still holds."""
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(CleanTextMixin, AuthenticationForm):
     """Sign-in by email, limited per client IP and per account against password guessing."""
 
     username = forms.EmailField(
@@ -98,7 +98,7 @@ def may_send_email(request: HttpRequest, email: str) -> bool:
     return True
 
 
-class ProfileForm(forms.ModelForm[Member]):
+class ProfileForm(CleanTextMixin, forms.ModelForm[Member]):
     photo = forms.ImageField(
         label=_("Photo"),
         required=False,
@@ -123,7 +123,7 @@ class ProfileForm(forms.ModelForm[Member]):
         return photo
 
 
-class QueuedPasswordResetForm(PasswordResetForm):
+class QueuedPasswordResetForm(CleanTextMixin, PasswordResetForm):
     """Django's reset form, with the email sent through the task queue."""
 
     def send_mail(

@@ -1,6 +1,7 @@
 import io
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -26,8 +27,14 @@ THUMB_SIZE = 96
 
 
 def safe_next(url: str | None, fallback: str = "/") -> str:
-    """Only local paths are followed after join, sign-in and confirmation."""
-    if url and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+    """Only local paths ("/blog/?page=2") are followed after join, sign-in and confirmation;
+    anything else (another site, "abc", "javascript:…") gives `fallback`."""
+    if (
+        url
+        and url.startswith("/")
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+        and not any(c in url for c in "\r\n\x00\\")
+    ):
         return url
     return fallback
 
@@ -41,11 +48,44 @@ def join(
     password: str,
     next_url: str,
     base_url: str,
-) -> Member:
-    member = Member.objects.create_user(email, password, display_name=display_name.strip())
-    invalidate("directory")
-    send_confirmation(network=network, member=member, next_url=next_url, base_url=base_url)
-    return member
+    may_email_existing: bool = True,
+) -> Member | None:
+    """Makes an unconfirmed member and emails the confirmation link; returns them.
+
+    If `email` is already a member's, nobody is made and None is returned, but the page answers
+    exactly as for a new member (no way to learn who is a member from the join form): the
+    member is emailed instead (a fresh confirmation link if they never confirmed, else a note
+    with the sign-in and reset links), when `may_email_existing` (the email rate limit) allows.
+    """
+    existing = Member.objects.filter(email__iexact=email.strip()).first()
+    if existing is None:
+        member = Member.objects.create_user(email, password, display_name=display_name.strip())
+        invalidate("directory")
+        send_confirmation(network=network, member=member, next_url=next_url, base_url=base_url)
+        return member
+    make_password(password)  # as long as making a member takes
+    if may_email_existing and existing.is_active:
+        if existing.email_confirmed:
+            _send_already_member(network=network, member=existing, base_url=base_url)
+        else:
+            send_confirmation(
+                network=network, member=existing, next_url=next_url, base_url=base_url
+            )
+    return None
+
+
+def _send_already_member(*, network: "Network", member: Member, base_url: str) -> None:
+    context = {
+        "network": network,
+        "member": member,
+        "signin": base_url + reverse("members:signin"),
+        "reset": base_url + reverse("members:password_reset"),
+    }
+    queue_email(
+        " ".join(render_to_string("members/email/already_member_subject.txt", context).split()),
+        render_to_string("members/email/already_member_body.txt", context),
+        [member.address],
+    )
 
 
 def confirmation_token(member: Member, next_url: str) -> str:
@@ -58,7 +98,7 @@ def send_confirmation(*, network: "Network", member: Member, next_url: str, base
     link = base_url + reverse("members:confirm", args=[confirmation_token(member, next_url)])
     context = {"network": network, "member": member, "link": link}
     queue_email(
-        render_to_string("members/email/confirm_subject.txt", context).strip(),
+        " ".join(render_to_string("members/email/confirm_subject.txt", context).split()),
         render_to_string("members/email/confirm_body.txt", context),
         [member.address],
     )
@@ -68,8 +108,9 @@ class InvalidToken(Exception):
     pass
 
 
-def confirm_email(token: str) -> tuple[Member, str]:
-    """Marks the member's email confirmed; returns them and where they wanted to go back to."""
+def confirm_email(token: str) -> tuple[Member, str, bool]:
+    """Marks the member's email confirmed; returns them, where they wanted to go back to, and
+    whether this was the confirmation (True once: the link then only leads to sign-in)."""
     try:
         data: dict[str, Any] = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.SignatureExpired:
@@ -85,10 +126,12 @@ def confirm_email(token: str) -> tuple[Member, str]:
     )
     if member is None:
         raise InvalidToken("invalid")
-    if not member.email_confirmed:
-        member.email_confirmed = True
-        member.save(update_fields=["email_confirmed"])
-    return member, safe_next(data.get("n"))
+    # Counted atomically: of two clicks at once, one confirms.
+    confirmed_now = bool(
+        Member.objects.filter(pk=member.pk, email_confirmed=False).update(email_confirmed=True)
+    )
+    member.email_confirmed = True
+    return member, safe_next(data.get("n")), confirmed_now
 
 
 def _resized(image: Image.Image, size: int) -> ContentFile[bytes]:

@@ -5,6 +5,7 @@ from . import views
 app_name = "members"
 urlpatterns = [
     path("join/", views.join, name="join"),
+    path("join/sent/", views.join_sent, name="join_sent"),
     path("signin/", views.SignInView.as_view(), name="signin"),
     path("signout/", views.signout, name="signout"),
     path("confirm/resend/", views.resend_confirmation, name="resend_confirmation"),

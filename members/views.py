@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lib.cachetags import depends_on
 from lib.http import MemberRequest, NetworkRequest
@@ -28,6 +28,7 @@ from .forms import (
 from .models import Member
 
 MEMBERS_PER_PAGE = 30
+JOINED_EMAIL = "members.joined-email"
 
 
 def join(request: NetworkRequest) -> HttpResponse:
@@ -44,25 +45,31 @@ def join(request: NetworkRequest) -> HttpResponse:
         else:
             record_join_attempt(request, email)
             if form.is_valid():
-                member = services.join(
+                email = form.cleaned_data["email"]
+                # The same answer whether or not the email is already a member's (the
+                # service emails that member instead): the form does not tell who is here.
+                services.join(
                     network=request.network,
                     display_name=form.cleaned_data["display_name"],
-                    email=form.cleaned_data["email"],
+                    email=email,
                     password=form.cleaned_data["password1"],
                     next_url=next_url,
                     base_url=request.build_absolute_uri("/").rstrip("/"),
+                    may_email_existing=may_send_email(request, email),
                 )
-                login(request, member, backend="django.contrib.auth.backends.ModelBackend")
-                messages.success(
-                    request,
-                    _(
-                        "Welcome to %(network)s! We sent a link to %(email)s: open it to confirm "
-                        "your email, then you can post and comment."
-                    )
-                    % {"network": request.network.name, "email": member.email},
-                )
-                return redirect(next_url)
+                request.session[JOINED_EMAIL] = email
+                return redirect("members:join_sent")
+            status = 400
     return render(request, "members/join.html", {"form": form, "next": next_url}, status=status)
+
+
+@require_safe
+def join_sent(request: NetworkRequest) -> HttpResponse:
+    """After joining: open the emailed link to confirm and come in."""
+    email = request.session.get(JOINED_EMAIL)
+    if not email:
+        return redirect("members:join")
+    return render(request, "members/join_sent.html", {"email": email})
 
 
 class SignInView(auth_views.LoginView):
@@ -73,12 +80,23 @@ class SignInView(auth_views.LoginView):
 
 def confirm(request: NetworkRequest, token: str) -> HttpResponse:
     try:
-        member, next_url = services.confirm_email(token)
+        member, next_url, confirmed_now = services.confirm_email(token)
     except services.InvalidToken:
         return render(request, "members/confirm_failed.html", status=400)
-    messages.success(request, _("Thank you, your email is confirmed."))
     if request.user.is_authenticated and request.user.pk == member.pk:
+        messages.success(request, _("Thank you, your email is confirmed."))
         return redirect(next_url)
+    if confirmed_now and member.is_active and not request.user.is_authenticated:
+        # The first click of the emailed link signs the new member in; later clicks only
+        # lead to the sign-in page (a forwarded old email is not a key to the account).
+        login(request, member, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome to %(network)s! Your email is confirmed: you can post and comment now.")
+            % {"network": request.network.name},
+        )
+        return redirect(next_url)
+    messages.success(request, _("Your email is confirmed. Please sign in."))
     return redirect_to_login(next_url, reverse("members:signin"))
 
 

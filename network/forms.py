@@ -3,6 +3,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 
 from .models import Network, SidebarBox, time_zone_names
@@ -10,7 +11,7 @@ from .models import Network, SidebarBox, time_zone_names
 TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(time_zone_names())]
 
 
-class SetupForm(forms.Form):
+class SetupForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label=_("Network name"), max_length=120)
     tagline = forms.CharField(label=_("Tagline"), max_length=200, required=False)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES, initial="UTC")
@@ -24,7 +25,7 @@ class SetupForm(forms.Form):
         return password
 
 
-class NetworkForm(forms.ModelForm[Network]):
+class NetworkForm(CleanTextMixin, forms.ModelForm[Network]):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
 
     class Meta:
@@ -39,7 +40,7 @@ class NetworkForm(forms.ModelForm[Network]):
         return logo
 
 
-class SidebarBoxForm(forms.ModelForm[SidebarBox]):
+class SidebarBoxForm(CleanTextMixin, forms.ModelForm[SidebarBox]):
     class Meta:
         model = SidebarBox
         fields = ("title", "body", "position")

@@ -123,9 +123,14 @@ MATRIX: dict[str, dict[str, Cell]] = {
     "members:signin": row((200, 200), signed_in=(REDIRECT, REDIRECT)),  # POST: wrong password
     "members:signout": row((405, REDIRECT)),  # Django's LogoutView takes POST only
     "members:resend_confirmation": row((405, LOGIN), signed_in=(405, REDIRECT)),
-    # The unconfirmed persona's own link: it confirms whoever opens it (the token is the proof),
-    # then sends them to sign in unless they are signed in as that member.
-    "members:confirm": row((LOGIN, LOGIN), unconfirmed=(REDIRECT, REDIRECT)),
+    # The unconfirmed persona's own link: it confirms whoever opens it (the token is the proof);
+    # a visitor opening it first is signed in as that member, someone signed in as another
+    # member is sent to sign in.
+    "members:confirm": row(
+        (REDIRECT, REDIRECT), signed_in=(LOGIN, LOGIN), unconfirmed=(REDIRECT, REDIRECT)
+    ),
+    # Without a join in this session, back to the join form.
+    "members:join_sent": row((REDIRECT, 405), signed_in=(REDIRECT, 405)),
     "members:password_reset": row((200, REDIRECT)),
     "members:password_reset_done": row((200, 405)),
     "members:password_reset_confirm": row((200, 200)),  # a wrong token: "the link is invalid"

@@ -43,21 +43,22 @@ def test_a_visitor_joins_from_a_post_confirms_and_comments(
     page.get_by_label("Password confirmation").fill(PASSWORD)
     page.get_by_role("button", name="Join").click()
 
-    # Back on the same post, signed in, but not yet allowed to comment.
-    expect(page).to_have_url(re.compile(re.escape(post.get_absolute_url()) + r"(#comments)?$"))
-    expect(page.get_by_role("link", name=NEW_NAME)).to_be_visible()
+    # Not in yet: the email has to be confirmed first.
+    expect(page.get_by_role("heading", level=1, name="Check your email")).to_be_visible()
     expect(page.get_by_text(f"We sent a link to {NEW_EMAIL}")).to_be_visible()
-    expect(comments).to_contain_text("Please confirm your email to add comments")
-    expect(page.locator("#comment-body")).to_have_count(0)
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
 
-    # The confirmation email went through the real SMTP server; its link confirms.
+    # The confirmation email went through the real SMTP server; its link confirms, signs in
+    # and leads back to the post.
     [message] = smtp.wait_for(NEW_EMAIL)
     assert "Riverbend Alumni" in message["Subject"]
     match = re.search(r"https?://\S+/confirm/\S+", body_of(message))
     assert match, body_of(message)
     page.goto(match.group(0))
     expect(page).to_have_url(re.compile(re.escape(post.get_absolute_url()) + r"(#comments)?$"))
-    expect(page.get_by_text("Thank you, your email is confirmed.")).to_be_visible()
+    welcome = "Your email is confirmed: you can post and comment now."
+    expect(page.get_by_text(welcome)).to_be_visible()
+    expect(page.get_by_role("link", name=NEW_NAME)).to_be_visible()
     expect(page.get_by_text("Please confirm your email")).to_have_count(0)
 
     # The comment form is there now; htmx swaps the comments section in place.
