@@ -297,7 +297,14 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Anjuman <noreply@localhost>"
 # 0 (default): the client talks to the app server directly (REMOTE_ADDR).
 FORWARDED_FOR_PROXIES = env_int("FORWARDED_FOR_PROXIES", 0)
 # Rate limits: attempts allowed per window (seconds), per client IP and per account/email.
+# Sign-in (members/forms.py SignInForm): wrong passwords per account from one IP, and from one
+# IP whatever the accounts, in 15 minutes; past RATELIMIT_SIGNIN_ACCOUNT_ATTEMPTS wrong
+# passwords for one account in an hour from anywhere, that account accepts sign-ins only from
+# devices that signed in to it before (or after a password reset), so nobody elsewhere can lock
+# its owner out.
 RATELIMIT_SIGNIN = (env_int("RATELIMIT_SIGNIN_ATTEMPTS", 10), 15 * 60)
+RATELIMIT_SIGNIN_IP = (env_int("RATELIMIT_SIGNIN_IP_ATTEMPTS", 50), 15 * 60)
+RATELIMIT_SIGNIN_ACCOUNT = (env_int("RATELIMIT_SIGNIN_ACCOUNT_ATTEMPTS", 100), 60 * 60)
 RATELIMIT_JOIN = (env_int("RATELIMIT_JOIN_ATTEMPTS", 5), 60 * 60)
 # RATELIMIT_EMAIL_SENDS: confirmation and password-reset emails per address and per IP an hour.
 RATELIMIT_EMAIL = (env_int("RATELIMIT_EMAIL_SENDS", 5), 60 * 60)

@@ -3,8 +3,12 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
+from members.views import admin_signin
+
 urlpatterns: list[URLPattern | URLResolver] = [
     # /health/ is answered by anjuman.health.HealthCheckMiddleware.
+    # Signing in to the technical admin goes through the site's sign-in and its rate limits.
+    path("django-admin/login/", admin_signin, name="admin_signin"),
     path("django-admin/", admin.site.urls),
     path("", include("network.urls")),
     path("", include("members.urls")),

@@ -10,13 +10,20 @@ losing the site-wide one would make every cached page miss at once.
 
 Between two looks one process can add up to `CULL_EVERY` entries, so the folder may pass
 `MAX_ENTRIES` by that much per process for a moment.
+
+`add()` and `incr()` are atomic across the processes of the machine (Django's are a read then
+a write): they run under an exclusive lock on a file in the folder. The rate limits count with
+them (lib/ratelimit.py): 40 wrong passwords sent at once are 40 counts, not 23.
 """
 
 import contextlib
+import fcntl
 import os
+from collections.abc import Iterator
 import pickle
 from typing import Any
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 
 PATHS_KEPT = 8192
@@ -39,6 +46,26 @@ class FileCache(FileBasedCache):
         self.cull_every = int(params.get("OPTIONS", {}).get("CULL_EVERY", 500))
         self._writes_since_cull = self.cull_every - 1  # look at the first write
         self._paths: dict[tuple[str, int | None], str] = {}
+
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        os.makedirs(self.folder, exist_ok=True)
+        fd = os.open(os.path.join(self.folder, "atomic.lock"), os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    def add(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
+        with self._exclusive():
+            return bool(super().add(key, value, timeout, version))
+
+    def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
+        with self._exclusive():
+            return int(super().incr(key, delta, version))
 
     def _cull(self) -> None:
         # Called by every set() (and so by add() and incr()) before it writes.

@@ -1,7 +1,9 @@
-"""Request types for views, so no view needs `assert isinstance(request.user, Member)`."""
+"""Request types for views, so no view needs `assert isinstance(request.user, Member)`; the
+status of a page with a form."""
 
 from typing import TYPE_CHECKING
 
+from django import forms
 from django.http import HttpRequest
 
 if TYPE_CHECKING:  # types only: lib sits below the apps (.importlinter)
@@ -22,3 +24,10 @@ class MemberRequest(NetworkRequest):
     """A request from a signed-in, active member (members.decorators.member_required)."""
 
     user: "Member"
+
+
+def form_status(form: forms.BaseForm) -> int:
+    """The status a page with a form answers: 400 when the form was sent and is refused (every
+    form of the site answers the same way; the page still shows the errors and what was typed),
+    else 200."""
+    return 400 if form.is_bound and form.errors else 200

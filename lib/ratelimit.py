@@ -1,5 +1,12 @@
-"""Fixed-window attempt counters kept in Django's cache."""
+"""Fixed-window attempt counters kept in Django's cache.
 
+Counting is atomic on every cache Anjuman uses (Redis INCR; lib/filecache.py's locked incr;
+the in-memory cache's lock). Callers that guard an expensive or sensitive check count *first*
+(`record_attempt(...) > limit` refuses) so a burst of parallel requests cannot all pass a check
+made before any of them was counted.
+"""
+
+import contextlib
 import hashlib
 
 from django.conf import settings
@@ -33,7 +40,19 @@ def is_limited(scope: str, identity: str, limit: int) -> bool:
     return int(cache.get(_key(scope, identity), 0)) >= limit
 
 
+def count(scope: str, identity: str) -> int:
+    return int(cache.get(_key(scope, identity), 0))
+
+
+def forget_attempt(scope: str, identity: str) -> None:
+    """Takes one counted attempt back (it turned out to be a success)."""
+    with contextlib.suppress(ValueError):  # the window ended meanwhile
+        if cache.decr(_key(scope, identity)) < 0:
+            cache.delete(_key(scope, identity))
+
+
 def record_attempt(scope: str, identity: str, window_seconds: int) -> int:
+    """Counts one attempt and returns how many there were in the window, this one included."""
     key = _key(scope, identity)
     # add() starts the window only if it has not started; incr() counts within it.
     if cache.add(key, 1, timeout=window_seconds):

@@ -16,6 +16,7 @@ from lib.email import queue_email
 from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 
+from . import devices
 from .models import Member
 
 
@@ -34,7 +35,14 @@ class JoinForm(CleanTextMixin, BaseUserCreationForm[Member]):
 
 
 class SignInForm(CleanTextMixin, AuthenticationForm):
-    """Sign-in by email, limited per client IP and per account against password guessing."""
+    """Sign-in by email, limited against password guessing without locking the owner out.
+
+    Every attempt is counted before the password is checked (atomically: a burst cannot slip
+    past), per account-and-IP pair (RATELIMIT_SIGNIN) and per IP (RATELIMIT_SIGNIN_IP); a
+    success takes its counts back. Wrong passwords for one account from anywhere are counted
+    too: past RATELIMIT_SIGNIN_ACCOUNT the account accepts only devices it signed in from
+    before (members/devices.py) — the owner still comes in, a guesser elsewhere does not.
+    """
 
     username = forms.EmailField(
         label=_("Email"),
@@ -47,27 +55,52 @@ class SignInForm(CleanTextMixin, AuthenticationForm):
             "Too many sign-in attempts. Please wait %(minutes)d minutes and try again, "
             "or reset your password."
         ),
+        "protected": _(
+            "This account has had many wrong passwords from elsewhere, so for now it lets in "
+            "only devices that signed in to it before. To sign in here, reset your password: "
+            "the emailed link lets you in."
+        ),
     }
 
     def clean(self) -> dict[str, Any]:
-        limit, window = settings.RATELIMIT_SIGNIN
         ip = ratelimit.client_ip(self.request) if self.request else "unknown"
-        email = str(self.cleaned_data.get("username") or "")
-        if ratelimit.is_limited("signin-ip", ip, limit) or (
-            email and ratelimit.is_limited("signin-account", email, limit)
-        ):
+        email = str(self.cleaned_data.get("username") or "").lower()
+        counted = [("signin-ip", ip, settings.RATELIMIT_SIGNIN_IP)]
+        if email:
+            counted.append(("signin-pair", f"{email} {ip}", settings.RATELIMIT_SIGNIN))
+        over = [
+            ratelimit.record_attempt(scope, who, window) > limit
+            for scope, who, (limit, window) in counted
+        ]
+        if any(over):
+            minutes = max(window for _scope, _who, (_limit, window) in counted) // 60
             raise ValidationError(
                 self.error_messages["rate_limited"],
                 code="rate_limited",
-                params={"minutes": window // 60},
+                params={"minutes": minutes},
             )
+        account_limit, account_window = settings.RATELIMIT_SIGNIN_ACCOUNT
+        if (
+            email
+            and ratelimit.count("signin-account", email) >= account_limit
+            and (not self._known_device(email))
+        ):
+            raise ValidationError(self.error_messages["protected"], code="protected")
         try:
-            return super().clean()
+            cleaned = super().clean()
         except ValidationError:
-            ratelimit.record_attempt("signin-ip", ip, window)
             if email:
-                ratelimit.record_attempt("signin-account", email, window)
+                ratelimit.record_attempt("signin-account", email, account_window)
             raise
+        for scope, who, _limits in counted:
+            ratelimit.forget_attempt(scope, who)
+        return cleaned
+
+    def _known_device(self, email: str) -> bool:
+        if self.request is None:
+            return False
+        pk = Member.objects.filter(email__iexact=email).values_list("pk", flat=True).first()
+        return pk is not None and pk in devices.known_members(self.request)
 
 
 def join_is_limited(request: HttpRequest, email: str) -> bool:

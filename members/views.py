@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -9,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from lib.cachetags import depends_on
-from lib.http import MemberRequest, NetworkRequest
+from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
 from lib.sections import render_sections
 
-from . import permissions, services
+from . import devices, permissions, services
 from .decorators import member_required
 from .forms import (
     JoinForm,
@@ -76,6 +78,25 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "members/signin.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)
+        devices.remember(self.request, response, form.get_user().pk)
+        return response
+
+    def form_invalid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]
+        limited = any(e.code == "rate_limited" for e in form.non_field_errors().as_data())
+        return self.render_to_response(
+            self.get_context_data(form=form), status=429 if limited else 400
+        )
+
+
+def admin_signin(request: NetworkRequest) -> HttpResponse:
+    """The technical admin's sign-in is the site's own, with its limits (django-admin/login/)."""
+    return redirect_to_login(
+        services.safe_next(request.GET.get("next"), fallback="/django-admin/"),
+        reverse("members:signin"),
+    )
 
 
 def confirm(request: NetworkRequest, token: str) -> HttpResponse:
@@ -149,7 +170,7 @@ def edit_profile(request: MemberRequest) -> HttpResponse:
     if request.method == "POST":
         # The form's instance was changed by validation; show the stored name in the header.
         member.refresh_from_db(fields=["display_name", "about"])
-    return render(request, "members/edit_profile.html", {"form": form})
+    return render(request, "members/edit_profile.html", {"form": form}, status=form_status(form))
 
 
 @cache_for_visitors
@@ -187,15 +208,35 @@ class PasswordResetView(auth_views.PasswordResetView):
         self.extra_email_context = {"site_name": self.request.network.name}  # type: ignore[attr-defined]
         return super().form_valid(form)
 
+    def form_invalid(self, form: QueuedPasswordResetForm) -> HttpResponse:  # type: ignore[override]
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
 
 password_reset = PasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="members/password_reset_done.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="members/password_reset_confirm.html",
-    success_url=reverse_lazy("members:password_reset_complete"),
-)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password from the emailed link signs the member in on this device, and
+    remembers the device (an account under attack still lets its owner in: members/devices.py)."""
+
+    template_name = "members/password_reset_confirm.html"
+    success_url = reverse_lazy("members:password_reset_complete")
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        devices.remember(self.request, response, form.user.pk)
+        return response
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+password_reset_confirm = PasswordResetConfirmView.as_view()
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="members/password_reset_complete.html"
 )

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lib.http import MemberRequest, NetworkRequest
+from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
 from lib.sections import render_sections
 from members.decorators import role_required
@@ -58,7 +58,7 @@ def setup(request: NetworkRequest) -> HttpResponse:
         login(request, network.creator, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your network “%s” is ready.") % network.name)
         return redirect("network:home")
-    return render(request, "network/setup.html", {"form": form})
+    return render(request, "network/setup.html", {"form": form}, status=form_status(form))
 
 
 @manager_required
@@ -72,7 +72,7 @@ def settings_view(request: MemberRequest) -> HttpResponse:
         services.update_network(form.save(commit=False))
         messages.success(request, _("The network's settings are saved."))
         return redirect("network:settings")
-    return render(request, "network/settings.html", {"form": form})
+    return render(request, "network/settings.html", {"form": form}, status=form_status(form))
 
 
 @manager_required
@@ -88,7 +88,9 @@ def sidebar_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
         services.save_sidebar_box(form.instance)
         messages.success(request, _("The sidebar box is saved."))
         return redirect("network:sidebar")
-    return render(request, "network/sidebar_form.html", {"form": form, "box": box})
+    return render(
+        request, "network/sidebar_form.html", {"form": form, "box": box}, status=form_status(form)
+    )
 
 
 @manager_required

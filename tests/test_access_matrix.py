@@ -120,7 +120,7 @@ MATRIX: dict[str, dict[str, Cell]] = {
     "network:sidebar_delete": ADMINS_ACT,
     # members
     "members:join": row((200, REDIRECT), signed_in=(REDIRECT, REDIRECT)),
-    "members:signin": row((200, 200), signed_in=(REDIRECT, REDIRECT)),  # POST: wrong password
+    "members:signin": row((200, 400), signed_in=(REDIRECT, REDIRECT)),  # POST: wrong password
     "members:signout": row((405, REDIRECT)),  # Django's LogoutView takes POST only
     "members:resend_confirmation": row((405, LOGIN), signed_in=(405, REDIRECT)),
     # The unconfirmed persona's own link: it confirms whoever opens it (the token is the proof);

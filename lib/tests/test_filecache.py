@@ -65,3 +65,23 @@ def test_an_entry_without_a_timeout_is_never_culled(tmp_path):
         cache.set(f"page-{i}", i)
     assert entries(tmp_path) <= 25
     assert cache.get("version") == "1"
+
+
+def _count_up(folder: str, times: int) -> None:
+    cache = FileCache(folder, {})
+    for _ in range(times):
+        if not cache.add("counter", 1):
+            cache.incr("counter")
+
+
+def test_counting_is_atomic_across_processes(tmp_path):
+    """The rate limits count with add() and incr(): parallel processes lose no count."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_count_up, args=(str(tmp_path), 100)) for _ in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert FileCache(str(tmp_path), {}).get("counter") == 600

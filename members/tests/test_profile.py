@@ -51,7 +51,7 @@ def test_a_file_that_is_not_an_image_is_refused(member):
         reverse("members:edit_profile"),
         {"display_name": "Bilal Ahmed", "about": "typed text stays", "photo": fake},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"not an image we can read" in response.content
     assert b"typed text stays" in response.content
     member.refresh_from_db()

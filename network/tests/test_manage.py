@@ -98,6 +98,6 @@ def test_a_logo_that_unpacks_into_a_huge_picture_is_refused(creator, settings, t
             "logo": SimpleUploadedFile("logo.png", out.getvalue(), content_type="image/png"),
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "too many pixels" in response.content.decode()
     assert not Network.objects.get().logo

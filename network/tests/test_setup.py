@@ -44,7 +44,7 @@ def test_setup_names_the_network_and_signs_the_creator_in():
 
 def test_setup_refuses_a_weak_password_and_keeps_the_rest():
     response = Client().post(reverse("network:setup"), {**SETUP, "password": "123"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"This password is too short" in response.content
     assert b'value="Harbour Alumni"' in response.content
     assert not Network.objects.exists()
