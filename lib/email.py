@@ -1,17 +1,186 @@
-"""Email leaves through the task queue, after the transaction that asked for it commits.
+"""Email leaves through the task queue, once, even when a worker or web process is killed.
 
 A slow or failing SMTP server then never slows down or breaks the page that sends the email.
+
+With the database queue (django_tasks_db, TASKS_BACKEND=database):
+
+- The task is queued in the transaction that asks for the email: the email exists exactly when
+  the write that caused it is committed (a web process killed between its commit and an
+  on-commit hook would otherwise leave, say, a joined member without a confirmation email).
+  Other queues (Redis) get the task after the commit, as a queue outside the database must.
+- Each task's row in the queue is its idempotency record. The task sends the message up to the
+  end of its DATA, then marks its row done ("sent") in a committed, conditional UPDATE, and only
+  then writes the final "." that makes the SMTP server accept the message. A second run of the
+  same task (after its worker was killed) finds the row done and sends nothing; a worker killed
+  before that point leaves the row "running" with an unfinished DATA the SMTP server discards, and
+  the task is queued again (`requeue_abandoned`) and sent by another run.
+- What remains: a kill in the microseconds between the commit of the mark and the write of the
+  final "." loses that email (marked sent, never accepted). Nothing can close it without a
+  transaction shared with the SMTP server; we chose "at most once, practically exactly once"
+  over "at least once", which would send twice whenever a kill lands during the SMTP reply and
+  the marking commit (milliseconds, seconds when SQLite is busy). bench/faults.py measures it.
+- A task a killed worker left "running" is recognised by its lock file (DATA_DIR/email-locks,
+  held with flock while the task runs; the kernel lets go when the process dies) and queued
+  again by the next email task, or by anyone calling `requeue_abandoned`. The database queue
+  serves one machine (several machines use Redis), so the lock files are on the same disk as
+  every worker.
+
+Every message carries a Message-ID made from its task's id: the same on every attempt, so a mail
+system (or a test) can tell the attempts of one email apart from two emails.
 """
 
-from django.core.mail import send_mail
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import re
+import smtplib
+from collections.abc import Callable, Iterator
+from email import policy
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import transaction
-from django.tasks import task
+from django.tasks import TaskContext, task, task_backends
+from django.tasks.base import TaskResultStatus
+from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+# A running task whose lock is free this long after its start was left by a dead worker. Its
+# worker takes the lock microseconds after claiming it; the margin covers a stalled machine.
+ABANDONED_AFTER = dt.timedelta(seconds=10)
 
 
-@task
-def send_email(subject: str, body: str, to: list[str]) -> None:
-    send_mail(subject, body, None, to)
+class _Superseded(Exception):
+    """This run of the task no longer owns it (marked sent, or queued again, by another)."""
+
+
+def message_id(task_id: str) -> str:
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<{task_id}.email@{host}>"
+
+
+@task(takes_context=True)
+def send_email(context: TaskContext[..., None], subject: str, body: str, to: list[str]) -> None:
+    result = context.task_result
+    message = EmailMessage(subject, body, None, to, headers={"Message-ID": message_id(result.id)})
+    if not isinstance(task_backends[result.backend], DatabaseBackend):
+        message.send()
+        return
+    requeue_abandoned()
+    with _task_lock(result.id, wait=True):
+        mine = DBTaskResult.objects.filter(
+            id=result.id, status=TaskResultStatus.RUNNING, started_at=result.started_at
+        )
+
+        def mark_sent() -> None:
+            # Conditional: of two runs of one task, only the first to get here sends.
+            if not mine.update(status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now()):
+                raise _Superseded
+
+        def unmark() -> None:
+            DBTaskResult.objects.filter(id=result.id).update(
+                status=TaskResultStatus.RUNNING, finished_at=None
+            )
+
+        with contextlib.suppress(_Superseded):
+            _deliver(message, mark_sent, unmark)
+
+
+def _deliver(message: EmailMessage, commit: Callable[[], None], undo: Callable[[], None]) -> None:
+    """Sends `message`, calling `commit` at the last moment before the SMTP server accepts it."""
+    backend = mailers.default
+    if not isinstance(backend, SmtpBackend):  # console, in-memory: no point of no return
+        commit()
+        backend.send_messages([message])
+        return
+    if not backend.open() or backend.connection is None:
+        raise smtplib.SMTPException("no connection to the SMTP server")
+    smtp: smtplib.SMTP = backend.connection
+    try:
+        sender = backend.prep_address(message.from_email)
+        recipients = [backend.prep_address(address) for address in message.recipients()]
+        raw = message.message(policy=policy.SMTP).as_bytes()
+        smtp.ehlo_or_helo_if_needed()
+        code, reply = smtp.mail(sender)
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
+        refused = {}
+        for address in recipients:
+            code, reply = smtp.rcpt(address)
+            if code not in (250, 251):
+                refused[address] = (code, reply)
+        if len(refused) == len(recipients):
+            raise smtplib.SMTPRecipientsRefused(refused)
+        code, reply = smtp.docmd("data")
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        # What smtplib.SMTP.data() sends, split before the terminating "." line.
+        data = re.sub(rb"(?m)^\.", b"..", re.sub(rb"\r\n|\r|\n", b"\r\n", raw))
+        smtp.send(data if data.endswith(b"\r\n") else data + b"\r\n")
+        commit()
+        smtp.send(b".\r\n")
+        code, reply = smtp.getreply()
+        if code != 250:
+            undo()
+            raise smtplib.SMTPDataError(code, reply)
+        backend.close()
+    finally:
+        # Left mid-DATA (superseded, or an error): drop the connection, so the SMTP server
+        # discards the unfinished message instead of reading a QUIT as part of it.
+        if backend.connection is not None:
+            backend.connection.close()
+            backend.connection = None
+
+
+def _lock_path(task_id: str) -> Path:
+    return Path(settings.DATA_DIR) / "email-locks" / f"{task_id}.lock"
+
+
+@contextlib.contextmanager
+def _task_lock(task_id: str, *, wait: bool) -> Iterator[bool]:
+    """Holds the task's lock file; yields False (without waiting) when another holds it."""
+    path = _lock_path(task_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            if wait:  # the task's own run is over, whatever happened: nobody needs the file
+                path.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+
+
+def requeue_abandoned() -> int:
+    """Queues again the email tasks whose worker died while running them; returns how many."""
+    stale = DBTaskResult.objects.filter(
+        task_path=send_email.module_path,
+        status=TaskResultStatus.RUNNING,
+        started_at__lt=timezone.now() - ABANDONED_AFTER,
+    )
+    requeued = 0
+    for task_id in stale.values_list("id", flat=True):
+        with _task_lock(str(task_id), wait=False) as free:
+            if free:
+                requeued += DBTaskResult.objects.filter(
+                    id=task_id, status=TaskResultStatus.RUNNING
+                ).update(status=TaskResultStatus.READY)
+    return requeued
 
 
 def queue_email(subject: str, body: str, to: list[str]) -> None:
-    transaction.on_commit(lambda: send_email.enqueue(subject, body, to))
+    if isinstance(send_email.get_backend(), DatabaseBackend):
+        send_email.enqueue(subject, body, to)  # in the caller's transaction: see above
+    else:
+        transaction.on_commit(lambda: send_email.enqueue(subject, body, to))
