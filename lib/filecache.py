@@ -19,8 +19,8 @@ them (lib/ratelimit.py): 40 wrong passwords sent at once are 40 counts, not 23.
 import contextlib
 import fcntl
 import os
-from collections.abc import Iterator
 import pickle
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT

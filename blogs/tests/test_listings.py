@@ -53,7 +53,7 @@ def test_the_home_page_shows_the_latest_posts(visitor, member):
     html = visitor.get("/").content.decode()
     assert "Latest Blog Posts" in html
     assert "Fresh from the reunion" in html and "Continue" in html
-    assert 'Posted by <a href="/members/bilal-ahmed/">Bilal Ahmed</a>' in html
+    assert 'Posted by <a href="/members/bilal-ahmed/"><bdi>Bilal Ahmed</bdi></a>' in html
 
 
 def test_a_members_blog_and_its_monthly_archive(visitor, member, other_member):
@@ -63,12 +63,12 @@ def test_a_members_blog_and_its_monthly_archive(visitor, member, other_member):
     make_post(member, title="August note", published_at=dt.datetime(2015, 8, 2, tzinfo=dt.UTC))
     make_post(other_member, title="Someone else's July", published_at=july)
     blog = visitor.get(reverse("blogs:member_blog", args=[member.handle])).content.decode()
-    assert "Bilal Ahmed's Blog" in blog
+    assert "<bdi>Bilal Ahmed</bdi>'s Blog" in blog
     assert "Someone else" not in blog
     assert 'href="/members/bilal-ahmed/blog/2015/7/">July 2015</a> (3)' in blog
     archive = visitor.get(reverse("blogs:member_archive", args=[member.handle, 2015, 7]))
     html = archive.content.decode()
-    assert "Bilal Ahmed's Blog – July 2015 Archive (3)" in html
+    assert "<bdi>Bilal Ahmed</bdi>'s Blog – July 2015 Archive (3)" in html
     assert "July note 2" in html and "August note" not in html
 
 

@@ -28,7 +28,7 @@ def test_a_moderator_hides_a_post_after_confirming_and_shows_it_again(post, mode
     page = client.get(post.get_absolute_url()).content.decode()
     assert reverse("blogs:hide", args=[post.pk]) in page
     confirm = client.get(reverse("blogs:hide", args=[post.pk]))
-    assert "Hide “Heated words”?" in confirm.content.decode()
+    assert "Hide “<bdi>Heated words</bdi>”?" in confirm.content.decode()
     assert Post.objects.get().hidden_at is None  # asking is not doing
     client.post(reverse("blogs:hide", args=[post.pk]))
     assert visitor.get(post.get_absolute_url()).status_code == 404

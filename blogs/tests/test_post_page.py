@@ -26,8 +26,8 @@ def test_the_post_page_reads_like_the_seed(visitor, member):
     html = visitor.get(post.get_absolute_url()).content.decode()
     assert '<h1 dir="auto">Reunion in Lahore</h1>' in html
     assert (
-        'Posted by <a href="/members/bilal-ahmed/">Bilal Ahmed</a> on March 28, 2025 at 8:30pm'
-        in html
+        'Posted by <a href="/members/bilal-ahmed/"><bdi>Bilal Ahmed</bdi></a> '
+        "on March 28, 2025 at 8:30pm" in html
     )
     assert "<strong>ten years</strong>" in html
     assert "Related Links:" in html
@@ -46,7 +46,7 @@ def test_the_sidebar_lists_the_authors_latest_posts(visitor, member):
     post = make_post(member, title="Newest thoughts")
     html = visitor.get(post.get_absolute_url()).content.decode()
     sidebar = html[html.index('class="sidebar"') :]
-    assert "More from Bilal Ahmed" in sidebar
+    assert "More from <bdi>Bilal Ahmed</bdi>" in sidebar
     assert older.get_absolute_url() in sidebar
 
 
@@ -54,7 +54,10 @@ def test_the_footer_credits_the_creator(visitor, member):
     post = make_post(member)
     html = visitor.get(post.get_absolute_url()).content.decode()
     year = dt.date.today().year
-    assert f'© {year} Created by <a href="/members/nadia-qureshi/">Nadia Qureshi</a>.' in html
+    assert (
+        f'© {year} Created by <a href="/members/nadia-qureshi/"><bdi>Nadia Qureshi</bdi></a>.'
+        in html
+    )
     assert "Powered by" in html and ">Anjuman</a>" in html
 
 

@@ -143,7 +143,7 @@ def test_deleting_asks_first_then_removes_the_post_and_its_comments(member, othe
     add_comment(post, other_member, "Nice one")
     client = client_for(member)
     confirm = client.get(reverse("blogs:delete", args=[post.pk]))
-    assert b"Delete \xe2\x80\x9cReunion in Lahore\xe2\x80\x9d?" in confirm.content
+    assert b"Delete \xe2\x80\x9c<bdi>Reunion in Lahore</bdi>\xe2\x80\x9d?" in confirm.content
     assert b"its 1 comment will be deleted" in confirm.content
     assert Post.objects.exists()
     response = client.post(reverse("blogs:delete", args=[post.pk]))

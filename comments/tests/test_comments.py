@@ -37,11 +37,13 @@ def test_visitors_read_comments_and_are_asked_to_join(visitor, post, other_membe
     html = visitor.get(post.get_absolute_url()).content.decode()
     assert "Visible to all" in html
     assert (
-        "You need to be a member of Riverbend Alumni: Friends Across Every Border to add comments!"
-        in html
+        "You need to be a member of <bdi>Riverbend Alumni: Friends Across Every Border</bdi> to "
+        "add comments!" in html
     )
     join = f"{reverse('members:join')}?next={post.get_absolute_url()}%23comments"
-    assert f'href="{join}">Join Riverbend Alumni: Friends Across Every Border</a>' in html
+    assert (
+        f'href="{join}">Join <bdi>Riverbend Alumni: Friends Across Every Border</bdi></a>' in html
+    )
     assert 'name="body"' not in html
 
 

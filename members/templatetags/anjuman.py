@@ -38,3 +38,17 @@ def avatar(member: Any, large: bool = False) -> str:
         url = member.photo.url if large else member.photo_thumb.url
         return format_html('<img class="{}" src="{}" alt="" loading="lazy">', css, url)
     return format_html('<span class="{}" aria-hidden="true">{}</span>', css, member.initial)
+
+
+@register.filter
+def bdi(value: object) -> str:
+    """Member-written text (a name, a title) isolated from the text around it: `<bdi>`, so a
+    right-to-left name or a stray direction mark cannot reorder the rest of the line."""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def isolated(value: object) -> str:
+    """The same for plain text, where no element can go (`<title>`, attribute values): between
+    FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE."""
+    return f"\u2068{value}\u2069"

@@ -58,7 +58,7 @@ def test_sidebar_boxes_show_on_every_page(creator, visitor):
     )
     box = SidebarBox.objects.get()
     html = visitor.get("/").content.decode()
-    assert "<h2>Alumni Blogs</h2>" in html
+    assert '<h2 dir="auto">Alumni Blogs</h2>' in html
     assert (
         '<a href="https://example.org/harbour" rel="nofollow noopener ugc">Harbour notes</a>'
         in html

@@ -145,3 +145,13 @@ def test_tags_are_one_tag_up_to_case_spacing_and_normalisation(member, first, se
 def test_tags_keep_the_first_spelling_and_readable_slugs(member):
     make_post(member, title="One", tags=["C++", "R&D", "کراچی"])
     assert sorted(Tag.objects.values_list("slug", flat=True)) == ["c-plus-plus", "r-and-d", "کراچی"]
+
+
+def test_member_written_names_and_titles_are_isolated_from_the_text_around_them(visitor, member):
+    # Stored directly: a name from before the forms dropped direction overrides.
+    Member.objects.filter(pk=member.pk).update(display_name="\u202eBilal")
+    post = make_post(member, title="عنوان Title")
+    html = visitor.get(post.get_absolute_url()).content.decode()
+    assert 'Posted by <a href="/members/bilal-ahmed/"><bdi>\u202eBilal</bdi></a> on' in html
+    assert "<title>\u2068عنوان Title\u2069 · \u2068Riverbend Alumni\u2069</title>" in html
+    assert "<bdi>\u202eBilal</bdi>'s Blog" in html
