@@ -265,6 +265,12 @@ POWERED_BY_URL = env_str("POWERED_BY_URL", "https://pypi.org/project/anjuman/")
 # Uploads larger than this are refused with a message (bytes).
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A file whose name Django would drop ("..") reaches the form, which refuses it (lib/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "lib.uploads.KeepBadlyNamedFiles",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Email (Django's MAILERS). EMAIL_BACKEND: "smtp" sends through EMAIL_HOST; "console" prints
 # emails to the terminal (the default with DEBUG, as in `make run`).

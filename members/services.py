@@ -146,6 +146,7 @@ def set_photo(member: Member, upload: UploadedFile[bytes]) -> None:
     """Stores the photo as a bounded JPEG and a small thumbnail; the original is not kept."""
     with Image.open(upload) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
+    image.info = {}  # only the pixels: no EXIF, comment (a GIF's hidden script) or profile
     old = [member.photo.name, member.photo_thumb.name]
     member.photo.save(f"{member.pk}.jpg", _resized(image, PHOTO_SIZE), save=False)
     member.photo_thumb.save(f"{member.pk}.jpg", _resized(image, THUMB_SIZE), save=False)

@@ -1,7 +1,11 @@
+import secrets
+
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from lib.cachetags import cached, invalidate
 from lib.markup import render_markdown
+from lib.pictures import reencoded
 from members.models import Member
 
 from .models import Network, SidebarBox
@@ -13,10 +17,24 @@ def current_network() -> Network | None:
     )
 
 
-def update_network(network: Network) -> Network:
-    """Saves the network's settings (already validated by a form)."""
+LOGO_SIZE = 256
+
+
+@transaction.atomic
+def update_network(network: Network, *, logo: UploadedFile[bytes] | None = None) -> Network:
+    """Saves the network's settings (already validated by a form), with a new logo if given:
+    re-encoded without metadata (lib/pictures.py) under a new name, the old file deleted once
+    the change is committed."""
+    old_logo = Network.objects.filter(pk=network.pk).values_list("logo", flat=True).first()
+    if logo is not None:
+        picture, extension = reencoded(logo, size=LOGO_SIZE, keep_transparency=True)
+        # A new name each time: browsers and proxies never show a cached old logo.
+        network.logo.save(f"logo-{secrets.token_hex(6)}.{extension}", picture, save=False)
     network.save()
     invalidate("network")
+    if old_logo and old_logo != network.logo.name:
+        storage = network.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
     return network
 
 

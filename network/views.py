@@ -3,6 +3,7 @@ import copy
 from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -69,7 +70,10 @@ def settings_view(request: MemberRequest) -> HttpResponse:
         request.POST or None, request.FILES or None, instance=copy.copy(request.network)
     )
     if request.method == "POST" and form.is_valid():
-        services.update_network(form.save(commit=False))
+        logo = form.cleaned_data.get("logo")
+        network = form.save(commit=False)
+        # A new file (not the one already kept) is stored re-encoded by the service.
+        services.update_network(network, logo=logo if isinstance(logo, UploadedFile) else None)
         messages.success(request, _("The network's settings are saved."))
         return redirect("network:settings")
     return render(request, "network/settings.html", {"form": form}, status=form_status(form))

@@ -80,3 +80,30 @@ def test_the_directory_lists_and_searches_members(visitor, member, other_member)
     found = visitor.get(reverse("members:directory"), {"q": "charl"})
     assert b"Charlotte Reyes" in found.content
     assert b"Bilal Ahmed" not in found.content
+
+
+def test_a_photo_keeps_only_its_pixels(member, settings, tmp_path):
+    import io
+
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    out = io.BytesIO()
+    Image.new("P", (40, 40)).save(out, format="GIF", comment=b"*/alert('photo-polyglot')/*")
+    exif = Image.Exif()
+    exif[0x010F] = "SpyCam 3000"
+    jpeg = io.BytesIO()
+    Image.new("RGB", (40, 40)).save(jpeg, format="JPEG", exif=exif)
+    for name, data in [("me.gif", out.getvalue()), ("me.jpg", jpeg.getvalue())]:
+        client_for(member).post(
+            reverse("members:edit_profile"),
+            {
+                "display_name": "Bilal Ahmed",
+                "about": "",
+                "photo": SimpleUploadedFile(name, data, content_type="image/gif"),
+            },
+        )
+        member.refresh_from_db()
+        for stored in (member.photo, member.photo_thumb):
+            content = (tmp_path / stored.name).read_bytes()
+            assert b"alert(" not in content and b"SpyCam" not in content
