@@ -162,6 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "lib.validators.MaximumLengthValidator"},
 ]
 
 # REDIS_URL: redis://HOST:6379/0. With it, the cache, sessions, rate-limit counters and the task

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.models import FromElsewhere
 from lib.urls import fast_reverse
+from lib.validators import validate_web_address
 from members.permissions import is_admin, is_member, is_moderator
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ class RelatedLink(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="related_links")
     position = models.PositiveSmallIntegerField(default=0)
-    url = models.URLField(_("address (URL)"), max_length=2000)
+    url = models.URLField(_("address (URL)"), max_length=2000, validators=[validate_web_address])
     title = models.CharField(_("article title"), max_length=300)
     source = models.CharField(
         _("source / author line"), max_length=300, blank=True,

@@ -3,8 +3,10 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from .text import clean_text
+from .validators import MAX_PASSWORD_CHARS
 
 
 def _cleaning(to_python: Any, *, multiline: bool) -> Any:
@@ -19,7 +21,8 @@ def _cleaning(to_python: Any, *, multiline: bool) -> Any:
 class CleanTextMixin:
     """Passes every text field's input through `lib.text.clean_text` before the field's own
     validation: single-line for text inputs, multi-line for textareas. Passwords are left
-    exactly as typed (what is typed at sign-in must match what was typed at join).
+    exactly as typed (what is typed at sign-in must match what was typed at join), and limited
+    in length.
 
     Put it first among the bases: `class PostForm(CleanTextMixin, forms.ModelForm[Post])`.
     """
@@ -29,9 +32,13 @@ class CleanTextMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if not isinstance(field, forms.CharField) or isinstance(
-                field.widget, forms.PasswordInput
-            ):
+            if not isinstance(field, forms.CharField):
+                continue
+            if isinstance(field.widget, forms.PasswordInput):
+                # Also where no password validator runs (sign-in): hashing a megabyte takes
+                # a second of the server's time.
+                field.max_length = MAX_PASSWORD_CHARS
+                field.validators.append(MaxLengthValidator(MAX_PASSWORD_CHARS))
                 continue
             multiline = isinstance(field.widget, forms.Textarea)
             # Each form instance has its own copies of the fields: patching one is local.

@@ -15,6 +15,7 @@ from lib import ratelimit
 from lib.email import queue_email
 from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
+from lib.validators import validate_email_address
 
 from . import devices
 from .models import Member
@@ -27,7 +28,9 @@ class JoinForm(CleanTextMixin, BaseUserCreationForm[Member]):
         help_texts = {"display_name": _("How other members will see you.")}
 
     def clean_email(self) -> str:
-        return str(self.cleaned_data["email"]).strip().lower()
+        email = str(self.cleaned_data["email"]).strip().lower()
+        validate_email_address(email)
+        return email
 
     def validate_unique(self) -> None:
         """Not here: a taken email must not be told apart from a free one (members.services.join

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
+from lib.validators import validate_email_address
 
 from .models import Network, SidebarBox, time_zone_names
 
@@ -16,7 +17,7 @@ class SetupForm(CleanTextMixin, forms.Form):
     tagline = forms.CharField(label=_("Tagline"), max_length=200, required=False)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES, initial="UTC")
     creator_name = forms.CharField(label=_("Your name"), max_length=80)
-    creator_email = forms.EmailField(label=_("Your email"))
+    creator_email = forms.EmailField(label=_("Your email"), validators=[validate_email_address])
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
 
     def clean_password(self) -> str:

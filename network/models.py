@@ -3,6 +3,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,9 @@ class Network(models.Model):
         return f"{self.name}: {self.tagline}" if self.tagline else self.name
 
 
+MAX_POSITION = 999
+
+
 class SidebarBox(models.Model):
     """A box of text and links the creator places in every page's sidebar."""
 
@@ -57,7 +61,9 @@ class SidebarBox(models.Model):
         _("content"), max_length=5000, blank=True, help_text=_("Markdown: [text](https://…)")
     )
     body_html = models.TextField(editable=False, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
+    )
 
     class Meta:
         ordering = ["position", "id"]
