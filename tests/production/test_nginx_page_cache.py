@@ -129,6 +129,16 @@ def test_the_second_visitor_gets_the_page_from_nginx(site):
     assert second.headers.get("x-cache") == "nginx"
     assert second.body == first.body
     assert "Served by nginx" in second.text
+    # nginx sends the security headers the app sends (docs/deploy.md copies them).
+    for header in [
+        "content-security-policy",
+        "x-content-type-options",
+        "x-frame-options",
+        "referrer-policy",
+        "cross-origin-opener-policy",
+    ]:
+        assert second.headers.get(header) == first.headers.get(header), header
+        assert first.headers.get(header), header
 
 
 def test_signed_in_and_query_string_requests_go_to_the_app(site):
