@@ -145,7 +145,7 @@ def member_archive(request: NetworkRequest, handle: str, year: int, month: int) 
     )
 
 
-@cache_for_visitors
+@cache_for_visitors(query=("comments",))
 def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse:
     depends_on(f"post:{pk}")
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author"), pk=pk)

@@ -3,6 +3,7 @@
 import hashlib
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,10 +18,24 @@ from .models import MAX_COMMENT_CHARS
 from .services import comments_on
 
 AUTHOR_FIELDS = ("author__handle", "author__display_name", "author__photo", "author__photo_thumb")
+# Comments are shown oldest first, this many to a page (`?comments=N` on the target's page):
+# a post with a thousand comments costs what a post with fifty does.
+COMMENTS_PER_PAGE = 50
+PAGE_PARAMETER = "comments"
+LAST = "last"
 
 
-def comment_list(user: object, target: models.Model) -> SafeString:
-    """The HTML of `target`'s comments as `user` sees it.
+def page_number(request: Any) -> str:
+    """The comment page asked for in the request's address ("1" when none)."""
+    value = str(request.GET.get(PAGE_PARAMETER, "1"))
+    return str(min(int(value), 1_000_000)) if value.isdigit() else "1"
+
+
+def comment_list(
+    user: object, target: models.Model, page: str = "1"
+) -> tuple[SafeString, int, int]:
+    """The HTML of one page of `target`'s comments as `user` sees it, that page's number and
+    how many pages there are; `page` is a number or LAST, and out of range gives the nearest.
 
     Viewers differ only in which comments and links they see, so the HTML is kept once per
     case until the target's comments change: moderators (hidden comments too, with Hide and
@@ -42,22 +57,30 @@ def comment_list(user: object, target: models.Model) -> SafeString:
         scope = "all"
     else:
         scope = hashlib.sha256(repr(sorted(deletable)).encode()).hexdigest()[:16]
-    key = f"comments:{commentable.kind}:{target.pk}:{get_language()}:{scope}"
+    key = f"comments:{commentable.kind}:{target.pk}:{get_language()}:{scope}:{page}"
 
-    def render() -> str:
+    def render() -> tuple[str, int, int]:
         comments = thread.only("body_html", "created_at", "hidden_at", "author_id", *AUTHOR_FIELDS)
-        return render_to_string(
+        paginator = Paginator(comments.order_by("created_at", "id"), COMMENTS_PER_PAGE)
+        shown = paginator.get_page(paginator.num_pages if page == LAST else page)
+        html = render_to_string(
             "comments/_list.html",
             {
-                "comments": comments,
+                "comments": shown.object_list,
                 "deletable": deletable,
                 "delete_all": delete_all,
                 "moderate": moderate,
             },
         )
+        return html, shown.number, paginator.num_pages
 
-    html = cached(key, render, [commentable.page_tag(target), "people"])
-    return mark_safe(html)  # noqa: S308 — our own template's output
+    html, number, pages = cached(key, render, [commentable.page_tag(target), "people"])
+    return mark_safe(html), number, pages  # noqa: S308 — our own template's output
+
+
+def comment_page_url(target: models.Model, number: int) -> str:
+    url: str = target.get_absolute_url()  # type: ignore[attr-defined]
+    return url if number <= 1 else f"{url}?{PAGE_PARAMETER}={number}"
 
 
 def comment_url(target: models.Model) -> str:
@@ -65,14 +88,20 @@ def comment_url(target: models.Model) -> str:
 
 
 def section_context(
-    request: Any, target: models.Model, *, text: str = "", error: str = ""
+    request: Any, target: models.Model, *, text: str = "", error: str = "", page: str = ""
 ) -> dict[str, Any]:
-    """What comments/_section.html needs: the list, the form or the join gate."""
+    """What comments/_section.html needs: a page of the list (`page`, else the one the address
+    asks for), links to the others, the form or the join gate."""
     user = request.user
+    html, number, pages = comment_list(user, target, page or page_number(request))
     return {
         "target": target,
         "comment_count": getattr(target, "comment_count", 0),
-        "comments_html": comment_list(user, target),
+        "comments_html": html,
+        "comment_page": number,
+        "comment_pages": pages,
+        "comment_previous": comment_page_url(target, number - 1) if number > 1 else "",
+        "comment_next": comment_page_url(target, number + 1) if number < pages else "",
         "comment_url": comment_url(target),
         "comment_text": text,
         "comment_error": error,

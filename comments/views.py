@@ -13,7 +13,7 @@ from members.decorators import member_required, moderator_required
 from members.permissions import is_member
 
 from . import permissions, registry, services
-from .fragments import render_section
+from .fragments import LAST, comment_list, comment_page_url, render_section
 from .models import Comment
 
 
@@ -52,8 +52,10 @@ def create(request: NetworkRequest, kind: str, pk: int) -> HttpResponse:
         return _answer(request, target, text=text, error=str(e), status=429)
     if request.htmx:  # type: ignore[attr-defined]
         target.refresh_from_db(fields=["comment_count"])  # the service just raised it
-        return HttpResponse(render_section(request, target))
-    return redirect(f"{target.get_absolute_url()}#comment-{comment.pk}")  # type: ignore[attr-defined]
+        # The page of comments that has the new one: the last.
+        return HttpResponse(render_section(request, target, page=LAST))
+    _html, last, _pages = comment_list(request.user, target, LAST)
+    return redirect(f"{comment_page_url(target, last)}#comment-{comment.pk}")
 
 
 def _comment(request: NetworkRequest, pk: int) -> tuple[Comment, models.Model]:
