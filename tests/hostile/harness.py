@@ -418,6 +418,10 @@ class Findings:
         if failure not in self.failures:
             self.failures.append(failure)
             STATS.failures.append(failure)
+            if os.environ.get("HOSTILE_REPORT"):
+                # As found, for a long --full run watched or stopped before its end.
+                with open(os.environ["HOSTILE_REPORT"] + ".log", "a", encoding="utf-8") as log:
+                    log.write(f"{failure}"[:500] + "\n")
 
     def assert_none(self) -> None:
         if self.failures:
@@ -739,7 +743,7 @@ class FormRun:
             for target in form.fields:
                 if target.name == "csrfmiddlewaretoken":
                     continue
-                if not full_mode() and re.search(r"-[1-9][0-9]*-|_FORMS$", target.name):
+                if re.search(r"-[1-9][0-9]*-|_FORMS$", target.name):
                     # The second row of a formset has the fields of the first; a formset's
                     # counts make Django render up to 1,000 empty rows (slow, and Django's).
                     continue
