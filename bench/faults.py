@@ -486,6 +486,41 @@ def client_loop(
             pass
 
 
+def comment_burst(base: str, manifest: dict[str, Any], count: int) -> dict[str, Any]:
+    """`count` comment POSTs at once by the manifest's members (each with the form's CSRF
+    token, fetched first), released together; what they were answered and what they wrote."""
+    tally = Tally()
+    members = manifest["members"]
+    ready = threading.Barrier(count)
+    seconds: list[float] = []
+
+    def one(i: int) -> None:
+        browser = Browser(base, tally, members[i % len(members)]["session"], retry_for=60)
+        post = manifest["posts"][i % len(manifest["posts"])]
+        csrf, page = browser.form_token(post)
+        action = COMMENT_FORM.search(page)
+        token = f"{TOKEN_PREFIX}b{i}x{secrets.token_hex(3)}"
+        ready.wait(timeout=120)
+        if action:
+            data = {"csrfmiddlewaretoken": csrf, "body": f"{token} all at once"}
+            started = time.monotonic()
+            answer = browser.request("POST", action.group(1), data)
+            seconds.append(time.monotonic() - started)
+            tally.write("comment", token, answer.status_code == 302)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {
+        "statuses": dict(tally.statuses),
+        "server_errors": tally.server_errors,
+        "acknowledged": tally.acknowledged["comment"],
+        "slowest_seconds": round(max(seconds, default=0), 2),
+    }
+
+
 # --- Faults -----------------------------------------------------------------------------------
 
 
