@@ -1,6 +1,6 @@
-"""bench/faults.py, short (8 s of load at 16 connections): under load, `kill -9` of the web server and of the task worker loses
-no acknowledged write, sends every queued email exactly once, answers no 5xx and leaves the
-database sound.
+"""bench/faults.py, short (8 s of load at 16 connections): `kill -9` of the web server and of
+the task worker under load loses no acknowledged write, sends every queued email exactly once,
+answers no 5xx and leaves the database sound.
 
 PostgreSQL is covered in the same (SQLite) pass of scripts/test.sh, which runs the `processes`
 tests only once: the run takes a fresh database in the server at $PG_URL when it is set, else
