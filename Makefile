@@ -4,7 +4,7 @@ export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench install install-dev lint format typecheck migrations-check pytest lock clean
+.PHONY: run test bench security-report install install-dev lint format typecheck migrations-check pytest lock clean
 
 ## Start the network with demo content on SQLite at http://127.0.0.1:$(PORT)
 run: install
@@ -27,6 +27,10 @@ bench: install-dev
 		{ [ "$$(id -u)" = 0 ] && s= || s=sudo; $$s apt-get update -qq && \
 		  $$s env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+## The whole hostile-input pass (every payload to every field) and a fresh docs/security.md
+security-report: install-dev
+	$(PY) bench/security_report.py
 
 install:
 	scripts/bootstrap.sh

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
@@ -17,7 +18,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]
+
+
+def media(request: HttpRequest, path: str) -> HttpResponseBase:
+    """An uploaded file; a name the file system cannot even look up (too long) is not found."""
+    try:
+        return serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    except OSError:
+        raise Http404 from None
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media))

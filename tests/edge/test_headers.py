@@ -38,3 +38,9 @@ def test_every_page_carries_the_content_security_policy(visitor, member):
     ]:
         policy = client.get(url)["Content-Security-Policy"]
         assert "default-src 'self'" in policy and "object-src 'none'" in policy
+
+
+def test_a_media_name_too_long_for_the_file_system_is_not_found(visitor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    assert visitor.get("/media/" + "b" * 300).status_code == 404
+    assert visitor.get("/media/members/" + "é" * 200 + ".jpg").status_code == 404

@@ -4,7 +4,8 @@ The forms pass (test_forms.py) and the parameters pass (test_routes.py) share it
 
 - Corpus: tests/hostile/corpus.toml, payloads grouped by category. The default run sends a
   deterministic sample (SAMPLE_PER_CATEGORY per field and category, seeded by route and field);
-  HOSTILE_FULL=1 or `pytest tests/hostile --full` sends all of it.
+  HOSTILE_FULL=1 or `pytest tests/hostile --full` sends all of it (HOSTILE_EVERY_PERSONA=1 also
+  sends it as every persona, not only the first who has the form).
 - Discovery: every page of the URLconf (the routes and their arguments are the access matrix's,
   which test_every_route_is_in_the_matrix keeps complete) is opened as each persona, and every
   <form> on it is parsed: action, method, fields, hidden values, options, the submit button.
@@ -79,7 +80,14 @@ VOID_ELEMENTS = {
 
 
 def full_mode() -> bool:
+    """The whole corpus to every field and parameter (else a sample)."""
     return os.environ.get("HOSTILE_FULL", "") not in ("", "0")
+
+
+def every_persona() -> bool:
+    """Each form as every persona who has it, each parameter as every persona (else one or
+    two): HOSTILE_EVERY_PERSONA=1, hours rather than minutes with the whole corpus."""
+    return os.environ.get("HOSTILE_EVERY_PERSONA", "") not in ("", "0")
 
 
 # --- The corpus ------------------------------------------------------------------------------
@@ -519,7 +527,7 @@ def forms_to_test(world: World, route: str) -> list[FoundForm]:
     """The forms posting to `route`: each as the first persona who has it, or as every persona
     who has it in full mode."""
     forms = discover(world).get(route, [])
-    if full_mode():
+    if every_persona():
         return forms
     firsts: dict[tuple[str, tuple[str, ...]], FoundForm] = {}
     for f in sorted(forms, key=lambda f: PERSONAS.index(f.persona)):

@@ -25,7 +25,7 @@ from .harness import (
     client_as,
     corpus_of,
     discover,
-    full_mode,
+    every_persona,
     parameter_payloads,
     quote_value,
     urlencode,
@@ -55,7 +55,7 @@ def cases() -> list[object]:
 
 
 def personas_for(route: str, parameter: str) -> list[str]:
-    if full_mode():
+    if every_persona():
         return list(PERSONAS)
     signed_in = PERSONAS[1:]
     return ["visitor", signed_in[sum(map(ord, route + parameter)) % len(signed_in)]]
@@ -112,7 +112,7 @@ def test_every_parameter_takes_hostile_input(route_name: str, parameter: str) ->
             for i, payload in enumerate(parameter_payloads(route_name, name)):
                 STATS.payloads.add(payload.name)
                 everyone = list(clients)
-                for who in everyone if full_mode() else [everyone[i % len(everyone)]]:
+                for who in everyone if every_persona() else [everyone[i % len(everyone)]]:
                     get(who, f"{base}?{urlencode([(name, payload.value)])}", name, payload)
     findings.assert_none()
 
