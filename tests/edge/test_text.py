@@ -38,7 +38,7 @@ def test_feeds_stay_well_formed_whatever_was_stored_before(visitor, network, mem
         title="Bell\x07 and \ufffe non-character", body_html="<p>Form\x0cfeed \uffff</p>"
     )
     Member.objects.filter(pk=member.pk).update(display_name="Bilal\x1b Ahmed")
-    network.name = "Riverbend\x00 Alumni"
+    network.name = "Riverbend\x1b Alumni"  # (PostgreSQL cannot store NUL at all)
     network.save()
     response = visitor.get(reverse(feed))
     assert response.status_code == 200
