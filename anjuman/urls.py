@@ -15,6 +15,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("members.urls")),
     path("", include("blogs.urls")),
     path("", include("comments.urls")),
+    path("", include("friends.urls")),
+    path("", include("profiles.urls")),
+    path("", include("likes.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]

@@ -21,8 +21,18 @@ different object ("blogs:post@draft": the author's draft instead of the publishe
 
 Outcomes: a status code (200, 400, 403, 404, 405), LOGIN (302 to the sign-in page) or REDIRECT
 (any other 301/302).
+
+Apps built on these write their part of the matrix beside their code, in `<app>/tests/access.py`
+(docs/architecture.md, "Adding an app"), which may define:
+- MATRIX, KWARGS, POST_DATA: rows, route arguments and POST bodies, as below;
+- OBJECTS: {name: make(world)} — objects the app's routes name, made on first use as
+  `world.<name>` (a friend request, a group…);
+- PERSONA_SETUP: {persona: set_up(world, member)} — what makes a persona who they are in the
+  app (friends: `friend` is the author's friend, `blocked` is blocked by the author).
+Their entries are merged into this module's tables when it is imported.
 """
 
+import importlib
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
@@ -60,7 +70,10 @@ PERSONAS = (
     "administrator",
     "creator",
     "suspended",
+    "friend",
+    "blocked",
 )
+APP_PERSONAS = ("friend", "blocked")
 GROUPS = {
     "anonymous": ("visitor", "suspended"),
     "signed_in": (
@@ -71,8 +84,19 @@ GROUPS = {
         "moderator",
         "administrator",
         "creator",
+        "friend",
+        "blocked",
     ),
-    "confirmed": ("member", "author", "other_member", "moderator", "administrator", "creator"),
+    "confirmed": (
+        "member",
+        "author",
+        "other_member",
+        "moderator",
+        "administrator",
+        "creator",
+        "friend",
+        "blocked",
+    ),
     "moderators": ("moderator", "administrator", "creator"),
     "admins": ("administrator", "creator"),
 }
@@ -82,10 +106,17 @@ def row(default: Cell, **cells: Cell) -> dict[str, Cell]:
     """Every persona gets `default`; then each keyword — a group of GROUPS or a persona — in
     the order written, later ones winning: row(X, signed_in=Y, admins=Z)."""
     table = dict.fromkeys(PERSONAS, default)
+    named: set[str] = set()
     for name, cell in cells.items():
         for persona in GROUPS.get(name, (name,)):
             assert persona in table, f"unknown persona or group {name!r}"
             table[persona] = cell
+        if name not in GROUPS:
+            named.add(name)
+    # The apps' personas (friend, blocked) are plain members unless a row names them.
+    for persona in APP_PERSONAS:
+        if persona not in named:
+            table[persona] = table["member"]
     return table
 
 
@@ -266,6 +297,30 @@ class World:
     def suspended(self) -> Member:
         return make_member("Sami Suspended", "sami@example.org", is_active=False)
 
+    @cached_property
+    def friend(self) -> Member:
+        """A confirmed member the apps relate to the author (PERSONA_SETUP: friends)."""
+        return self._set_up("friend", make_member("Farid Friend", "farid@example.org"))
+
+    @cached_property
+    def blocked(self) -> Member:
+        """A confirmed member the author blocked (PERSONA_SETUP: friends)."""
+        return self._set_up("blocked", make_member("Babar Blocked", "babar@example.org"))
+
+    def _set_up(self, persona: str, member: Member) -> Member:
+        for set_up in PERSONA_SETUP.get(persona, []):
+            set_up(self, member)
+        return member
+
+    def __getattr__(self, name: str) -> Any:
+        """An app's object (OBJECTS of its tests/access.py), made on first use."""
+        make = OBJECTS.get(name)
+        if make is None:
+            raise AttributeError(name)
+        value = make(self)
+        setattr(self, name, value)
+        return value
+
     def client(self, persona: str) -> Client:
         if persona == "visitor":
             return Client()
@@ -419,6 +474,39 @@ POST_DATA: dict[str, Callable[[World], dict[str, str]]] = {
     "blogs:edit": _post_form,
     "comments:create": lambda w: {"body": "Well said."},
 }
+
+
+# --- The apps' parts: <app>/tests/access.py --------------------------------------------------
+
+OBJECTS: dict[str, Callable[[World], Any]] = {}
+PERSONA_SETUP: dict[str, list[Callable[[World, Member], None]]] = {}
+
+
+def _merge_app_parts() -> None:
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        try:
+            part = importlib.import_module(f"{config.name}.tests.access")
+        except ModuleNotFoundError as e:
+            if e.name not in (f"{config.name}.tests", f"{config.name}.tests.access"):
+                raise
+            continue
+        tables: list[tuple[dict[str, Any], dict[str, Any]]] = [
+            (MATRIX, getattr(part, "MATRIX", {})),
+            (KWARGS, getattr(part, "KWARGS", {})),
+            (POST_DATA, getattr(part, "POST_DATA", {})),
+            (OBJECTS, getattr(part, "OBJECTS", {})),
+        ]
+        for ours, theirs in tables:
+            clash = set(ours) & set(theirs)
+            assert not clash, f"{part.__name__} redefines {sorted(clash)}"
+            ours.update(theirs)
+        for persona, set_up in getattr(part, "PERSONA_SETUP", {}).items():
+            PERSONA_SETUP.setdefault(persona, []).append(set_up)
+
+
+_merge_app_parts()
 
 
 # --- Routes and outcomes ----------------------------------------------------------------------
