@@ -272,6 +272,10 @@ def _fresh_cache() -> Iterator[None]:
     # Rate-limit counters live in the cache; each test starts with none.
     from django.core.cache import cache
 
+    from lib.memo import clear_all
+
     cache.clear()
+    clear_all()
     yield
     cache.clear()
+    clear_all()

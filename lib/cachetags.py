@@ -37,6 +37,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from .memo import ProcessMemo
 from .replica import reading_from_replica
 
 # Every cached thing depends on this one too: a bulk job that changes everything (an import,
@@ -207,6 +208,9 @@ def collecting() -> Iterator[set[str]]:
 
 
 _MISSING = object()  # cached() may remember None (no network yet), so absence is this
+# What this process got from cached() lately (lib/memo.py): the network, the sidebar, comment
+# lists. Shared by the process's requests: callers treat what cached() returns as read-only.
+_recent = ProcessMemo(500)
 
 
 def may_store(current: Versions) -> bool:
@@ -227,12 +231,19 @@ def cached[T](
     """`compute()`, remembered until one of `tags` changes (or `timeout` seconds pass)."""
     depends_on(*tags)
     key = "anjuman:cached:" + hashlib.sha256(name.encode()).hexdigest()[:40]
-    entry = cache.get(key, _MISSING)
+    seconds = timeout or settings.PAGE_CACHE_SECONDS or 300
+    # This process's copy first (lib/memo.py): valid on the same versions check.
+    entry = _recent.get(key)
+    if entry is None or not still_current(entry[0]):
+        entry = cache.get(key, _MISSING)
+        if isinstance(entry, tuple) and len(entry) == 2:
+            _recent.put(key, entry, seconds)
     if isinstance(entry, tuple) and len(entry) == 2 and still_current(entry[0]):
         return cast(T, entry[1])
     # Versions are read before computing: a change made meanwhile makes this entry stale.
     current = versions(tags)
     value = compute()
     if may_store(current):
-        cache.set(key, (current, value), timeout=timeout or settings.PAGE_CACHE_SECONDS or 300)
+        cache.set(key, (current, value), timeout=seconds)
+        _recent.put(key, (current, value), seconds)
     return value

@@ -240,3 +240,34 @@ def test_a_cached_page_costs_a_few_cache_reads_and_no_query(post, visitor):
     assert len(queries) == 0
     # network entry + site version + page + post:N + blog:A
     assert len(read) == len(set(read)) <= 5, read
+
+
+def test_a_page_this_process_has_costs_only_its_versions_and_another_process_change_shows(
+    post, visitor
+):
+    """lib/memo.py: the process keeps the pages it served; every hit still checks the versions,
+    so a change written by another process (straight into the shared cache) shows at once."""
+    import time
+
+    from django.core.cache import cache
+
+    from lib.cachetags import _key
+
+    assert visitor.get(post.get_absolute_url())["X-Cache"] == "miss"
+    read: list[str] = []
+    get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        read.append(key)
+        return get(key, *args, **kwargs)
+
+    cache.get = counting_get
+    try:
+        assert Client().get(post.get_absolute_url())["X-Cache"] == "hit"
+    finally:
+        del cache.get
+    # The site-wide version, post:N and blog:A: no page entry, no network entry.
+    assert len(read) == 3, read
+    # Another process comments on the post: it bumps post:N in the shared cache.
+    cache.set(_key(f"post:{post.pk}"), time.time_ns(), timeout=None)
+    assert Client().get(post.get_absolute_url())["X-Cache"] == "miss"
