@@ -10,9 +10,11 @@ PY := $(VENV)/bin/python
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
 	DEBUG=1 $(PY) manage.py loaddemo --if-empty
-	@# The task worker sends the emails (confirmation, password reset) while the server runs.
+	@# The task worker sends the emails (confirmation, password reset) while the server runs;
+	@# the scheduler queues the periodic jobs (lib/scheduler.py).
 	DEBUG=1 $(PY) manage.py db_worker --no-startup-delay -v0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py scheduler -v0 >/dev/null & sched=$$!; \
+	trap 'kill $$worker $$sched 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## Install what the tests need (Chromium, PostgreSQL), then lint, type-check and run every test

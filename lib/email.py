@@ -184,3 +184,11 @@ def queue_email(subject: str, body: str, to: list[str]) -> None:
         send_email.enqueue(subject, body, to)  # in the caller's transaction: see above
     else:
         transaction.on_commit(lambda: send_email.enqueue(subject, body, to))
+
+
+@task
+def requeue_abandoned_emails() -> None:
+    """The scheduler's job (anjuman/apps.py): an email task a killed worker left "running" goes
+    back to the queue within a minute, not only when the next email is sent."""
+    if isinstance(send_email.get_backend(), DatabaseBackend):
+        requeue_abandoned()
