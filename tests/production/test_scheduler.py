@@ -13,6 +13,15 @@ from .servers import BASE_DIR, PYTHON, manage, production_env, stop
 pytestmark = pytest.mark.processes
 
 
+def count_queued(root: Path) -> int:
+    with sqlite3.connect(root / "anjuman.sqlite3") as db:
+        found = db.execute(
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path LIKE ?",
+            ("%requeue_abandoned_emails",),
+        ).fetchone()
+    return int(found[0])
+
+
 def test_two_schedulers_queue_each_job_once(tmp_path: Path) -> None:
     env = production_env(tmp_path, TASKS_BACKEND="database", CACHE_DIR=str(tmp_path / "cache"))
     assert manage(env, "migrate", "--noinput", "-v0").returncode == 0
@@ -26,21 +35,10 @@ def test_two_schedulers_queue_each_job_once(tmp_path: Path) -> None:
     try:
         deadline = time.monotonic() + 30
         queued = 0
-        while time.monotonic() < deadline:
-            with sqlite3.connect(tmp_path / "anjuman.sqlite3") as db:
-                queued = db.execute(
-                    "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path LIKE ?",
-                    ("%requeue_abandoned_emails",),
-                ).fetchone()[0]
-            if queued:
-                break
+        while time.monotonic() < deadline and not (queued := count_queued(tmp_path)):
             time.sleep(0.2)
         time.sleep(2 * 5)  # two more ticks of each scheduler
-        with sqlite3.connect(tmp_path / "anjuman.sqlite3") as db:
-            queued = db.execute(
-                "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path LIKE ?",
-                ("%requeue_abandoned_emails",),
-            ).fetchone()[0]
+        queued = count_queued(tmp_path)
     finally:
         for proc in procs:
             stop(proc)

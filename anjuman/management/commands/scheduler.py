@@ -1,5 +1,6 @@
-"""manage.py scheduler: enqueues the apps' periodic jobs when their time comes (lib/scheduler.py)."""
+"""manage.py scheduler: queues the apps' periodic jobs when their time comes (lib/scheduler.py)."""
 
+import contextlib
 import signal
 from typing import Any
 
@@ -21,7 +22,5 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         names = ", ".join(job.name for job in scheduler.jobs()) or "none"
         self.stdout.write(f"Scheduler: jobs {names}; one tick every {scheduler.TICK:g} s")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):  # SIGTERM or Ctrl-C: release the lease
             scheduler.run(once=options["once"])
-        except KeyboardInterrupt:
-            pass
