@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.core.cache import cache
 from django.tasks import Task
@@ -39,13 +40,13 @@ LEASE_KEY = "anjuman:scheduler:lease"
 class Job:
     name: str
     every: timedelta
-    task: Task[[], object]
+    task: Task[[], Any]
 
 
 _jobs: dict[str, Job] = {}
 
 
-def register(name: str, every: timedelta, task: Task[[], object]) -> None:
+def register(name: str, every: timedelta, task: Task[[], Any]) -> None:
     _jobs[name] = Job(name, every, task)
 
 
