@@ -17,11 +17,25 @@ from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 from lib.validators import validate_email_address
 
-from . import devices
+from . import devices, profilefields
 from .models import Member
 
 
-class JoinForm(CleanTextMixin, BaseUserCreationForm[Member]):
+class ProfileFieldsMixin:
+    """Adds the fields other apps ask (members/profilefields.py) after the form's own, with the
+    member's current values. Between CleanTextMixin and the form class, so that the added text
+    fields are cleaned like the others."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        member = instance if isinstance(instance, Member) and instance.pk else None
+        self.fields.update(profilefields.fields_for(member))
+
+
+class JoinForm(CleanTextMixin, ProfileFieldsMixin, BaseUserCreationForm[Member]):
     class Meta:
         model = Member
         fields = ("display_name", "email")
@@ -134,7 +148,7 @@ def may_send_email(request: HttpRequest, email: str) -> bool:
     return True
 
 
-class ProfileForm(CleanTextMixin, forms.ModelForm[Member]):
+class ProfileForm(CleanTextMixin, ProfileFieldsMixin, forms.ModelForm[Member]):
     photo = forms.ImageField(
         label=_("Photo"),
         required=False,

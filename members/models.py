@@ -88,6 +88,9 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
     origin = models.CharField(
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.LOCAL, editable=False
     )
+    # Chosen by administrators (profiles.services.set_featured): shown first in the directory,
+    # the most recently featured first.
+    featured_at = models.DateTimeField(_("featured"), null=True, blank=True, editable=False)
 
     objects = MemberManager.from_queryset(MemberQuerySet)()
 
@@ -103,6 +106,20 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
             # A network has exactly one creator.
             models.UniqueConstraint(
                 fields=["role"], condition=models.Q(role="creator"), name="one_creator"
+            ),
+        ]
+        # The directory's orders, over listed() members: ids read from the index alone.
+        indexes = [
+            models.Index(
+                fields=["origin", "is_active", "-date_joined", "-id"], name="member_newest"
+            ),
+            models.Index(
+                fields=["origin", "is_active", "display_name", "id"], name="member_alphabetical"
+            ),
+            models.Index(
+                fields=["-featured_at"],
+                condition=models.Q(featured_at__isnull=False),
+                name="member_featured",
             ),
         ]
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -16,7 +17,8 @@ from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
 from lib.sections import render_sections
 
-from . import devices, permissions, services
+from . import devices, permissions, profilefields, services
+from . import directory as directory_hooks
 from .decorators import member_required
 from .forms import (
     JoinForm,
@@ -50,15 +52,19 @@ def join(request: NetworkRequest) -> HttpResponse:
                 email = form.cleaned_data["email"]
                 # The same answer whether or not the email is already a member's (the
                 # service emails that member instead): the form does not tell who is here.
-                services.join(
-                    network=request.network,
-                    display_name=form.cleaned_data["display_name"],
-                    email=email,
-                    password=form.cleaned_data["password1"],
-                    next_url=next_url,
-                    base_url=request.build_absolute_uri("/").rstrip("/"),
-                    may_email_existing=may_send_email(request, email),
-                )
+                # What other apps asked (profile questions) is kept only for a member made now.
+                with transaction.atomic():
+                    member = services.join(
+                        network=request.network,
+                        display_name=form.cleaned_data["display_name"],
+                        email=email,
+                        password=form.cleaned_data["password1"],
+                        next_url=next_url,
+                        base_url=request.build_absolute_uri("/").rstrip("/"),
+                        may_email_existing=may_send_email(request, email),
+                    )
+                    if member is not None:
+                        profilefields.save_all(member, form.cleaned_data)
                 request.session[JOINED_EMAIL] = email
                 return redirect("members:join_sent")
             status = 400
@@ -159,12 +165,14 @@ def edit_profile(request: MemberRequest) -> HttpResponse:
     member = request.user
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        services.update_profile(
-            member,
-            display_name=form.cleaned_data["display_name"],
-            about=form.cleaned_data["about"],
-            photo=form.cleaned_data.get("photo"),
-        )
+        with transaction.atomic():
+            services.update_profile(
+                member,
+                display_name=form.cleaned_data["display_name"],
+                about=form.cleaned_data["about"],
+                photo=form.cleaned_data.get("photo"),
+            )
+            profilefields.save_all(member, form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         return redirect(member)
     if request.method == "POST":
@@ -173,24 +181,65 @@ def edit_profile(request: MemberRequest) -> HttpResponse:
     return render(request, "members/edit_profile.html", {"form": form}, status=form_status(form))
 
 
-@cache_for_visitors
+# The directory's orders (?sort=…): digits, so that visitors' pages of each are cached.
+NEWEST, ALPHABETICAL, MOST_ACTIVE = "", "1", "2"
+FEATURED_SHOWN = 12
+_LISTED_FIELDS = ("handle", "display_name", "photo_thumb", "role")
+
+
+def _viewer_level(user: object) -> str:
+    """Who a search is for, as the apps' matchers tell viewers apart (members/directory.py)."""
+    if permissions.is_admin(user):
+        return "admin"
+    return "member" if permissions.is_member(user) else "visitor"
+
+
+@cache_for_visitors(query=("page", "sort"))
 def directory(request: NetworkRequest) -> HttpResponse:
     depends_on("directory")
-    members = Member.objects.listed().order_by("display_name", "id")
+    sort = request.GET.get("sort", NEWEST)
+    if sort not in (ALPHABETICAL, MOST_ACTIVE):
+        sort = NEWEST
     query = request.GET.get("q", "").strip()[:100]
+    members = Member.objects.listed()
     if query:
-        members = members.filter(display_name__icontains=query)
-    page = ListingPaginator(
-        members.only("handle", "display_name", "photo_thumb", "role"),
+        members = members.filter(directory_hooks.search(request.user, query))
+    if sort == ALPHABETICAL:
+        members = members.order_by("display_name", "id")
+    elif sort == MOST_ACTIVE and directory_hooks.has_activity():
+        depends_on(*directory_hooks.activity_tags())
+        members = members.annotate(activity=directory_hooks.activity()).order_by(
+            "-activity", "-date_joined", "-id"
+        )
+    else:
+        members = members.order_by("-date_joined", "-id")
+    paginator = ListingPaginator(
+        members,
         MEMBERS_PER_PAGE,
-        count_key=f"members:{query}",
+        count_key=f"members:{_viewer_level(request.user)}:{query}",
         count_tags=["directory"],
+        fetch=lambda ids: Member.objects.filter(pk__in=ids).only(*_LISTED_FIELDS),
     )
-    return render(
-        request,
-        "members/directory.html",
-        {"page": page.get_page(request.GET.get("page")), "query": query},
-    )
+    page = paginator.get_page(request.GET.get("page"))
+    featured: list[Member] = []
+    if page.number == 1 and not query:
+        featured = list(
+            Member.objects.listed()
+            .filter(featured_at__isnull=False)
+            .order_by("-featured_at")
+            .only(*_LISTED_FIELDS)[:FEATURED_SHOWN]
+        )
+    orders = [(NEWEST, _("Newest")), (ALPHABETICAL, _("Alphabetical"))]
+    if directory_hooks.has_activity():
+        orders.append((MOST_ACTIVE, _("Most active")))
+    context = {
+        "page": page,
+        "query": query,
+        "sort": sort,
+        "orders": orders,
+        "featured": featured,
+    }
+    return render(request, "members/directory.html", context)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
