@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,15 @@ class PostForm(CleanTextMixin, forms.ModelForm[Post]):
         max_length=500,
         help_text=_("Separate tags with commas."),
     )
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_(
+            "Leave empty to publish at once. A time to come (in the network's time zone) "
+            "schedules the post: it goes public by itself then."
+        ),
+    )
 
     class Meta:
         model = Post
@@ -28,6 +39,13 @@ class PostForm(CleanTextMixin, forms.ModelForm[Post]):
                 "Markdown: **bold**, *italic*, [link](https://…), ![image](https://…), > quote"
             )
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.is_published:
+            del self.fields["publish_at"]  # public already: nothing to schedule
+        elif self.instance.is_scheduled:
+            self.initial.setdefault("publish_at", self.instance.published_at)
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())

@@ -68,6 +68,9 @@ class PostQuerySet(models.QuerySet["Post"]):
 class Post(FromElsewhere):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        # Goes public by itself at published_at (blogs.services.publish_due_posts, run by the
+        # scheduler); until then it is a draft to everyone but its author and administrators.
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
 
     author = models.ForeignKey(
@@ -116,6 +119,10 @@ class Post(FromElsewhere):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.SCHEDULED
 
     @property
     def is_hidden(self) -> bool:

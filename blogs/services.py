@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -5,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.tasks import task
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -93,12 +95,14 @@ def save_post(
     tags: Sequence[str],
     links: Sequence[LinkData],
     publish: bool,
+    publish_at: dt.datetime | None = None,
 ) -> Post:
     """Writes a new post of `by`'s, or `by`'s edit of a post, with its tags and related links
     in one transaction.
 
     Publishing a draft stamps the publication time once; later edits keep it, so the post
-    keeps its place in listings and archives.
+    keeps its place in listings and archives. With `publish_at` in the future (and `publish`),
+    a post not yet public is scheduled instead: it goes public by itself then.
     """
     if post.pk is None:
         if not permissions.can_write_posts(by):
@@ -110,9 +114,13 @@ def save_post(
     post.slug = slugify(title, allow_unicode=True)[:80] or "post"
     post.body = body
     render_body(post)
-    if publish and not post.is_published:
+    now = timezone.now()
+    if publish and not post.is_published and publish_at is not None and publish_at > now:
+        post.status = Post.Status.SCHEDULED
+        post.published_at = publish_at
+    elif publish and not post.is_published:
         post.status = Post.Status.PUBLISHED
-        post.published_at = post.published_at or timezone.now()
+        post.published_at = now if post.is_scheduled or not post.published_at else post.published_at
     elif not publish:
         post.status = Post.Status.DRAFT
     post.updated_at = timezone.now()
@@ -124,6 +132,26 @@ def save_post(
     )
     invalidate(*post.cache_tags())
     return post
+
+
+@transaction.atomic
+def publish_due_posts(now: dt.datetime | None = None) -> int:
+    """Publishes the scheduled posts whose time has come (the scheduler's job, every minute);
+    returns how many. Listings, feeds and pages show them from then on, not before."""
+    due = list(
+        Post.objects.select_for_update()
+        .filter(status=Post.Status.SCHEDULED, published_at__lte=now or timezone.now())
+        .only("id", "author_id")
+    )
+    if due:
+        Post.objects.filter(pk__in=[p.pk for p in due]).update(status=Post.Status.PUBLISHED)
+        invalidate(*{tag for post in due for tag in post.cache_tags()})
+    return len(due)
+
+
+@task
+def publish_due_posts_task() -> None:
+    publish_due_posts()
 
 
 @transaction.atomic

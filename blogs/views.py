@@ -221,6 +221,7 @@ def _edit(request: MemberRequest, post: Post) -> HttpResponse:
             tags=form.cleaned_data["tags_text"],
             links=link_data,
             publish=publish,
+            publish_at=form.cleaned_data.get("publish_at"),
         )
         messages.success(
             request, _("Your post is published.") if publish else _("Your draft is saved.")
