@@ -70,6 +70,14 @@ def _befriend(a: Member, b: Member) -> bool:
     return True
 
 
+def _pending(by: Member, other: Member) -> tuple[bool, bool]:
+    """Whether `by` asked `other`, and whether `other` asked `by` (one query)."""
+    senders = set(
+        FriendRequest.objects.filter(_between(by, other)).values_list("from_member_id", flat=True)
+    )
+    return by.pk in senders, other.pk in senders
+
+
 @transaction.atomic
 def send_request(*, by: Member, to: Member) -> Sent:
     """Asks `to` to be friends; if they had asked `by` already, the two are friends now."""
@@ -81,29 +89,32 @@ def send_request(*, by: Member, to: Member) -> Sent:
         )
     if Friendship.objects.filter(_friendship(by, to)).exists():
         return Sent.ALREADY_FRIENDS
-    if FriendRequest.objects.filter(from_member=to, to_member=by).exists():
+    mine, theirs = _pending(by, to)
+    if not (mine or theirs):
+        try:
+            with transaction.atomic():
+                FriendRequest.objects.create(from_member=by, to_member=to)
+        except IntegrityError:
+            # A request of this pair was written since we looked: ours twice (a double
+            # submission), or theirs at the same moment — which makes us friends.
+            mine, theirs = _pending(by, to)
+            if not (mine or theirs):
+                # …and answered already.
+                if Friendship.objects.filter(_friendship(by, to)).exists():
+                    return Sent.ALREADY_FRIENDS
+                raise Refused(_("Something changed at the same moment. Please try again."))
+        else:
+            if Block.objects.filter(blocker=to, blocked=by).exists():
+                # Kept for the sender, who is not told of the block; the blocker's pages do
+                # not change.
+                invalidate(requests_tag(by))
+            else:
+                invalidate(requests_tag(by), requests_tag(to))
+            return Sent.SENT
+    if theirs:
         _befriend(by, to)
         return Sent.FRIENDS_NOW
-    if FriendRequest.objects.filter(from_member=by, to_member=to).exists():
-        return Sent.ALREADY_SENT
-    try:
-        with transaction.atomic():
-            FriendRequest.objects.create(from_member=by, to_member=to)
-    except IntegrityError:
-        # A request of this pair was written since we looked: ours twice (a double
-        # submission), or theirs at the same moment — which makes us friends.
-        if FriendRequest.objects.filter(from_member=to, to_member=by).exists():
-            _befriend(by, to)
-            return Sent.FRIENDS_NOW
-        if Friendship.objects.filter(_friendship(by, to)).exists():
-            return Sent.ALREADY_FRIENDS
-        return Sent.ALREADY_SENT
-    if Block.objects.filter(blocker=to, blocked=by).exists():
-        # Kept for the sender, who is not told of the block; the blocker's pages do not change.
-        invalidate(requests_tag(by))
-    else:
-        invalidate(requests_tag(by), requests_tag(to))
-    return Sent.SENT
+    return Sent.ALREADY_SENT
 
 
 @transaction.atomic
