@@ -102,7 +102,9 @@ def send_request(*, by: Member, to: Member) -> Sent:
                 # …and answered already.
                 if Friendship.objects.filter(_friendship(by, to)).exists():
                     return Sent.ALREADY_FRIENDS
-                raise Refused(_("Something changed at the same moment. Please try again."))
+                raise Refused(
+                    _("Something changed at the same moment. Please try again.")
+                ) from None
         else:
             if Block.objects.filter(blocker=to, blocked=by).exists():
                 # Kept for the sender, who is not told of the block; the blocker's pages do

@@ -69,7 +69,7 @@ def test_a_signed_in_viewer_sees_friends_in_common(member, other_member):
 
 
 def test_suspended_friends_are_not_listed(member):
-    [gone, stays] = friends_for(member, 2)
+    [gone, _stays] = friends_for(member, 2)
     gone.is_active = False
     gone.save()
     html = Client().get(reverse("friends:of_member", args=[member.handle])).content.decode()

@@ -54,7 +54,7 @@ def test_two_members_asking_each_other_at_once_become_friends(member, other_memb
 def test_accepting_twice_at_once_is_one_friendship(member, other_member):
     services.send_request(by=member, to=other_member)
     results = at_once(*[lambda: services.accept(by=other_member, sender=member)] * 3)
-    assert sorted(results) == [False, False, True]  # type: ignore[type-var]
+    assert sorted(results) == [False, False, True]
     assert Friendship.objects.count() == 1
 
 
