@@ -90,6 +90,8 @@ class Post(FromElsewhere):
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     # Hidden by a moderator: only the author, moderators and administrators still see it.
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True, editable=False)
+    # Featured by an administrator: first on the home page, marked in listings.
+    featured_at = models.DateTimeField(_("featured"), null=True, blank=True, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
     # Kept by comments.services in the same transaction as each comment written or deleted.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
@@ -119,6 +121,10 @@ class Post(FromElsewhere):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_featured(self) -> bool:
+        return self.featured_at is not None
 
     @property
     def is_scheduled(self) -> bool:

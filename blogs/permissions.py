@@ -1,7 +1,7 @@
 """Who may see and do what with blog posts. Views, templates (through the views), services
 and the admin all ask here; docs/permissions.md has the whole matrix."""
 
-from members.permissions import can_contribute, is_moderator, manages_content_of
+from members.permissions import can_contribute, is_admin, is_moderator, manages_content_of
 
 from .models import Post
 
@@ -33,3 +33,8 @@ def can_delete_post(user: object, post: Post) -> bool:
 def can_hide_post(user: object, post: Post) -> bool:
     """Moderators (and administrators, the creator) hide and show again published posts."""
     return post.is_published and is_moderator(user)
+
+
+def can_feature_post(user: object, post: Post) -> bool:
+    """Administrators (and the creator) feature published posts."""
+    return post.is_published and is_admin(user)

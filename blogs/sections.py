@@ -14,13 +14,25 @@ from lib.cachetags import depends_on
 from .models import Post
 
 HOME_POSTS = 10
+HOME_FEATURED = 3
 PROFILE_POSTS = 5
 
 
 def latest_posts(request: HttpRequest, _obj: Any) -> str:
+    """The featured posts (the latest featured first), then the latest of the others."""
     depends_on("post-lists")
-    posts = Post.objects.published().for_listing()[:HOME_POSTS]
-    return render_to_string("blogs/_home_section.html", {"posts": posts})
+    featured = list(
+        Post.objects.published()
+        .filter(featured_at__isnull=False)
+        .for_listing()
+        .order_by("-featured_at", "-id")[:HOME_FEATURED]
+    )
+    latest = (
+        Post.objects.published()
+        .exclude(pk__in=[post.pk for post in featured])
+        .for_listing()[: HOME_POSTS - len(featured)]
+    )
+    return render_to_string("blogs/_home_section.html", {"posts": [*featured, *latest]})
 
 
 def member_posts(request: HttpRequest, member: Any) -> str:

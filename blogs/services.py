@@ -135,6 +135,16 @@ def save_post(
 
 
 @transaction.atomic
+def set_featured(post: Post, featured: bool, *, by: Member) -> None:
+    """Features the post (first on the home page, marked in listings) or stops featuring it."""
+    if not permissions.can_feature_post(by, post):
+        raise PermissionDenied(_("Only the network's administrators can feature posts."))
+    post.featured_at = timezone.now() if featured else None
+    post.save(update_fields=["featured_at"])
+    invalidate(*post.cache_tags())
+
+
+@transaction.atomic
 def publish_due_posts(now: dt.datetime | None = None) -> int:
     """Publishes the scheduled posts whose time has come (the scheduler's job, every minute);
     returns how many. Listings, feeds and pages show them from then on, not before."""

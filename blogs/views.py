@@ -11,19 +11,30 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from lib.cachetags import cached, depends_on
 from lib.http import MemberRequest, NetworkRequest
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
 from lib.urls import fast_reverse
-from members.decorators import contributor_required, member_required, moderator_required
+from members.decorators import (
+    contributor_required,
+    member_required,
+    moderator_required,
+    role_required,
+)
 from members.models import Member
-from members.permissions import is_moderator, manages_content_of
+from members.permissions import is_admin, is_moderator, manages_content_of
 
 from . import permissions, services
 from .forms import PostForm, RelatedLinkFormSet
 from .models import Post, PostQuerySet, Tag
+
+admin_required = role_required(
+    is_admin, gettext_lazy("Only the network's administrators can do this.")
+)
 
 POSTS_PER_PAGE = 10
 SIDEBAR_POSTS = 5
@@ -258,6 +269,35 @@ def _set_hidden(request: MemberRequest, pk: int, hidden: bool) -> HttpResponse:
         )
         return redirect(post)
     return render(request, "blogs/post_confirm_hide.html", {"post": post, "hide": hidden})
+
+
+@require_POST
+@admin_required
+def post_feature(request: MemberRequest, pk: int) -> HttpResponse:
+    return _set_featured(request, pk, True)
+
+
+@require_POST
+@admin_required
+def post_unfeature(request: MemberRequest, pk: int) -> HttpResponse:
+    return _set_featured(request, pk, False)
+
+
+def _set_featured(request: MemberRequest, pk: int, featured: bool) -> HttpResponse:
+    post = _post_for(
+        request,
+        pk,
+        permissions.can_feature_post,
+        _("Only the network's administrators can feature published posts."),
+    )
+    services.set_featured(post, featured, by=request.user)
+    messages.success(
+        request,
+        _("The post is featured on the home page.")
+        if featured
+        else _("The post is no longer featured."),
+    )
+    return redirect(post)
 
 
 @moderator_required

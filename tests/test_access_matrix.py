@@ -208,6 +208,10 @@ MATRIX: dict[str, dict[str, Cell]] = {
     "blogs:hide@draft": confirm_then_act(moderator=(404, 404)),
     "blogs:hide@hidden": confirm_then_act("moderator", "administrator", "creator"),
     "blogs:unhide": confirm_then_act("moderator", "administrator", "creator"),  # a hidden post
+    # Featuring is a POST from the post page's button; administrators feature published posts.
+    "blogs:feature": row((405, LOGIN), signed_in=(405, 403), admins=(405, REDIRECT)),
+    "blogs:feature@draft": row((405, LOGIN), signed_in=(405, 403), admins=(405, 403)),
+    "blogs:unfeature": row((405, LOGIN), signed_in=(405, 403), admins=(405, REDIRECT)),
     # comments, on the author's published post; the comment under test is other_member's
     # POST only. Visitors and unconfirmed members are refused (403: the page shows a Join button).
     "comments:create": row((405, 403), confirmed=(405, REDIRECT)),
@@ -426,6 +430,9 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "blogs:hide@draft": _post_kwargs("draft"),
     "blogs:hide@hidden": _post_kwargs("hidden_post"),
     "blogs:unhide": _post_kwargs("hidden_post"),
+    "blogs:feature": _post_kwargs("post"),
+    "blogs:feature@draft": _post_kwargs("draft"),
+    "blogs:unfeature": _post_kwargs("post"),
     "comments:create": lambda w: {"kind": "post", "pk": w.post.pk},
     "comments:create@draft": lambda w: {"kind": "post", "pk": w.draft.pk},
     "comments:create@hidden": lambda w: {"kind": "post", "pk": w.hidden_post.pk},
