@@ -30,9 +30,7 @@ MATRIX = {
     "profiles:question_new": ADMINS_ACT,
     "profiles:question_edit": ADMINS_ACT,
     # A removed question is not edited or removed again: 404 for administrators.
-    "profiles:question_edit@removed": row(
-        (LOGIN, LOGIN), signed_in=(403, 403), admins=(404, 404)
-    ),
+    "profiles:question_edit@removed": row((LOGIN, LOGIN), signed_in=(403, 403), admins=(404, 404)),
     "profiles:question_remove": ADMINS_ACT,
     # POST only: moves the question up or down and goes back to the list.
     "profiles:question_move": row((405, LOGIN), signed_in=(405, 403), admins=(405, REDIRECT)),
