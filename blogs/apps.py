@@ -8,6 +8,7 @@ class BlogsConfig(AppConfig):
 
     def ready(self) -> None:
         from comments.registry import Commentable, register
+        from likes import registry as likes
 
         from . import sections
         from .models import Post
@@ -23,6 +24,20 @@ class BlogsConfig(AppConfig):
                 page_tag=lambda post: f"post:{post.pk}",
                 # The listings show each post's count ("— 2 Comments").
                 count_tags=lambda post: ["post-lists"],
+            )
+        )
+        likes.register(
+            likes.Likeable(
+                model=Post,
+                kind="post",
+                can_view=can_view_post,  # type: ignore[arg-type]
+                owner_id=lambda post: post.author_id,  # type: ignore[attr-defined]
+                url=lambda post: post.get_absolute_url(),  # type: ignore[attr-defined]
+                # Its own tag, which its page and each listing showing it depend on (through
+                # {% like_button %} and {% like_count %}): not post:N, so a like leaves the
+                # cached comment lists alone, nor post-lists, so it leaves other listings.
+                count_tags=lambda post: [f"likes:post:{post.pk}"],
+                is_open=lambda post: post.is_published,  # type: ignore[attr-defined]
             )
         )
         sections.register_all()

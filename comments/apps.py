@@ -7,8 +7,49 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self) -> None:
+        from django.db import models
+
+        from likes import registry as likes
         from members import removal
 
+        from . import permissions, registry
+        from .fragments import likes_tag
+        from .models import Comment
         from .services import delete_comments_by
 
         removal.register("comments", delete_comments_by)
+
+        # A comment as likes see it: through what it is on.
+        def can_view(user: object, comment: Comment) -> bool:
+            target: models.Model | None = comment.target
+            if target is None or (
+                comment.is_hidden and not permissions.can_moderate_comments(user)
+            ):
+                return False
+            return registry.for_target(target).can_view(user, target)
+
+        def is_open(comment: Comment) -> bool:
+            target: models.Model | None = comment.target
+            return (
+                target is not None
+                and not comment.is_hidden
+                and registry.for_target(target).is_open(target)
+            )
+
+        def url(comment: Comment) -> str:
+            target: models.Model | None = comment.target
+            page: str = target.get_absolute_url() if target is not None else "/"  # type: ignore[attr-defined]
+            return f"{page}#comment-{comment.pk}"
+
+        likes.register(
+            likes.Likeable(
+                model=Comment,
+                kind="comment",
+                can_view=can_view,  # type: ignore[arg-type]
+                owner_id=lambda comment: comment.author_id,  # type: ignore[attr-defined]
+                url=url,  # type: ignore[arg-type]
+                # The counts show in the comment list of what they are on, and only there.
+                count_tags=lambda comment: [likes_tag(comment.content_type_id, comment.object_id)],  # type: ignore[attr-defined]
+                is_open=is_open,  # type: ignore[arg-type]
+            )
+        )

@@ -3,6 +3,7 @@
 import hashlib
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.template.loader import render_to_string
@@ -10,7 +11,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from lib.cachetags import cached
+from lib.cachetags import cached, depends_on
+from likes import buttons as like_buttons
 from members.permissions import is_member
 
 from . import permissions, registry
@@ -23,6 +25,12 @@ AUTHOR_FIELDS = ("author__handle", "author__display_name", "author__photo", "aut
 COMMENTS_PER_PAGE = 50
 PAGE_PARAMETER = "comments"
 LAST = "last"
+
+
+def likes_tag(content_type_id: int, object_id: int) -> str:
+    """The cache tag of the like counts of the comments on one target: only the target's page
+    shows them (the comment list itself is cached without them, see section_context)."""
+    return f"comment-likes:{content_type_id}:{object_id}"
 
 
 def page_number(request: Any) -> str:
@@ -70,6 +78,7 @@ def comment_list(
                 "deletable": deletable,
                 "delete_all": delete_all,
                 "moderate": moderate,
+                "likes_open": commentable.is_open(target),
             },
         )
         return html, shown.number, paginator.num_pages
@@ -94,6 +103,11 @@ def section_context(
     asks for), links to the others, the form or the join gate."""
     user = request.user
     html, number, pages = comment_list(user, target, page or page_number(request))
+    # The list holds a slot for each comment's like button; the counts and whether this
+    # viewer liked each are filled in per request (likes/buttons.py), so a like leaves the
+    # cached list alone and refreshes only the pages of this target.
+    depends_on(likes_tag(ContentType.objects.get_for_model(target).pk, target.pk))
+    html = like_buttons.fill(request, html, next_url=comment_page_url(target, number))
     return {
         "target": target,
         "comment_count": getattr(target, "comment_count", 0),

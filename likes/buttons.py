@@ -1,0 +1,167 @@
+"""Like buttons and counts as pages show them, for many items at the cost of one query.
+
+A page does not render its buttons one by one: each button is first a *slot*, an HTML comment
+naming the item (`{% like_button %}`, `{% like_slot %}` in the comment list), and `fill()`
+replaces every slot of a piece of HTML at once — one query for the counts of all of them and
+whether the viewer liked each — with the button as this viewer sees it (a form with their CSRF
+token, "Like" or "Unlike"; a sign-in link for visitors; the count alone for the others).
+
+That keeps per-viewer state out of what is cached and shared: the comment list is cached once
+per viewer scope (comments/fragments.py) with its slots in it, and each request fills them.
+Inside `{% like_buttons %}…{% endlike_buttons %}` fill() leaves slots for the block, which
+fills the whole page's slots (the post's and its comments') in the one query.
+
+A slot carries a key derived from SECRET_KEY, so member-written text cannot forge one.
+"""
+
+import hashlib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeString, mark_safe
+
+from lib.urls import fast_reverse
+from members.permissions import can_contribute, is_member
+
+from . import registry
+from .models import Like, LikeCount
+
+_KEY = hashlib.sha256(f"likes-slot:{settings.SECRET_KEY}".encode()).hexdigest()[:12]
+_SLOT = re.compile(r"<!--like:" + _KEY + r":([a-z0-9_-]+):(\d+):([01])-->")
+# Set while a {% like_buttons %} block renders: fill() leaves the slots to it.
+_collecting: ContextVar[bool] = ContextVar("likes_collecting", default=False)
+
+
+@dataclass(frozen=True)
+class State:
+    count: int
+    liked: bool
+
+
+NOT_LIKED = State(0, False)
+
+
+def slot(kind: str, pk: int, *, open: bool = True) -> SafeString:
+    """The place of one item's button; `open`: whether the item takes likes now."""
+    return mark_safe(f"<!--like:{_KEY}:{kind}:{int(pk)}:{int(open)}-->")  # noqa: S308
+
+
+def states(user: object, items: set[tuple[str, int]]) -> dict[tuple[str, int], State]:
+    """The count of each (kind, pk), and whether `user` liked it — in one query.
+
+    Content types are matched by name in the same query (a join), not looked up first: a
+    page costs the same whether or not this process has met the content type yet."""
+    by_model: dict[tuple[str, str], tuple[str, list[int]]] = {}
+    for kind, pk in items:
+        likeable = registry.registered_kind(kind)
+        if likeable is None:
+            continue
+        meta = likeable.model._meta
+        by_model.setdefault((meta.app_label, meta.model_name or ""), (kind, []))[1].append(pk)
+    if not by_model:
+        return {}
+    where = Q()
+    for (app_label, model), (_kind, pks) in by_model.items():
+        where |= Q(content_type__app_label=app_label, content_type__model=model, object_id__in=pks)
+    rows = LikeCount.objects.filter(where, count__gt=0)
+    fields = ["content_type__app_label", "content_type__model", "object_id", "count"]
+    if is_member(user):
+        mine = Like.objects.filter(
+            member=user, content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
+        )
+        rows = rows.annotate(mine=Exists(mine))
+        fields.append("mine")
+    found: dict[tuple[str, int], State] = {}
+    for app_label, model, pk, count, *liked in rows.values_list(*fields):
+        kind = by_model[(app_label, model)][0]
+        found[(kind, pk)] = State(count, bool(liked and liked[0]))
+    return found
+
+
+class _Viewer:
+    """What the buttons of one request share: who is looking, where they come back to."""
+
+    def __init__(self, request: Any, next_url: str | None) -> None:
+        self.request = request
+        self.user = request.user
+        if next_url is None and request.method in ("GET", "HEAD"):
+            next_url = request.get_full_path()
+        self.next_url = next_url
+
+    @cached_property
+    def csrf_token(self) -> str:
+        # Only for those who get a form: a visitor's page must not set a CSRF cookie, or the
+        # page cache would not keep it.
+        return get_token(self.request)
+
+    def context(self, kind: str, pk: int, state: State, open: bool) -> dict[str, Any]:
+        anchor = f"like-{kind}-{pk}"
+        context: dict[str, Any] = {
+            "kind": kind,
+            "pk": pk,
+            "anchor": anchor,
+            "count": state.count,
+            "liked": state.liked,
+            "liked_by_url": fast_reverse("likes:liked_by", kind, pk),
+        }
+        next_url = f"{self.next_url}#{anchor}" if self.next_url else ""
+        if (state.liked and is_member(self.user)) or (open and can_contribute(self.user)):
+            action = "likes:unlike" if state.liked else "likes:like"
+            context.update(
+                form_url=fast_reverse(action, kind, pk),
+                next=next_url,
+                csrf_token=self.csrf_token,
+            )
+        elif not getattr(self.user, "is_authenticated", False) and open:
+            back = quote(next_url or fast_reverse("likes:liked_by", kind, pk))
+            context["signin_url"] = f"{fast_reverse('members:signin')}?next={back}"
+        return context
+
+
+def render_button(viewer: _Viewer, kind: str, pk: int, state: State, open: bool) -> str:
+    # A plain context: no context processors for each of fifty buttons.
+    return get_template("likes/_button.html").render(viewer.context(kind, pk, state, open))
+
+
+def fill(request: Any, html: str, *, next_url: str | None = None) -> SafeString:
+    """`html` with its like slots replaced by this viewer's buttons (see the module).
+
+    `next_url`: where a like without JavaScript comes back to (default: this page)."""
+    if _collecting.get():
+        return mark_safe(html)  # noqa: S308 — the {% like_buttons %} block around fills it
+    found = _SLOT.findall(html)
+    if not found:
+        return mark_safe(html)  # noqa: S308 — our own templates' output
+    known = states(request.user, {(kind, int(pk)) for kind, pk, _open in found})
+    viewer = _Viewer(request, next_url)
+
+    def button(match: re.Match[str]) -> str:
+        kind, pk, open = match.group(1), int(match.group(2)), match.group(3) == "1"
+        return render_button(viewer, kind, pk, known.get((kind, pk), NOT_LIKED), open)
+
+    return mark_safe(_SLOT.sub(button, html))  # noqa: S308
+
+
+@contextmanager
+def collecting() -> Iterator[None]:
+    """Slots rendered inside are left for the caller's one fill()."""
+    token = _collecting.set(True)
+    try:
+        yield
+    finally:
+        _collecting.reset(token)
+
+
+def counts(items: set[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """The like count of each (kind, pk), in one query (listings' bylines)."""
+    return {item: state.count for item, state in states(None, items).items()}

@@ -1,0 +1,93 @@
+"""Likes cost one query per page however many items show them (no N+1), and the comment list
+stays cached per viewer scope."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from comments.services import add_comment
+from conftest import client_for, make_member, make_post
+from likes import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_comment_limit(settings):
+    settings.RATELIMIT_COMMENTS = (0, 600)
+
+
+def count(client, url, *, clear=True) -> int:
+    if clear:
+        cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.fixture
+def people(network):
+    return [make_member(f"P{i}", f"p{i}@example.org") for i in range(3)]
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_a_listing_costs_the_same_with_5_or_50_liked_posts(member, people, signed_in):
+    viewer = client_for(people[0]) if signed_in else Client()
+    urls = ["/", reverse("blogs:list"), reverse("blogs:member_blog", args=[member.handle])]
+
+    def grow(n):
+        for i in range(n):
+            post = make_post(member, title=f"Post {i}")
+            for person in people:
+                services.like(post, person)
+
+    grow(5)
+    small = {url: count(viewer, url) for url in urls}
+    grow(45)
+    assert {url: count(viewer, url) for url in urls} == small
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_a_comment_list_costs_the_same_with_5_or_50_liked_comments(member, people, signed_in):
+    viewer = client_for(people[0]) if signed_in else Client()
+    post = make_post(member)
+    services.like(post, people[0])
+
+    def grow(n):
+        for i in range(n):
+            comment = add_comment(post, people[i % 3], f"Comment {i}")
+            services.like(comment, people[(i + 1) % 3])
+            services.like(comment, people[0])
+
+    grow(5)
+    small = count(viewer, post.get_absolute_url())
+    grow(45)
+    assert count(viewer, post.get_absolute_url()) == small
+
+
+def test_a_member_reading_a_post_pays_one_query_for_every_like_on_the_page(member, people):
+    post = make_post(member)
+    for i in range(10):
+        services.like(add_comment(post, people[i % 3], f"c{i}"), people[1])
+    viewer = client_for(people[0])
+    viewer.get(post.get_absolute_url())  # the comment list is cached now
+    with CaptureQueriesContext(connection) as ctx:
+        viewer.get(post.get_absolute_url())
+    likes = [q for q in ctx.captured_queries if "likes_like" in q["sql"]]
+    assert len(likes) == 1
+
+
+def test_a_like_leaves_the_cached_comment_list_alone(member, people):
+    post = make_post(member)
+    comment = add_comment(post, people[1], "hello")
+    viewer = client_for(people[0])
+    warm = count(viewer, post.get_absolute_url())
+    cached = count(viewer, post.get_absolute_url(), clear=False)
+    assert cached < warm
+    services.like(comment, people[2])
+    assert count(viewer, post.get_absolute_url(), clear=False) == cached
+    assert "1 Like" in viewer.get(post.get_absolute_url()).content.decode()
