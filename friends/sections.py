@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from lib import sections
 from lib.cachetags import cached
@@ -30,7 +31,9 @@ def _summary(member: Member) -> SafeString:
         context = {"member": member, "count": friends.count(), "friends": friends[:AVATARS]}
         return render_to_string("friends/_summary.html", context)
 
-    html = cached(f"friends:summary:{member.pk}", render, [queries.friends_tag(member)])
+    # Per language: the fragment holds translated words.
+    name = f"friends:summary:{member.pk}:{get_language()}"
+    html = cached(name, render, [queries.friends_tag(member)])
     return mark_safe(html)  # noqa: S308 — our own template's output, cached as text
 
 
