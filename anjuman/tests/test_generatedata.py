@@ -37,6 +37,9 @@ def test_it_finds_the_generators_in_app_order():
     assert [label for label, _generate in generators()] == [
         "network",
         "members",
+        "friends",
+        "profiles",
+        "likes",
         "blogs",
     ]
 

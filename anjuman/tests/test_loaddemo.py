@@ -135,7 +135,14 @@ def test_the_blogs_box_comes_second_among_the_networks_boxes() -> None:
 
 
 def test_it_finds_the_loaders_in_app_order() -> None:
-    assert [label for label, _load in loaders()] == ["network", "members", "blogs"]
+    assert [label for label, _load in loaders()] == [
+        "network",
+        "members",
+        "friends",
+        "profiles",
+        "likes",
+        "blogs",
+    ]
 
 
 @pytest.mark.django_db
