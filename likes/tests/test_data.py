@@ -45,7 +45,7 @@ def test_the_benchmark_network_has_likes_once_every_app_has_generated():
     )
     steps = []
     # Until lib.datagen.Context has `later` (as DemoContext does).
-    ctx.later = steps.append  # type: ignore[attr-defined]
+    ctx.later = steps.append
     for _label, generate in generators():
         generate(ctx)
     for step in steps:
