@@ -26,9 +26,10 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.middleware.csrf import get_token
-from django.template.loader import get_template
 from django.utils.functional import cached_property
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext, pgettext
 
 from lib.urls import fast_reverse
 from members.permissions import can_contribute, is_member
@@ -99,6 +100,13 @@ class _Viewer:
         self.next_url = next_url
 
     @cached_property
+    def labels(self) -> dict[str, str]:
+        return {
+            "like": escape(pgettext("button", "Like")),
+            "unlike": escape(pgettext("button", "Unlike")),
+        }
+
+    @cached_property
     def csrf_token(self) -> str:
         # Only for those who get a form: a visitor's page must not set a CSRF cookie, or the
         # page cache would not keep it.
@@ -107,8 +115,6 @@ class _Viewer:
     def context(self, kind: str, pk: int, state: State, open: bool) -> dict[str, Any]:
         anchor = f"like-{kind}-{pk}"
         context: dict[str, Any] = {
-            "kind": kind,
-            "pk": pk,
             "anchor": anchor,
             "count": state.count,
             "liked": state.liked,
@@ -129,8 +135,38 @@ class _Viewer:
 
 
 def render_button(viewer: _Viewer, kind: str, pk: int, state: State, open: bool) -> str:
-    # A plain context: no context processors for each of fifty buttons.
-    return get_template("likes/_button.html").render(viewer.context(kind, pk, state, open))
+    """One button. Built here rather than by a template: a page draws fifty of them per
+    request, and a template render each cost five times as much. Every piece is escaped here
+    or made of what cannot need it (kinds are [a-z0-9_-], ids digits, our own addresses)."""
+    c = viewer.context(kind, pk, state, open)
+    html = f'<span class="like" id="{c["anchor"]}">'
+    if "form_url" in c:
+        html += (
+            f'<form class="inline" method="post" action="{c["form_url"]}" '
+            f'hx-post="{c["form_url"]}" hx-target="closest .like" hx-swap="outerHTML" '
+            'hx-disabled-elt="find button">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(c["csrf_token"])}">'
+        )
+        if c["next"]:
+            html += f'<input type="hidden" name="next" value="{escape(c["next"])}">'
+        label = viewer.labels["unlike" if c["liked"] else "like"]
+        liked = " liked" if c["liked"] else ""
+        html += f'<button class="link like-button{liked}" type="submit">{label}</button></form>'
+    elif "signin_url" in c:
+        html += (
+            f'<a class="like-button" href="{escape(c["signin_url"])}" rel="nofollow">'
+            f"{viewer.labels['like']}</a>"
+        )
+    if c["count"]:
+        html += (
+            f' <a class="like-count" href="{c["liked_by_url"]}">'
+            f"{escape(count_text(c['count']))}</a>"
+        )
+    return html + "</span>"
+
+
+def count_text(n: int) -> str:
+    return ngettext("%(n)d Like", "%(n)d Likes", n) % {"n": n}
 
 
 def fill(request: Any, html: str, *, next_url: str | None = None) -> SafeString:

@@ -102,3 +102,9 @@ def share_links(context: template.Context, target: models.Model) -> dict[str, An
             ),
         ],
     }
+
+
+@register.filter
+def like_count_text(n: int) -> str:
+    """ "1 Like", "3 Likes": as the buttons say it."""
+    return buttons.count_text(int(n))
