@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from django.contrib.contenttypes.models import ContentType
 
 from lib.datagen import Context, Made
+from lib.urls import fast_reverse
 
 from . import registry
 from .models import Like, LikeCount
@@ -100,5 +101,9 @@ def generate_likes(ctx: Context) -> None:
         (LikeCount(content_type_id=ct, object_id=pk, count=n) for (ct, pk), n in counted.items()),
         total=len(counted),
     )
-    ctx.manifest["bench_post"]["likes"] = counted[(post_type, bench_pk)]
+    ctx.manifest["bench_post"].update(
+        likes=counted[(post_type, bench_pk)],
+        like_path=fast_reverse("likes:like", "post", bench_pk),
+        unlike_path=fast_reverse("likes:unlike", "post", bench_pk),
+    )
     ctx.manifest.setdefault("counts", {})["likes"] = len(planned)

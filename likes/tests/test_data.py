@@ -55,3 +55,5 @@ def test_the_benchmark_network_has_likes_once_every_app_has_generated():
         ctx.manifest["bench_post"]["likes"] == 20 - 1
     )  # 20 members at this scale, less its author
     assert_counts_exact()
+    bench = ctx.manifest["bench_post"]
+    assert bench["like_path"] == f"/likes/post/{bench['pk']}/like/"
