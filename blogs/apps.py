@@ -41,3 +41,18 @@ class BlogsConfig(AppConfig):
             )
         )
         sections.register_all()
+
+        from datetime import timedelta
+
+        from lib import scheduler
+        from members import directory, removal
+
+        from .services import forget_likes_of_posts_by, publish_due_posts_task
+
+        removal.register("blogs.likes", forget_likes_of_posts_by)
+        # Scheduled posts go public within a minute of their time.
+        scheduler.register("publish-scheduled-posts", timedelta(minutes=1), publish_due_posts_task)
+        # The directory's "most active": published posts count.
+        directory.register_activity(
+            "blogs.posts", lambda: Post.objects.published(), tags=["post-lists"]
+        )

@@ -4,6 +4,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.tasks import task
@@ -11,9 +12,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from comments.models import Comment
 from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
 from lib.text import normalized_name
+from likes.services import forget as forget_likes
 from members.models import Member
 
 from . import permissions
@@ -170,8 +173,24 @@ def delete_post(post: Post, *, by: Member | None = None) -> None:
     if by is not None and not permissions.can_delete_post(by, post):
         raise PermissionDenied(_("You cannot delete this post."))
     invalidate(*post.cache_tags())
+    _forget_likes_of([post.pk])
     # Post.comments (a GenericRelation) makes Django delete the post's comments with it.
     post.delete()
+
+
+def _forget_likes_of(post_pks: list[int]) -> None:
+    """The likes of posts about to be deleted, and of their comments, go with them."""
+    forget_likes(Post, post_pks)
+    on_them = Comment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Post), object_id__in=post_pks
+    )
+    forget_likes(Comment, on_them.values_list("pk", flat=True))
+
+
+def forget_likes_of_posts_by(author: Member) -> None:
+    """A removal step (members.removal): the member's posts go with the member (a cascade),
+    and the likes of them and of the comments on them with the posts."""
+    _forget_likes_of(list(Post.objects.filter(author=author).values_list("pk", flat=True)))
 
 
 @transaction.atomic

@@ -179,6 +179,7 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
         "can_edit": permissions.can_edit_post(user, post),
         "can_delete": permissions.can_delete_post(user, post),
         "can_hide": permissions.can_hide_post(user, post),
+        "can_feature": permissions.can_feature_post(user, post),
         "latest_by_author": latest_by_author,
     }
     return render(request, "blogs/post_detail.html", context)

@@ -19,6 +19,13 @@ class CommentsConfig(AppConfig):
 
         removal.register("comments", delete_comments_by)
 
+        from members import directory
+
+        # The directory's "most active": comments shown count.
+        directory.register_activity(
+            "comments", lambda: Comment.objects.filter(hidden_at=None), tags=["post-lists"]
+        )
+
         # A comment as likes see it: through what it is on.
         def can_view(user: object, comment: Comment) -> bool:
             target: models.Model | None = comment.target

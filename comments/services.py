@@ -21,6 +21,7 @@ from lib import ratelimit
 from lib.cachetags import invalidate
 from lib.markup import render_plain_text
 from lib.text import clean_text
+from likes.services import forget as forget_likes
 from members.models import Member
 
 from . import permissions, registry
@@ -94,6 +95,7 @@ def delete_comment(comment: Comment, *, by: Member | None = None) -> None:
     if by is not None and not permissions.can_delete_comment(by, comment, target):
         raise PermissionDenied(_("You cannot delete this comment."))
     deleted, _counts = Comment.objects.filter(pk=comment.pk).delete()
+    forget_likes(Comment, [comment.pk])
     if deleted:
         if not comment.is_hidden:
             _count(type(target), target.pk, -1)
@@ -142,9 +144,12 @@ def delete_comments_by(author: Member) -> int:
     """
     written = Comment.objects.filter(author=author)
     targets: dict[int, set[int]] = {}
-    for content_type_id, object_id in written.values_list("content_type_id", "object_id"):
+    pks = []
+    for pk, content_type_id, object_id in written.values_list("pk", "content_type_id", "object_id"):
+        pks.append(pk)
         targets.setdefault(content_type_id, set()).add(object_id)
     deleted, _counts = written.delete()
+    forget_likes(Comment, pks)
     for content_type_id, object_ids in targets.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:

@@ -42,3 +42,18 @@ def test_only_administrators_feature_and_only_published_posts(admin_member, memb
         client_for(admin_member).post(reverse("blogs:feature", args=[draft.pk])).status_code == 403
     )
     assert client_for(admin_member).get(reverse("blogs:feature", args=[post.pk])).status_code == 405
+
+
+def test_listings_mark_featured_posts_and_the_post_page_has_the_button(admin_member, member):
+    post = make_post(member, title="A story worth reading")
+    admin = client_for(admin_member)
+    page = admin.get(post.get_absolute_url()).content.decode()
+    assert "Feature on the home page" in page
+    admin.post(reverse("blogs:feature", args=[post.pk]))
+    assert "Stop featuring" in admin.get(post.get_absolute_url()).content.decode()
+    listing = Client().get(reverse("blogs:list")).content.decode()
+    assert '<article class="entry featured">' in listing
+    assert (
+        "Feature on the home page"
+        not in client_for(member).get(post.get_absolute_url()).content.decode()
+    )

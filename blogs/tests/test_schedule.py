@@ -85,3 +85,21 @@ def test_a_published_post_has_nothing_to_schedule(member):
     post = schedule(member, timezone.now() - dt.timedelta(hours=1))
     page = client_for(member).get(reverse("blogs:edit", args=[post.pk])).content.decode()
     assert 'name="publish_at"' not in page
+
+
+def test_the_scheduler_publishes_due_posts(member):
+    from lib import scheduler
+
+    post = schedule(member, timezone.now() + dt.timedelta(hours=2))
+    post.published_at = timezone.now() - dt.timedelta(minutes=1)
+    post.save(update_fields=["published_at"])
+    assert "publish-scheduled-posts" in scheduler.run_due()  # the test settings run it at once
+    post.refresh_from_db()
+    assert post.is_published
+
+
+def test_the_authors_blog_marks_a_scheduled_post(member):
+    post = schedule(member, timezone.now() + dt.timedelta(hours=2))
+    blog = client_for(member).get(reverse("blogs:member_blog", args=[member.handle]))
+    assert "Scheduled for" in blog.content.decode()
+    assert post.title in blog.content.decode()
