@@ -170,6 +170,11 @@ class Context:
     manifest: dict[str, Any] = field(default_factory=dict)
     # The creator's password hash, reused for every member: hashing is slow by design.
     password_hash: str = ""
+    # Steps to run once every app has generated (likes need the posts of a later app).
+    finishing: list[Callable[[], None]] = field(default_factory=list)
+
+    def later(self, step: Callable[[], None]) -> None:
+        self.finishing.append(step)
 
     @property
     def start(self) -> dt.datetime:

@@ -72,6 +72,8 @@ class Command(BaseCommand):
         for label, generate in generators():
             self.stderr.write(f"Generating {label} data…")
             generate(ctx)
+        for step in ctx.finishing:
+            step()
         seconds = time.monotonic() - started
         ctx.manifest.update(
             scale=scale,
