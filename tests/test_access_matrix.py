@@ -28,7 +28,10 @@ Apps built on these write their part of the matrix beside their code, in `<app>/
 - OBJECTS: {name: make(world)} — objects the app's routes name, made on first use as
   `world.<name>` (a friend request, a group…);
 - PERSONA_SETUP: {persona: set_up(world, member)} — what makes a persona who they are in the
-  app (friends: `friend` is the author's friend, `blocked` is blocked by the author).
+  app (friends: `friend` is the author's friend, `blocked` is blocked by the author);
+- WORLD_SETUP: [set_up(world)] — what every world has from the start, because other apps'
+  pages show it (profiles: the questions the join form asks), so the hostile-input pass sends
+  its payloads to those fields too.
 Their entries are merged into this module's tables when it is imported.
 """
 
@@ -267,6 +270,8 @@ class World:
             password="a long test password",
             time_zone="Asia/Karachi",
         )
+        for set_up in WORLD_SETUP:
+            set_up(self)
 
     # Personas
     @cached_property
@@ -487,6 +492,7 @@ POST_DATA: dict[str, Callable[[World], dict[str, str]]] = {
 
 OBJECTS: dict[str, Callable[[World], Any]] = {}
 PERSONA_SETUP: dict[str, list[Callable[[World, Member], None]]] = {}
+WORLD_SETUP: list[Callable[[World], object]] = []
 
 
 def _merge_app_parts() -> None:
@@ -511,6 +517,7 @@ def _merge_app_parts() -> None:
             ours.update(theirs)
         for persona, set_up in getattr(part, "PERSONA_SETUP", {}).items():
             PERSONA_SETUP.setdefault(persona, []).append(set_up)
+        WORLD_SETUP.extend(getattr(part, "WORLD_SETUP", []))
 
 
 _merge_app_parts()

@@ -69,3 +69,23 @@ OBJECTS: dict[str, Callable[[World], Any]] = {
     "question": _question,
     "removed_question": _removed_question,
 }
+
+
+def _choice_question(w: World) -> Question:
+    return save_question(
+        Question(
+            label="Campus",
+            kind=Question.Kind.CHOICE,
+            choices=["Lahore", "Karachi", "Online"],
+        ),
+        by=w.creator,
+    )
+
+
+# Every world asks two optional questions at join (and in profile settings), so the
+# hostile-input pass sends its payloads to those fields as well.
+WORLD_SETUP: list[Callable[[World], object]] = [
+    lambda w: w.question,
+    lambda w: w.choice_question,
+]
+OBJECTS["choice_question"] = _choice_question
