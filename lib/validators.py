@@ -34,8 +34,20 @@ class WebAddressValidator(URLValidator):
 
 validate_web_address = WebAddressValidator()
 
-# An email address on the internet: "user@localhost" or "user@intranet" is no one's address here.
-validate_email_address = EmailValidator(allowlist=[])
+
+@deconstructible
+class InternetEmailValidator(EmailValidator):
+    """An email address on the internet: a domain with a dot, not "localhost", not an address
+    literal ("user@[127.0.0.1]") — none of those is anyone's address here."""
+
+    def __init__(self) -> None:
+        super().__init__(allowlist=[])
+
+    def validate_domain_part(self, domain_part: str) -> bool:
+        return not domain_part.startswith("[") and bool(super().validate_domain_part(domain_part))
+
+
+validate_email_address = InternetEmailValidator()
 
 
 MAX_PASSWORD_CHARS = 1000

@@ -176,6 +176,11 @@ class ProfileForm(CleanTextMixin, ProfileFieldsMixin, forms.ModelForm[Member]):
 class QueuedPasswordResetForm(CleanTextMixin, PasswordResetForm):
     """Django's reset form, with the email sent through the task queue."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # No member has an address that is not on the internet: say so at once.
+        self.fields["email"].validators.append(validate_email_address)
+
     def send_mail(
         self,
         subject_template_name: str,

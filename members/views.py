@@ -32,6 +32,7 @@ from .forms import (
 from .models import Member
 
 MEMBERS_PER_PAGE = 30
+MAX_QUERY_CHARS = 100
 JOINED_EMAIL = "members.joined-email"
 
 
@@ -200,7 +201,8 @@ def directory(request: NetworkRequest) -> HttpResponse:
     sort = request.GET.get("sort", NEWEST)
     if sort not in (ALPHABETICAL, MOST_ACTIVE):
         sort = NEWEST
-    query = request.GET.get("q", "").strip()[:100]
+    typed = request.GET.get("q", "").strip()
+    query = typed[:MAX_QUERY_CHARS]
     members = Member.objects.listed()
     if query:
         members = members.filter(directory_hooks.search(request.user, query))
@@ -238,8 +240,11 @@ def directory(request: NetworkRequest) -> HttpResponse:
         "sort": sort,
         "orders": orders,
         "featured": featured,
+        "query_too_long": len(typed) > MAX_QUERY_CHARS,
     }
-    return render(request, "members/directory.html", context)
+    # A search longer than the box allows is shortened, and the page says so (400).
+    status = 400 if context["query_too_long"] else 200
+    return render(request, "members/directory.html", context, status=status)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

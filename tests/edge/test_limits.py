@@ -77,3 +77,22 @@ def test_a_megabyte_password_is_refused_at_join_and_at_sign_in(visitor, member):
     response = visitor.post(reverse("members:signin"), {"username": member.email, "password": huge})
     assert response.status_code == 400
     assert "_auth_user_id" not in visitor.session
+
+
+@pytest.mark.parametrize("email", ["farah@[127.0.0.1]", "farah@localhost"])
+def test_addresses_not_on_the_internet_are_refused_at_join_and_reset(visitor, email):
+    for url, data in [
+        (reverse("members:join"), join_data(email=email)),
+        (reverse("members:password_reset"), {"email": email}),
+    ]:
+        response = visitor.post(url, data)
+        assert response.status_code == 400, url
+        assert "Enter a valid email address." in response.content.decode()
+
+
+def test_a_search_longer_than_the_box_is_shortened_and_says_so(visitor, network):
+    response = visitor.get(reverse("members:directory"), {"q": "b" * 5000})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "only the first 100 were searched" in page
+    assert f'value="{"b" * 100}"' in page  # the search box holds what was searched
