@@ -241,6 +241,7 @@ def directory(request: NetworkRequest) -> HttpResponse:
         "orders": orders,
         "featured": featured,
         "query_too_long": len(typed) > MAX_QUERY_CHARS,
+        "typed": typed,  # the search box keeps what was typed, even what was not searched
     }
     # A search longer than the box allows is shortened, and the page says so (400).
     status = 400 if context["query_too_long"] else 200
