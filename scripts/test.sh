@@ -59,7 +59,9 @@ fi
 echo "== pytest on SQLite"
 DATABASE_URL="sqlite:///$PWD/data/anjuman-test-run.sqlite3" .venv/bin/pytest ${PYTEST_ARGS:-}
 echo "== pytest on PostgreSQL"
-# The `processes` tests run their servers on SQLite files of their own, whatever the pass: once
-# is enough. The scale-out check runs here, on PostgreSQL.
+# The `processes` tests run their servers on SQLite files of their own (or PostgreSQL servers of
+# their own), whatever the pass: once is enough. The browser tests check pages and scripts,
+# which are the same on either database: once is enough too. The scale-out check runs here, on
+# PostgreSQL.
 # shellcheck disable=SC2086
-DATABASE_URL="$PG_URL" SCALEOUT=1 .venv/bin/pytest -m "not processes" ${PYTEST_ARGS:-}
+DATABASE_URL="$PG_URL" SCALEOUT=1 .venv/bin/pytest -m "not processes and not browser" ${PYTEST_ARGS:-}
