@@ -110,6 +110,12 @@ class Post(FromElsewhere):
                 fields=["author", "status", "hidden_at", "-published_at", "-id"],
                 name="post_author_listing",
             ),
+            # The home page's featured posts: the few featured rows alone, newest first.
+            models.Index(
+                fields=["-featured_at", "-id"],
+                name="post_featured",
+                condition=Q(featured_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
