@@ -7,9 +7,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from lib import sections
-from lib.cachetags import depends_on
+from lib.cachetags import cached_fragment, depends_on
 
 from .models import Post
 
@@ -19,8 +21,14 @@ PROFILE_POSTS = 5
 
 
 def latest_posts(request: HttpRequest, _obj: Any) -> str:
-    """The featured posts (the latest featured first), then the latest of the others."""
-    depends_on("post-lists")
+    """The featured posts (the latest featured first), then the latest of the others: the
+    same for everyone, so rendered once per language and time zone until a post or a like
+    count it shows changes."""
+    name = f"home-posts:{get_language()}:{timezone.get_current_timezone_name()}"
+    return cached_fragment(name, _render_latest_posts, ["post-lists"])
+
+
+def _render_latest_posts() -> str:
     # The newest featured rows from their own small index (post_featured), then those of them
     # that are published, by primary key: in one query the database reads the listing index
     # of every post instead.

@@ -9,15 +9,16 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lib.cachetags import cached, depends_on
+from lib.cachetags import cached, cached_fragment, depends_on
 from lib.http import MemberRequest, NetworkRequest
 from lib.pagecache import cache_for_visitors
-from lib.pagination import ListingPaginator
+from lib.pagination import ListingPaginator, page_ids
 from lib.urls import fast_reverse
 from members.decorators import (
     contributor_required,
@@ -58,7 +59,16 @@ def _listing(
         fetch=lambda ids: Post.objects.for_listing().filter(pk__in=ids).order_by(),
     )
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, template, {"page": page, **context})
+    # The entries are the same for everyone who sees this listing alike (count_key says who
+    # does): rendered once for these posts until one of them or its like count changes.
+    ids = ",".join(map(str, page_ids(page)))
+    name = f"entries:{count_key}:{ids}:{get_language()}:{timezone.get_current_timezone_name()}"
+    entries = cached_fragment(
+        name,
+        lambda: render_to_string("blogs/_entries.html", {"posts": page.object_list}),
+        ["post-lists", *count_tags],
+    )
+    return render(request, template, {"page": page, "entries": entries, **context})
 
 
 @cache_for_visitors

@@ -247,3 +247,42 @@ def cached[T](
         cache.set(key, (current, value), timeout=seconds)
         _recent.put(key, (current, value), seconds)
     return value
+
+
+def cached_fragment(
+    name: str, compute: Callable[[], str], tags: Sequence[str], timeout: int | None = None
+) -> str:
+    """Like cached(), for a piece of HTML that depends on more tags than the caller can name
+    beforehand: those `compute()` names with depends_on() (the like counts of the posts a
+    listing shows, found by the query it runs).
+
+    The entry remembers the tags its render named, and the next render reads their versions
+    before computing, as cached() does: a render that names a tag not read beforehand (the
+    first one, or one whose listing changed) is served but stored only as what it learnt,
+    never as a value, since a change made during it would go unseen. A hit names every
+    remembered tag, so the page around it depends on them too."""
+    key = "anjuman:fragment:" + hashlib.sha256(name.encode()).hexdigest()[:40]
+    seconds = timeout or settings.PAGE_CACHE_SECONDS or 300
+    entry = _recent.get(key)
+    if entry is None or not still_current(entry[0]):
+        entry = cache.get(key, _MISSING)
+        if isinstance(entry, tuple) and len(entry) == 3:
+            _recent.put(key, entry, seconds)
+    learnt: frozenset[str] = frozenset()
+    if isinstance(entry, tuple) and len(entry) == 3:
+        stored, html, learnt = entry
+        if stored and still_current(stored):
+            depends_on(*learnt)
+            return cast(str, html)
+    known = {*tags, *learnt}
+    current = versions(known)
+    with collecting() as named:
+        named.update(tags)
+        html = compute()
+    if named <= known and may_store(current):
+        value = (current, html, frozenset(named))
+    else:
+        value = ({}, "", frozenset(named))  # learnt, not stored: see above
+    cache.set(key, value, timeout=seconds)
+    _recent.put(key, value, seconds)
+    return html

@@ -1,4 +1,4 @@
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -42,5 +42,36 @@ class ListingPaginator(Paginator[Any]):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        by_id = {row.pk: row for row in self.fetch(ids)} if ids else {}
-        return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
+        return Page(_Rows(ids, self.fetch), number, self)
+
+
+def page_ids(page: Page[Any]) -> list[Any]:
+    """The primary keys of a page's rows, in order, without reading the rows themselves."""
+    rows = page.object_list
+    return list(rows.ids) if isinstance(rows, _Rows) else [row.pk for row in rows]
+
+
+class _Rows(Sequence[Any]):
+    """A page's rows, read by primary key when first used: a page whose rendering is cached
+    (lib.cachetags.cached_fragment, keyed by `ids`) does not read them at all."""
+
+    def __init__(self, ids: list[Any], fetch: Callable[[list[Any]], Iterable[Any]]) -> None:
+        self.ids = ids
+        self._fetch = fetch
+
+    @cached_property
+    def _rows(self) -> list[Any]:
+        by_id = {row.pk: row for row in self._fetch(self.ids)} if self.ids else {}
+        return [by_id[pk] for pk in self.ids if pk in by_id]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._rows[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids) and bool(self._rows)

@@ -16,7 +16,7 @@ A slot carries a key derived from SECRET_KEY, so member-written text cannot forg
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -30,8 +30,9 @@ from django.middleware.csrf import get_token
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import get_language, ngettext, pgettext
 
+from lib.cachetags import cached
 from lib.urls import fast_reverse
 from members.permissions import can_contribute, is_member
 
@@ -173,21 +174,47 @@ def count_text(n: int) -> str:
     return ngettext("%(n)d Like", "%(n)d Likes", n) % {"n": n}
 
 
-def fill(request: Any, html: str, *, next_url: str | None = None) -> SafeString:
+def fill(
+    request: Any, html: str, *, next_url: str | None = None, tags: Iterable[str] | None = None
+) -> SafeString:
     """`html` with its like slots replaced by this viewer's buttons (see the module).
 
-    `next_url`: where a like without JavaScript comes back to (default: this page)."""
+    `next_url`: where a like without JavaScript comes back to (default: this page). `tags`:
+    tags naming every count the slots show (with others, perhaps): a visitor's buttons are
+    then remembered until one of them changes."""
     if _collecting.get():
         return mark_safe(html)  # noqa: S308 — the {% like_buttons %} block around fills it
-    found = _SLOT.findall(html)
+    found = sorted(set(_SLOT.findall(html)))
     if not found:
         return mark_safe(html)  # noqa: S308 — our own templates' output
-    known = states(request.user, {(kind, int(pk)) for kind, pk, _open in found})
     viewer = _Viewer(request, next_url)
 
+    def render_all() -> dict[str, str]:
+        items = {(kind, int(pk)) for kind, pk, _open in found}
+        known = states(request.user, items)
+        return {
+            f"{kind}:{pk}:{open}": render_button(
+                viewer, kind, int(pk), known.get((kind, int(pk)), NOT_LIKED), open == "1"
+            )
+            for kind, pk, open in found
+        }
+
+    if (
+        tags is not None
+        and not getattr(request.user, "is_authenticated", False)
+        and not request.META.get("QUERY_STRING")
+    ):
+        # A visitor's buttons hold nothing of theirs (no form, no token): the same for every
+        # visitor of this page, remembered until a count changes (one of `tags`). Not for
+        # addresses with a query: made-up ones would each take a place in the cache.
+        slots = ";".join(":".join(each) for each in found)
+        name = f"like-buttons:{get_language()}:{viewer.next_url}:{slots}"
+        made = cached(name, render_all, list(tags))
+    else:
+        made = render_all()
+
     def button(match: re.Match[str]) -> str:
-        kind, pk, open = match.group(1), int(match.group(2)), match.group(3) == "1"
-        return render_button(viewer, kind, pk, known.get((kind, pk), NOT_LIKED), open)
+        return made[f"{match.group(1)}:{match.group(2)}:{match.group(3)}"]
 
     return mark_safe(_SLOT.sub(button, html))  # noqa: S308
 

@@ -92,3 +92,18 @@ def test_the_post_page_costs_the_same_with_5_or_50_comments(member):
         make_post(member, title=f"Later {i}")
     assert count(viewer, post.get_absolute_url()) == small
     assert small <= 13
+
+
+def test_listings_seen_before_read_no_posts_again(settings, member, other_member):
+    """With the page cache off the entries of the home page and of a listing page are
+    remembered (lib.cachetags.cached_fragment): from the third visit (the first learns which
+    like counts they show) a page reads no post, whatever the listing holds."""
+    settings.PAGE_CACHE_SECONDS = 0
+    grow(member, [other_member], 12)
+    for url in ["/", reverse("blogs:list"), reverse("blogs:list") + "?page=2"]:
+        Client().get(url)
+        Client().get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert Client().get(url).status_code == 200
+        reads = [q["sql"] for q in ctx.captured_queries if '"blogs_post"."title"' in q["sql"]]
+        assert reads == [], url

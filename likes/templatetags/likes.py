@@ -9,7 +9,7 @@ from django.db import models
 from django.template.base import Node, NodeList, Parser, Token
 from django.utils.safestring import SafeString
 
-from lib.cachetags import depends_on
+from lib.cachetags import collecting, depends_on
 
 from .. import buttons, registry
 
@@ -38,9 +38,9 @@ class LikeButtonsNode(Node):
         self.nodelist = nodelist
 
     def render(self, context: template.Context) -> SafeString:
-        with buttons.collecting():
+        with buttons.collecting(), collecting() as tags:
             html = self.nodelist.render(context)
-        return buttons.fill(context["request"], html)
+        return buttons.fill(context["request"], html, tags=sorted(tags))
 
 
 @register.tag("like_buttons")

@@ -70,3 +70,31 @@ def test_liking_again_changes_nothing_and_refreshes_nothing(member, other_member
     Client().get(post.get_absolute_url())
     services.like(post, other_member)
     assert cached(post.get_absolute_url())
+
+
+@pytest.mark.parametrize("visits", [1, 2, 3])
+def test_counts_stay_current_in_fragments_rendered_once_for_everyone(
+    settings, member, other_member, visits
+):
+    """With the page cache off, the home page's and the listings' entries and a visitor's like
+    buttons are still remembered between requests (lib.cachetags.cached_fragment, likes.buttons):
+    after any number of earlier visits, a like or an unlike shows at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+    post = make_post(member, title="Reunion notes")
+    comment = add_comment(post, other_member, "Nice")
+    urls = ["/", reverse("blogs:list"), reverse("blogs:member_blog", args=[member.handle])]
+    for _ in range(visits):
+        for url in [*urls, post.get_absolute_url()]:
+            assert " Like" not in Client().get(url).content.decode(), url
+    third = make_member("Third", "third@example.org")
+    services.like(post, third)
+    for url in urls:
+        assert "1 Like" in Client().get(url).content.decode(), url
+    page = Client().get(post.get_absolute_url()).content.decode()
+    assert page.count("1 Like") == 1  # the post's; the comment has none yet
+    services.like(comment, third)
+    assert Client().get(post.get_absolute_url()).content.decode().count("1 Like") == 2
+    services.unlike(post, third)
+    for url in urls:
+        assert "1 Like" not in Client().get(url).content.decode(), url
+    assert Client().get(post.get_absolute_url()).content.decode().count("1 Like") == 1
