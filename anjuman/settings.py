@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "likes",
     "blogs",
     "comments",
+    "activity",
+    "notifications",
+    "messaging",
+    "walls",
     "anjuman",
 ]
 

@@ -18,6 +18,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("friends.urls")),
     path("", include("profiles.urls")),
     path("", include("likes.urls")),
+    path("", include("activity.urls")),
+    path("", include("notifications.urls")),
+    path("", include("messaging.urls")),
+    path("", include("walls.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from comments.models import Comment
+from lib import events
 from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
 from lib.text import normalized_name
@@ -113,6 +114,7 @@ def save_post(
         post.author = by
     elif not permissions.can_edit_post(by, post):
         raise PermissionDenied(_("Only the author or an administrator can change this post."))
+    was_published = post.pk is not None and post.is_published
     post.title = title
     post.slug = slugify(title, allow_unicode=True)[:80] or "post"
     post.body = body
@@ -134,6 +136,8 @@ def save_post(
         RelatedLink(post=post, position=i, **vars(link)) for i, link in enumerate(links)
     )
     invalidate(*post.cache_tags())
+    if post.is_published and not was_published:
+        events.publish("blogs.published", actor=post.author, target=post)
     return post
 
 
@@ -154,11 +158,14 @@ def publish_due_posts(now: dt.datetime | None = None) -> int:
     due = list(
         Post.objects.select_for_update()
         .filter(status=Post.Status.SCHEDULED, published_at__lte=now or timezone.now())
-        .only("id", "author_id")
+        .select_related("author")
     )
     if due:
         Post.objects.filter(pk__in=[p.pk for p in due]).update(status=Post.Status.PUBLISHED)
         invalidate(*{tag for post in due for tag in post.cache_tags()})
+        for post in due:
+            post.status = Post.Status.PUBLISHED
+            events.publish("blogs.published", actor=post.author, target=post)
     return len(due)
 
 

@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lib import ratelimit
+from lib import events, ratelimit
 from lib.cachetags import invalidate
 from lib.markup import render_plain_text
 from lib.text import clean_text
@@ -78,6 +78,7 @@ def add_comment(target: models.Model, author: Member, body: str) -> Comment:
     )
     _count(type(target), target.pk, +1)
     _refresh(target)
+    events.publish("comments.added", actor=author, target=comment, on=target, parent=None)
     return comment
 
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from lib import events
 from lib.cachetags import invalidate
 from members.models import Member
 
@@ -112,9 +113,11 @@ def send_request(*, by: Member, to: Member) -> Sent:
                 invalidate(requests_tag(by))
             else:
                 invalidate(requests_tag(by), requests_tag(to))
+                events.publish("friends.requested", actor=by, target=to)
             return Sent.SENT
     if theirs:
-        _befriend(by, to)
+        if _befriend(by, to):
+            events.publish("friends.accepted", actor=by, target=to)
         return Sent.FRIENDS_NOW
     return Sent.ALREADY_SENT
 
@@ -125,7 +128,10 @@ def accept(*, by: Member, sender: Member) -> bool:
     _check(permissions.can_befriend(by, sender), by, sender)
     visible = not Block.objects.filter(blocker=by, blocked=sender).exists()
     if visible and FriendRequest.objects.filter(from_member=sender, to_member=by).exists():
-        return _befriend(by, sender)
+        befriended = _befriend(by, sender)
+        if befriended:
+            events.publish("friends.accepted", actor=by, target=sender)
+        return befriended
     if Friendship.objects.filter(_friendship(by, sender)).exists():
         return False  # accepted a moment ago (a double submission)
     raise Refused(_("%(name)s has not sent you a friend request.") % {"name": sender.display_name})
@@ -174,6 +180,7 @@ def block(*, by: Member, other: Member) -> bool:
     unfriended, _rows = Friendship.objects.filter(_friendship(by, other)).delete()
     FriendRequest.objects.filter(_between(by, other)).delete()
     invalidate(requests_tag(by), requests_tag(other), blocks_tag(by), blocks_tag(other))
+    events.publish("friends.blocked", actor=by, target=other)
     if unfriended:
         invalidate(friends_tag(by), friends_tag(other))
     return True

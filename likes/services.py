@@ -16,6 +16,7 @@ from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from lib import events
 from lib.cachetags import invalidate
 from members.models import Member
 
@@ -45,6 +46,7 @@ def like(target: models.Model, member: Member) -> bool:
     )
     _counted(content_type, target.pk).update(count=F("count") + 1)
     invalidate(*registry.for_target(target).count_tags(target))
+    events.publish("likes.added", actor=member, target=target)
     return True
 
 

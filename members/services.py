@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from PIL import Image, ImageOps
 
+from lib import events
 from lib.cachetags import EVERYTHING, invalidate
 from lib.email import queue_email
 
@@ -131,6 +132,8 @@ def confirm_email(token: str) -> tuple[Member, str, bool]:
         Member.objects.filter(pk=member.pk, email_confirmed=False).update(email_confirmed=True)
     )
     member.email_confirmed = True
+    if confirmed_now:
+        events.publish("members.joined", actor=member, target=member)
     return member, safe_next(data.get("n")), confirmed_now
 
 

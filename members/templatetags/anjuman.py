@@ -5,7 +5,10 @@ from django import template
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from lib import sections
 
 register = template.Library()
 
@@ -52,3 +55,13 @@ def isolated(value: object) -> str:
     """The same for plain text, where no element can go (`<title>`, attribute values): between
     FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE."""
     return f"\u2068{value}\u2069"
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context: template.Context, page: str, obj: Any = None) -> SafeString:
+    """The sections apps registered for `page` (lib/sections.py), e.g. "member_nav": the
+    links a signed-in member sees in the navigation (notifications, messages)."""
+    request = context.get("request")
+    if request is None:
+        return SafeString("")
+    return SafeString("".join(sections.render_sections(page, request, obj)))

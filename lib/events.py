@@ -1,0 +1,73 @@
+"""What happened, told by the app where it happens to the apps above it that care.
+
+A service that changes something members may want to hear of publishes an event: the
+comment plug-in publishes `comments.added`, friends `friends.accepted`. Apps on higher layers
+subscribe in their `AppConfig.ready()` — Latest Activity writes a stream entry,
+notifications tell the people concerned, later search indexes and federation delivers —
+without the publishing app importing any of them (the declared layers, docs/architecture.md).
+
+Handlers run at once, inside the publisher's transaction: rows they write (an activity
+entry, a notification) commit or roll back with the change itself. A handler that reaches
+outside the database (email, a remote server) defers that to the commit, as lib.email's queue
+does. A handler's error is the publisher's error: nothing half-written is left behind.
+
+The events published today (`actor`: who did it; `target`: what the event is about):
+
+| name | actor | target | data |
+|---|---|---|---|
+| `members.joined` | the member (email just confirmed) | the member | |
+| `blogs.published` | the author | the post (published now, or by the scheduler) | |
+| `comments.added` | the author | the comment | `on`: what it is on; `parent`: replied to |
+| `likes.added` | who liked | what they liked | |
+| `friends.requested` | who asked | the member asked | |
+| `friends.accepted` | who accepted | who had asked | |
+| `friends.blocked` | who blocked | the member blocked | |
+
+Later apps add theirs (`messages.sent`, `forum.started`…) and list them here.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    actor: Any  # a members.Member (Any: lib sits below members)
+    target: models.Model | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+Handler = Callable[[Event], None]
+
+_handlers: dict[str, list[Handler]] = {}
+
+
+def subscribe(name: str, handler: Handler) -> None:
+    """Calls `handler(event)` for each event called `name` (from an AppConfig.ready())."""
+    handlers = _handlers.setdefault(name, [])
+    if handler not in handlers:
+        handlers.append(handler)
+
+
+def unsubscribe(name: str, handler: Handler) -> None:
+    if handler in _handlers.get(name, []):
+        _handlers[name].remove(handler)
+
+
+def publish(name: str, *, actor: Any, target: models.Model | None = None, **data: Any) -> None:
+    """Tells every subscriber of `name`, in the caller's transaction (see the module)."""
+    handlers = _handlers.get(name)
+    if not handlers:
+        return
+    event = Event(name=name, actor=actor, target=target, data=data)
+    for handler in list(handlers):
+        handler(event)
+
+
+def subscribers(name: str) -> list[Handler]:
+    """Who listens to `name` (for tests and docs/architecture.md)."""
+    return list(_handlers.get(name, []))

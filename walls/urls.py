@@ -1,0 +1,5 @@
+from django.urls import URLPattern, URLResolver
+
+app_name = "walls"
+
+urlpatterns: list[URLPattern | URLResolver] = []
