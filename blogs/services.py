@@ -138,6 +138,8 @@ def save_post(
     invalidate(*post.cache_tags())
     if post.is_published and not was_published:
         events.publish("blogs.published", actor=post.author, target=post)
+    elif was_published and not post.is_published:
+        events.publish("blogs.unpublished", actor=by, target=post)
     return post
 
 
@@ -181,6 +183,7 @@ def delete_post(post: Post, *, by: Member | None = None) -> None:
         raise PermissionDenied(_("You cannot delete this post."))
     invalidate(*post.cache_tags())
     _forget_likes_of([post.pk])
+    events.publish("blogs.deleted", actor=by, target=post)
     # Post.comments (a GenericRelation) makes Django delete the post's comments with it.
     post.delete()
 
@@ -209,3 +212,4 @@ def set_hidden(post: Post, hidden: bool, *, by: Member) -> None:
     post.hidden_at = timezone.now() if hidden else None
     post.save(update_fields=["hidden_at"])
     invalidate(*post.cache_tags())
+    events.publish("blogs.hidden" if hidden else "blogs.shown", actor=by, target=post)

@@ -98,6 +98,7 @@ def delete_comment(comment: Comment, *, by: Member | None = None) -> None:
     deleted, _counts = Comment.objects.filter(pk=comment.pk).delete()
     forget_likes(Comment, [comment.pk])
     if deleted:
+        events.publish("comments.deleted", actor=by, target=comment, on=target)
         if not comment.is_hidden:
             _count(type(target), target.pk, -1)
         _refresh(target)
@@ -115,6 +116,8 @@ def set_hidden(comment: Comment, hidden: bool, *, by: Member) -> None:
     if changed:
         _count(type(target), target.pk, -1 if hidden else +1)
         _refresh(target)
+        name = "comments.hidden" if hidden else "comments.shown"
+        events.publish(name, actor=by, target=comment, on=target)
     comment.refresh_from_db(fields=["hidden_at"])
 
 

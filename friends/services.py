@@ -164,6 +164,7 @@ def unfriend(*, by: Member, other: Member) -> bool:
     deleted, _rows = Friendship.objects.filter(_friendship(by, other)).delete()
     if deleted:
         invalidate(friends_tag(by), friends_tag(other))
+        events.publish("friends.unfriended", actor=by, target=other)
     return bool(deleted)
 
 

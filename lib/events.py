@@ -22,6 +22,17 @@ The events published today (`actor`: who did it; `target`: what the event is abo
 | `friends.requested` | who asked | the member asked | |
 | `friends.accepted` | who accepted | who had asked | |
 | `friends.blocked` | who blocked | the member blocked | |
+| `friends.unfriended` | who ended it | the other member | |
+| `blogs.unpublished` | who made it a draft again | the post | |
+| `blogs.hidden`, `blogs.shown` | the moderator | the post | |
+| `blogs.deleted` | who deleted it (None: the system) | the post, before it goes | |
+| `comments.deleted` | who deleted it (None: the system) | the comment (gone) | `on` |
+| `comments.hidden`, `comments.shown` | the moderator | the comment | `on` |
+| `likes.removed` | who unliked | what they had liked | |
+
+A post deleted takes its comments with it without a `comments.deleted` for each, and a member
+removed (members.removal) takes everything of theirs: subscribers that keep rows about those
+register a removal step or check that the target still exists when they read.
 
 Later apps add theirs (`messages.sent`, `forum.started`…) and list them here.
 """

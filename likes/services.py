@@ -63,6 +63,7 @@ def unlike(target: models.Model, member: Member) -> bool:
         return False
     _counted(content_type, target.pk).filter(count__gt=0).update(count=F("count") - 1)
     invalidate(*registry.for_target(target).count_tags(target))
+    events.publish("likes.removed", actor=member, target=target)
     return True
 
 
