@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,4 +9,13 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Messages")
 
     def ready(self) -> None:
-        pass
+        from lib import scheduler
+        from members import removal
+
+        from . import sections
+        from .services import delete_messages_of
+        from .tasks import resume_broadcasts
+
+        removal.register("messaging", delete_messages_of)
+        scheduler.register("resume-broadcasts", timedelta(minutes=1), resume_broadcasts)
+        sections.register_all()

@@ -1,0 +1,61 @@
+"""The inbox and a thread cost the same number of queries with 3 or 30 threads and messages."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conftest import client_for, make_member
+from messaging.tests.helpers import answer, write
+
+pytestmark = pytest.mark.django_db
+
+
+def count(client, url) -> int:
+    """Queries of a page rendered from nothing cached."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def test_the_lists_cost_the_same_with_3_or_30_threads(member, other_member, settings):
+    settings.RATELIMIT_MESSAGES = (0, 600)
+    client = client_for(member)
+    people = [other_member, *(make_member(f"Guest {i}", f"g{i}@example.org") for i in range(3))]
+
+    def grow(n, start):
+        for i in range(start, start + n):
+            a, b = people[i % len(people)], people[(i + 1) % len(people)]
+            thread = write(a, member, b, subject=f"Thread {i}")
+            answer(member, thread)
+            if i % 3:
+                answer(a, thread)
+
+    grow(3, 0)
+    urls = [reverse(f"messaging:{box}") for box in ("inbox", "sent", "archive")]
+    small = {url: count(client, url) for url in urls}
+    grow(27, 3)
+    large = {url: count(client, url) for url in urls}
+    assert large == small
+    assert large[urls[0]] <= 10
+
+
+def test_a_thread_costs_the_same_with_3_or_30_messages(member, other_member, settings):
+    settings.RATELIMIT_MESSAGES = (0, 600)
+    third = make_member("Tariq Third", "tariq@example.org")
+    thread = write(member, other_member, third)
+    client = client_for(member)
+
+    def grow(n):
+        for i in range(n):
+            answer([other_member, third, member][i % 3], thread, f"Message {i}")
+
+    grow(2)
+    url = thread.get_absolute_url()
+    small = [count(client, url), count(client, url + "?page=1")]
+    grow(27)
+    large = [count(client, url), count(client, url + "?page=1")]
+    assert large == small
