@@ -47,11 +47,21 @@ class BlogsConfig(AppConfig):
         from lib import scheduler
         from members import directory, removal
 
-        from .services import forget_likes_of_posts_by, publish_due_posts_task
+        from .services import (
+            VIEWS_FLUSH_EVERY,
+            delete_drafts_of,
+            flush_post_views_task,
+            forget_likes_of_posts_by,
+            publish_due_posts_task,
+        )
 
         removal.register("blogs.likes", forget_likes_of_posts_by)
+        # A member who leaves keeping their content keeps their published posts only.
+        removal.register_leaving("blogs.drafts", delete_drafts_of)
         # Scheduled posts go public within a minute of their time.
         scheduler.register("publish-scheduled-posts", timedelta(minutes=1), publish_due_posts_task)
+        # Views counted in the cache are added to the posts (lib/viewcounts.py).
+        scheduler.register("flush-post-views", VIEWS_FLUSH_EVERY, flush_post_views_task)
         # The directory's "most active": published posts count.
         directory.register_activity(
             "blogs.posts", lambda: Post.objects.published(), tags=["post-lists"]

@@ -44,7 +44,23 @@ def load(ctx: DemoContext) -> None:
     members: dict[str, Member] = ctx.made["members"]
     posts = _create_posts(ctx, members)
     _create_comments(ctx, members, posts)
+    _give_views(ctx, [post for _text, post in posts])
     _add_blog_box(members)
+
+
+# Views a demo post has had: some for each day it has been up, more for one with comments.
+VIEWS_PER_DAY = (0.2, 1.5)
+VIEWS_PER_COMMENT = 15
+
+
+def _give_views(ctx: DemoContext, posts: list[Post]) -> None:
+    """Plausible "N views" on the demo's posts (counted views come from beacons: not here)."""
+    for post in posts:
+        post.refresh_from_db(fields=["comment_count", "published_at"])
+        days = max(1, (ctx.now - (post.published_at or ctx.now)).days)
+        per_day = ctx.rng.uniform(*VIEWS_PER_DAY)
+        post.view_count = round(days * per_day) + post.comment_count * VIEWS_PER_COMMENT
+    Post.objects.bulk_update(posts, ["view_count"])
 
 
 def _create_posts(ctx: DemoContext, members: dict[str, Member]) -> list[tuple[PostText, Post]]:

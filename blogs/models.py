@@ -96,6 +96,9 @@ class Post(FromElsewhere):
     # Kept by comments.services in the same transaction as each comment written or deleted.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     comments = GenericRelation("comments.Comment")
+    # Views by others than the author, counted in the cache and added here every few minutes
+    # (lib/viewcounts.py; blogs.services.flush_post_views).
+    view_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -143,6 +146,12 @@ class Post(FromElsewhere):
     def cache_tags(self) -> list[str]:
         """What shows this post: its page, its author's blog, the network's listings."""
         return [f"post:{self.pk}", f"blog:{self.author_id}", "posts", "post-lists"]
+
+
+def views_tag(pk: int) -> str:
+    """Changed when the post's view count is written (at most every few minutes): its page and
+    its author's own listing show the count; nothing else does."""
+    return f"post-views:{pk}"
 
 
 class RelatedLink(models.Model):

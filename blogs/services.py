@@ -1,19 +1,21 @@
 import datetime as dt
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from comments.models import Comment
-from lib import events
+from lib import events, viewcounts
 from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
 from lib.text import normalized_name
@@ -21,7 +23,7 @@ from likes.services import forget as forget_likes
 from members.models import Member
 
 from . import permissions
-from .models import Post, RelatedLink, Tag
+from .models import Post, RelatedLink, Tag, views_tag
 
 MAX_TAGS = 10
 EXCERPT_CHARS = 300
@@ -137,8 +139,10 @@ def save_post(
     )
     invalidate(*post.cache_tags())
     if post.is_published and not was_published:
+        _views_open(post, True)
         events.publish("blogs.published", actor=post.author, target=post)
     elif was_published and not post.is_published:
+        _views_open(post, False)
         events.publish("blogs.unpublished", actor=by, target=post)
     return post
 
@@ -167,6 +171,7 @@ def publish_due_posts(now: dt.datetime | None = None) -> int:
         invalidate(*{tag for post in due for tag in post.cache_tags()})
         for post in due:
             post.status = Post.Status.PUBLISHED
+            _views_open(post, True)
             events.publish("blogs.published", actor=post.author, target=post)
     return len(due)
 
@@ -183,6 +188,7 @@ def delete_post(post: Post, *, by: Member | None = None) -> None:
         raise PermissionDenied(_("You cannot delete this post."))
     invalidate(*post.cache_tags())
     _forget_likes_of([post.pk])
+    _views_open(post, False)
     events.publish("blogs.deleted", actor=by, target=post)
     # Post.comments (a GenericRelation) makes Django delete the post's comments with it.
     post.delete()
@@ -200,7 +206,22 @@ def _forget_likes_of(post_pks: list[int]) -> None:
 def forget_likes_of_posts_by(author: Member) -> None:
     """A removal step (members.removal): the member's posts go with the member (a cascade),
     and the likes of them and of the comments on them with the posts."""
-    _forget_likes_of(list(Post.objects.filter(author=author).values_list("pk", flat=True)))
+    pks = list(Post.objects.filter(author=author).values_list("pk", flat=True))
+    _forget_likes_of(pks)
+
+    def close_views() -> None:
+        for pk in pks:
+            viewcounts.close("post", pk)
+
+    transaction.on_commit(close_views)
+
+
+def delete_drafts_of(author: Member) -> None:
+    """A leaving step (members.removal): a member who leaves keeping their content keeps
+    their published posts, shown as by a former member; their drafts and scheduled posts,
+    which nobody else read, go."""
+    for post in Post.objects.filter(author=author).exclude(status=Post.Status.PUBLISHED):
+        delete_post(post)
 
 
 @transaction.atomic
@@ -212,4 +233,48 @@ def set_hidden(post: Post, hidden: bool, *, by: Member) -> None:
     post.hidden_at = timezone.now() if hidden else None
     post.save(update_fields=["hidden_at"])
     invalidate(*post.cache_tags())
+    _views_open(post, not hidden)
     events.publish("blogs.hidden" if hidden else "blogs.shown", actor=by, target=post)
+
+
+# --- View counts (lib/viewcounts.py) ----------------------------------------------------------
+
+# How often the views counted in the cache are added to the posts. Each run changes the
+# `post-views:N` tag of the posts that had views, so a post's page, served to visitors from
+# the cache, is rendered again at most this often for its views (not at every view); the cache
+# keeps counted views about 5 minutes (lib/viewcounts.py), so this stays well below that.
+VIEWS_FLUSH_EVERY = dt.timedelta(minutes=2)
+
+
+def _views_open(post: Post, is_open: bool) -> None:
+    """Whether the post's page may count views (published and not hidden), told to the view
+    counter at commit: its beacon endpoint refuses closed posts without a database query."""
+    pk = post.pk
+    if is_open and not post.is_hidden:
+        transaction.on_commit(lambda: viewcounts.reopen("post", pk))
+    elif not is_open:
+        transaction.on_commit(lambda: viewcounts.close("post", pk))
+
+
+def flush_post_views(now: float | None = None) -> dict[int, int]:
+    """Adds the views counted since the last run to the posts (the scheduler's job); returns
+    {post id: views added}. Deleted posts' views are dropped."""
+    return viewcounts.flush("post", _add_views, now=now)
+
+
+@transaction.atomic
+def _add_views(counts: dict[int, int]) -> None:
+    by_views: dict[int, list[int]] = defaultdict(list)
+    for pk, n in counts.items():
+        by_views[n].append(pk)
+    for n, pks in by_views.items():
+        for start in range(0, len(pks), 500):
+            Post.objects.filter(pk__in=pks[start : start + 500]).update(
+                view_count=F("view_count") + n
+            )
+    invalidate(*(views_tag(pk) for pk in counts))
+
+
+@task
+def flush_post_views_task() -> None:
+    flush_post_views()

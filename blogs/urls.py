@@ -18,6 +18,7 @@ urlpatterns = [
     path("blog/<int:pk>/feature/", views.post_feature, name="feature"),
     path("blog/<int:pk>/unfeature/", views.post_unfeature, name="unfeature"),
     path("blog/<int:pk>/unhide/", views.post_unhide, name="unhide"),
+    path("blog/<int:pk>/view/", views.post_view, name="view"),
     path("blog/<int:pk>/<str:slug>/", views.post_detail, name="post"),
     path("members/<str:handle>/blog/", views.member_blog, name="member_blog"),
     path(

@@ -4,17 +4,22 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from lib import viewcounts
 from lib.cachetags import cached, cached_fragment, depends_on
 from lib.http import MemberRequest, NetworkRequest
 from lib.pagecache import cache_for_visitors
@@ -31,7 +36,7 @@ from members.permissions import is_admin, is_moderator, manages_content_of
 
 from . import permissions, services
 from .forms import PostForm, RelatedLinkFormSet
-from .models import Post, PostQuerySet, Tag
+from .models import Post, PostQuerySet, Tag, views_tag
 
 admin_required = role_required(
     is_admin, gettext_lazy("Only the network's administrators can do this.")
@@ -39,6 +44,14 @@ admin_required = role_required(
 
 POSTS_PER_PAGE = 10
 SIDEBAR_POSTS = 5
+
+# The post page's beacon carries its post's id signed: the endpoint knows the post was there to
+# be viewed without reading the database.
+_VIEW_SIGNER = signing.Signer(salt="blogs.post-view")
+
+
+def view_token(pk: int) -> str:
+    return _VIEW_SIGNER.sign(str(pk))
 
 
 def _listing(
@@ -48,6 +61,7 @@ def _listing(
     *,
     count_key: str,
     count_tags: list[str],
+    show_views: bool = False,
     **context: Any,
 ) -> HttpResponse:
     depends_on("post-lists")
@@ -63,11 +77,17 @@ def _listing(
     # does): rendered once for these posts until one of them or its like count changes.
     ids = ",".join(map(str, page_ids(page)))
     name = f"entries:{count_key}:{ids}:{get_language()}:{timezone.get_current_timezone_name()}"
-    entries = cached_fragment(
-        name,
-        lambda: render_to_string("blogs/_entries.html", {"posts": page.object_list}),
-        ["post-lists", *count_tags],
-    )
+    if show_views:
+        name += ":views"
+
+    def render_entries() -> str:
+        if show_views:
+            depends_on(*(views_tag(pk) for pk in page_ids(page)))
+        return render_to_string(
+            "blogs/_entries.html", {"posts": page.object_list, "show_views": show_views}
+        )
+
+    entries = cached_fragment(name, render_entries, ["post-lists", *count_tags])
     return render(request, template, {"page": page, "entries": entries, **context})
 
 
@@ -139,6 +159,9 @@ def member_blog(request: NetworkRequest, handle: str) -> HttpResponse:
         posts,
         count_key=key,
         count_tags=[f"blog:{author.pk}"],
+        # The author's own list (and administrators', who see the same) shows each post's
+        # views: read with the posts, no query more.
+        show_views=manages_content_of(request.user, author.pk),
         author=author,
         months=_months(author),
     )
@@ -182,8 +205,15 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
         .only("id", "slug", "title")[:SIDEBAR_POSTS]
     )
     user = request.user
+    # Views count through a beacon from the page (blogs/static/blogs/views.js → post_view), so
+    # that pages served from the page cache or by nginx count too; the author's own views do
+    # not count: their page has no beacon. Visitors' pages show the count as of their render,
+    # refreshed when the views are written (post-views:N, every VIEWS_FLUSH_EVERY at most).
+    depends_on(views_tag(post.pk))
+    counts_views = post.is_published and not post.is_hidden and user.pk != post.author_id
     context = {
         "post": post,
+        "view_token": view_token(post.pk) if counts_views else "",
         "tags": post.tags.all(),
         "related_links": post.related_links.all(),
         "can_edit": permissions.can_edit_post(user, post),
@@ -193,6 +223,28 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
         "latest_by_author": latest_by_author,
     }
     return render(request, "blogs/post_detail.html", context)
+
+
+@csrf_exempt  # beacons come from cached pages, which hold no CSRF token; this one is signed
+@never_cache
+@require_POST
+def post_view(request: NetworkRequest, pk: int) -> HttpResponse:
+    """Counts a view of post `pk` (lib/viewcounts.py): 204, or a bare 404 for a token that is
+    not the post's own or a post no longer published. No database query: the token says the
+    post was published when its page was rendered, the view counter that it has not gone
+    since."""
+    # Who views is a hash of the session cookie or of the address and browser: the session
+    # and the member are never loaded (the middleware that marks members' answers private
+    # would otherwise read both).
+    request.user = AnonymousUser()
+    try:
+        signed = _VIEW_SIGNER.unsign(request.POST.get("token", ""))
+    except signing.BadSignature:
+        return HttpResponseNotFound()
+    if signed != str(pk) or viewcounts.is_closed("post", pk):
+        return HttpResponseNotFound()
+    viewcounts.count("post", pk, viewcounts.visitor(request))
+    return HttpResponse(status=204)
 
 
 def _post_for(

@@ -192,3 +192,56 @@ class QueuedPasswordResetForm(CleanTextMixin, PasswordResetForm):
     ) -> None:
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         queue_email(subject, render_to_string(email_template_name, context), [to_email])
+
+
+class LeaveForm(CleanTextMixin, forms.Form):
+    """Leaving the network: what becomes of the member's posts and comments, and their password
+    as the proof that it is them (a session left open on a shared computer is not enough).
+    Wrong passwords are counted like sign-in attempts (RATELIMIT_SIGNIN), so the form cannot
+    be used to guess the password of an open session."""
+
+    KEEP = "keep"
+    DELETE = "delete"
+
+    content = forms.ChoiceField(
+        label=_("Your posts and comments"),
+        choices=[
+            (KEEP, _("Keep them on the network, shown as by “a former member”")),
+            (DELETE, _("Delete them with my account")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        "wrong_password": _("That is not your password. Nothing was changed."),
+        "rate_limited": _(
+            "Too many wrong passwords. Please wait %(minutes)d minutes and try again."
+        ),
+    }
+
+    def __init__(self, member: Member, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        limit, window = settings.RATELIMIT_SIGNIN
+        if ratelimit.record_attempt("leave", str(self.member.pk), window) > limit:
+            raise ValidationError(
+                self.error_messages["rate_limited"],
+                code="rate_limited",
+                params={"minutes": window // 60},
+            )
+        if not self.member.check_password(password):
+            raise ValidationError(self.error_messages["wrong_password"], code="wrong_password")
+        ratelimit.forget_attempt("leave", str(self.member.pk))
+        return password
+
+    @property
+    def keep_content(self) -> bool:
+        return self.cleaned_data["content"] == self.KEEP

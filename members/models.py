@@ -91,6 +91,10 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
     # Chosen by administrators (profiles.services.set_featured): shown first in the directory,
     # the most recently featured first.
     featured_at = models.DateTimeField(_("featured"), null=True, blank=True, editable=False)
+    # Left the network keeping their posts and comments (members.services.leave): the row
+    # stays as their author, with everything personal erased. Such a "former member" is
+    # inactive (never signs in, never listed), has no email, and shows as "a former member".
+    left_at = models.DateTimeField(_("left"), null=True, blank=True, editable=False)
 
     objects = MemberManager.from_queryset(MemberQuerySet)()
 
@@ -127,6 +131,9 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
         return self.display_name
 
     def get_absolute_url(self) -> str:
+        """The profile's address; none for a former member, who has no profile."""
+        if self.left_at is not None:
+            return ""
         return fast_reverse("members:profile", self.handle)
 
     def cache_tags(self) -> list[str]:
@@ -138,6 +145,11 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
 
     def get_short_name(self) -> str:
         return self.display_name
+
+    @property
+    def is_former(self) -> bool:
+        """Left the network, their content kept (bylines say "a former member", no link)."""
+        return self.left_at is not None
 
     @property
     def is_creator(self) -> bool:
@@ -165,4 +177,6 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
 
     @property
     def initial(self) -> str:
+        if self.left_at is not None:
+            return "?"  # a former member's avatar tells nothing of them
         return (self.display_name[:1] or "?").upper()

@@ -9,7 +9,13 @@ docs/permissions.md has the whole matrix.
 
 from typing import TypeGuard
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import Member
+
+CREATOR_CANNOT_LEAVE = _(
+    "The network's creator cannot leave it. Hand the network over to another member first."
+)
 
 
 def is_member(user: object) -> TypeGuard[Member]:
@@ -43,3 +49,9 @@ def manages_content_of(user: object, author_id: int | None) -> bool:
 
 def can_edit_profile(user: object, member: Member) -> bool:
     return is_member(user) and user.pk == member.pk
+
+
+def can_leave(user: object) -> bool:
+    """Every member may leave the network (deleting their account) but its creator, who must
+    hand the network over first: a network has exactly one creator."""
+    return is_member(user) and not user.is_creator

@@ -1,22 +1,30 @@
 import io
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.hashers import make_password
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from lib import events
 from lib.cachetags import EVERYTHING, invalidate
 from lib.email import queue_email
 
-from . import removal
-from .models import Member
+from . import permissions, removal
+from .models import Member, unique_handle
 
 if TYPE_CHECKING:  # types only: network sits above members (.importlinter)
     from network.models import Network
@@ -172,19 +180,116 @@ def update_profile(
     return member
 
 
-@transaction.atomic
-def remove_member(member: Member) -> None:
-    """Deletes the member and everything they wrote, keeping other pages' counts right."""
-    for step in removal.steps():
-        step(member)
+def _delete_files_after_commit(member: Member) -> None:
     files = [f.name for f in (member.photo, member.photo_thumb) if f.name]
     storage = member.photo.storage
-    member.delete()
-    # Their posts and comments went with them: every page may have shown something of theirs.
-    invalidate(EVERYTHING)
 
     def delete_files() -> None:
         for name in files:
             storage.delete(name)
 
     transaction.on_commit(delete_files)
+
+
+@transaction.atomic
+def leave(member: Member, *, keep_content: bool) -> None:
+    """The member leaves the network and their account is deleted: with `keep_content`, their
+    posts and comments stay, shown as by "a former member" (`anonymise`); without, they are
+    deleted with the account (`remove_member`). The creator cannot leave."""
+    if not permissions.can_leave(member):
+        raise PermissionDenied(permissions.CREATOR_CANNOT_LEAVE)
+    member_pk = member.pk
+    if keep_content:
+        anonymise(member)
+    else:
+        remove_member(member)
+    transaction.on_commit(lambda: end_sessions_task.enqueue(member_pk))
+
+
+SESSIONS_READ_AT_ONCE = 2000
+
+
+def end_sessions(member_pk: int) -> int:
+    """Deletes the stored sessions of the member (who left); returns how many.
+
+    Sessions in the database are read all (a session names its member only inside its signed
+    data): a few seconds per hundred thousand, in the task worker, once per member who leaves.
+    Sessions in Redis cannot be searched; they end anyway: a former member's password is gone,
+    and Django ends a session whose password changed at its next request; a deleted member's
+    session finds nobody. Either way the session cookie opens nothing from the moment the
+    member leaves."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if not issubclass(store, DatabaseSessionStore):
+        return 0
+    model = store.get_model_class()
+    decoder = store()
+    wanted = str(member_pk)
+    ended = []
+    rows = model.objects.filter(expire_date__gt=timezone.now()).values_list(
+        "session_key", "session_data"
+    )
+    for key, data in rows.iterator(chunk_size=SESSIONS_READ_AT_ONCE):
+        if str(decoder.decode(data).get(SESSION_KEY)) == wanted:
+            ended.append(key)
+    model.objects.filter(session_key__in=ended).delete()
+    return len(ended)
+
+
+@task
+def end_sessions_task(member_pk: int) -> None:
+    end_sessions(member_pk)
+
+
+def former_member_name() -> str:
+    """What a former member's row holds as their name, in the network's language: templates
+    that know (`member.is_former`) say "a former member" in the reader's language instead."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Former member")
+
+
+@transaction.atomic
+def anonymise(member: Member) -> None:
+    """Erases everything personal of the member, keeping the row as the author of their posts
+    and comments (docs/architecture.md, "Content from elsewhere": every author is a `Member`).
+
+    Other apps first delete what is the member's own and not content (members.removal's leaving
+    steps: friendships, answers, drafts…). Then the row loses its name, address, about text,
+    photo, handle, roles and password: it is inactive, so it never signs in and is listed
+    nowhere; with the password gone every session of the account ends at its next request
+    (Django checks each session against the password it was made with). The email is free to
+    join again, as a new member.
+    """
+    for step in removal.leaving_steps():
+        step(member)
+    _delete_files_after_commit(member)
+    member.left_at = timezone.now()
+    member.display_name = former_member_name()
+    member.handle = unique_handle(f"former-{member.pk}")
+    member.email = None
+    member.about = ""
+    member.photo.name = ""
+    member.photo_thumb.name = ""
+    member.role = Member.Role.MEMBER
+    member.is_active = False
+    member.is_staff = False
+    member.is_superuser = False
+    member.email_confirmed = False
+    member.featured_at = None
+    member.last_login = None
+    member.set_unusable_password()
+    member.save()
+    member.groups.clear()
+    member.user_permissions.clear()
+    # Their name and photo showed on every page (bylines, comments); the directory listed them.
+    invalidate(*member.cache_tags())
+
+
+@transaction.atomic
+def remove_member(member: Member) -> None:
+    """Deletes the member and everything they wrote, keeping other pages' counts right."""
+    for step in removal.steps():
+        step(member)
+    _delete_files_after_commit(member)
+    member.delete()
+    # Their posts and comments went with them: every page may have shown something of theirs.
+    invalidate(EVERYTHING)

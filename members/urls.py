@@ -20,5 +20,6 @@ urlpatterns = [
     path("password/reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("members/", views.directory, name="directory"),
     path("settings/profile/", views.edit_profile, name="edit_profile"),
+    path("settings/leave/", views.leave, name="leave"),
     path("members/<str:handle>/", views.profile, name="profile"),
 ]

@@ -1,14 +1,16 @@
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from lib.cachetags import depends_on
@@ -22,6 +24,7 @@ from . import directory as directory_hooks
 from .decorators import member_required
 from .forms import (
     JoinForm,
+    LeaveForm,
     ProfileForm,
     QueuedPasswordResetForm,
     SignInForm,
@@ -180,6 +183,37 @@ def edit_profile(request: MemberRequest) -> HttpResponse:
         # The form's instance was changed by validation; show the stored name in the header.
         member.refresh_from_db(fields=["display_name", "about"])
     return render(request, "members/edit_profile.html", {"form": form}, status=form_status(form))
+
+
+LEFT_KEEPING = gettext_lazy(
+    "You have left %(network)s. Your posts and comments stay, shown as by a former member."
+)
+LEFT_DELETING = gettext_lazy(
+    "You have left %(network)s. Your account, your posts and your comments are deleted."
+)
+
+
+@member_required
+def leave(request: MemberRequest) -> HttpResponse:
+    """Leaving the network (from the profile settings): a choice for the member's posts and
+    comments, confirmed with their password; then they are signed out and told."""
+    member = request.user
+    may_leave = permissions.can_leave(member)
+    if request.method == "POST" and not may_leave:
+        raise PermissionDenied(permissions.CREATOR_CANNOT_LEAVE)
+    form = LeaveForm(member, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keep = form.keep_content
+        services.leave(member, keep_content=keep)
+        network_name = request.network.name
+        logout(request)  # this session ends now; the others at their next request
+        messages.success(
+            request,
+            (LEFT_KEEPING if keep else LEFT_DELETING) % {"network": network_name},
+        )
+        return redirect("network:home")
+    context = {"form": form, "may_leave": may_leave}
+    return render(request, "members/leave.html", context, status=form_status(form))
 
 
 # The directory's orders (?sort=…): digits, so that visitors' pages of each are cached.
