@@ -7,4 +7,11 @@ class ActivityConfig(AppConfig):
     verbose_name = _("Latest Activity")
 
     def ready(self) -> None:
-        pass
+        from members import removal
+
+        from . import kinds, sections
+        from .services import remove_entries_of
+
+        kinds.register_all()
+        sections.register_all()
+        removal.register("activity", remove_entries_of)

@@ -1,0 +1,121 @@
+"""The kinds of entry Latest Activity shows, each registered by an app in its AppConfig.ready().
+
+A kind is written from one event of lib/events.py: registering it subscribes the stream to that
+event, so an app adds its activity ("Ayesha started the discussion …", "… added 3 photos")
+without a change to the stream's code:
+
+    from activity import registry
+
+    registry.register(registry.Kind(
+        event="forum.started",
+        template="forum/_activity_started.html",   # renders {{ line }} (activity.queries.Line)
+        removed_by=("forum.deleted",),             # its target gone: the entry goes too
+        hidden_by=("forum.hidden",), shown_by=("forum.shown",),
+        can_view=lambda viewer, entry, target, on: can_view_discussion(viewer, target),
+    ))
+
+When the stream is read, an entry shows only if its target (and what it is `on`) still exists,
+the viewer may see what it is on (the comments registry's `can_view`, for what takes comments),
+the kind's own `can_view` agrees (later: private groups), and neither its actor, subject nor
+owner is blocked by the viewer or blocking them.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+from lib import events
+
+if TYPE_CHECKING:
+    from .models import Entry
+
+
+def _target(event: events.Event) -> models.Model | None:
+    return event.target
+
+
+def _nobody(event: events.Event) -> Any:
+    return None
+
+
+def _everyone(
+    viewer: object, entry: "Entry", target: models.Model, on: models.Model | None
+) -> bool:
+    return True
+
+
+def _always(event: events.Event) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Kind:
+    # The event an entry is written from; also the entry's `kind`.
+    event: str
+    # Renders one line of the stream; its context has `line` (activity.queries.Line).
+    template: str
+    # What the entry happened on: what its line links to, groups by, and must stay visible.
+    on: Callable[[events.Event], models.Model | None] = _target
+    # The other member it concerns (a Member, their id, or None): their page shows it too.
+    subject: Callable[[events.Event], Any] = _nobody
+    # Whose content it is on (a member id or None): their blocks hide it, their removal ends it.
+    owner: Callable[[events.Event], int | None] = _nobody
+    # Whether this event is worth an entry at all.
+    records: Callable[[events.Event], bool] = _always
+    # Who may see an entry, beyond the checks every entry gets (see the module).
+    can_view: Callable[[object, "Entry", models.Model, models.Model | None], bool] = _everyone
+    # Consecutive entries of this kind on the same `on` within GROUP_WINDOW make one line:
+    # "Ayesha and 3 others commented on …".
+    group: bool = False
+    # The cache tags of what a line shows of `on` (its title), beyond the entry itself.
+    tags: Callable[[models.Model | None], Sequence[str]] = field(default=lambda on: ())
+    # Events about the target (event.target) that take this kind's entries about it out of the
+    # stream: deleted (they go, and so do entries of any kind on it: a post's comments), hidden
+    # and shown again (they leave the stream and come back).
+    removed_by: tuple[str, ...] = ()
+    hidden_by: tuple[str, ...] = ()
+    shown_by: tuple[str, ...] = ()
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    """Adds a kind, and subscribes the stream to the events that write and withdraw it."""
+    from . import services
+
+    _kinds[kind.event] = kind
+    events.subscribe(kind.event, services.record)
+    for name in kind.removed_by:
+        events.subscribe(name, services.remove_about)
+    for name in kind.hidden_by:
+        events.subscribe(name, services.hide_about)
+    for name in kind.shown_by:
+        events.subscribe(name, services.show_about)
+
+
+def unregister(kind: Kind) -> None:
+    """Stops writing `kind` (its entries no longer show). Its withdrawal events stay heard:
+    other kinds may share them."""
+    from . import services
+
+    if _kinds.get(kind.event) is kind:
+        del _kinds[kind.event]
+        events.unsubscribe(kind.event, services.record)
+
+
+def get(name: str) -> Kind | None:
+    """The kind of an entry, or None if no app registers it any more (its entries don't show)."""
+    return _kinds.get(name)
+
+
+def kinds() -> list[Kind]:
+    return list(_kinds.values())
+
+
+def withdrawn_by(event: str, how: str) -> list[str]:
+    """The kinds whose entries `event` takes away about its target: `how` is "removed_by",
+    "hidden_by" or "shown_by"."""
+    return [kind.event for kind in _kinds.values() if event in getattr(kind, how)]

@@ -1,0 +1,143 @@
+"""Every write of Latest Activity: entries made and withdrawn as other apps' events come in.
+
+The handlers run inside the publisher's transaction (lib/events.py), so an entry commits or
+rolls back with the post, comment or friendship it tells of. Each write invalidates the
+network's stream and the pages of the members the entries show on (models.entry_tags).
+
+Nobody writes entries by hand: there is no form and no `by` to check. What a member may see is
+decided when the stream is read (queries.py), because it depends on the viewer.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from lib import events
+from lib.cachetags import invalidate
+from members.models import Member
+
+from . import registry
+from .models import Entry, entry_tags
+
+FRIENDS_ACCEPTED = "friends.accepted"
+
+
+def _type(obj: models.Model) -> ContentType:
+    return ContentType.objects.get_for_model(obj)
+
+
+def _pk(member: object) -> int | None:
+    return member.pk if isinstance(member, Member) else None
+
+
+def record(event: events.Event) -> None:
+    """Writes the entry for `event` (a registered kind's event).
+
+    A post published again after it was made a draft finds its entry and brings it back
+    (at its first time: publishing and unpublishing cannot push a post to the top).
+    """
+    kind = registry.get(event.name)
+    if kind is None or event.target is None or not isinstance(event.actor, Member):
+        return
+    if not kind.records(event):
+        return
+    target_type = _type(event.target)
+    earlier = Entry.objects.filter(
+        kind=kind.event,
+        actor=event.actor,
+        target_type=target_type,
+        target_id=event.target.pk,
+    )
+    if earlier.filter(hidden=True).update(hidden=False):
+        _changed(earlier.values_list("actor_id", "subject_id"))
+        return
+    if earlier.exists():
+        return  # told twice (a double publish): one entry
+    on = kind.on(event)
+    subject = kind.subject(event)
+    entry = Entry.objects.create(
+        kind=kind.event,
+        actor=event.actor,
+        subject_id=subject.pk if isinstance(subject, Member) else subject,
+        owner_id=kind.owner(event),
+        target_type=target_type,
+        target_id=event.target.pk,
+        on_type=_type(on) if on is not None else None,
+        on_id=on.pk if on is not None else None,
+        created_at=timezone.now(),
+    )
+    invalidate(*entry.cache_tags())
+
+
+def _about(target: models.Model, kinds: list[str], *, on_too: bool) -> "models.QuerySet[Entry]":
+    """Entries of these kinds about `target`, and (on_too) entries of any kind on it."""
+    target_type = _type(target)
+    about = Q(target_type=target_type, target_id=target.pk, kind__in=kinds)
+    if on_too:
+        about |= Q(on_type=target_type, on_id=target.pk)
+    return Entry.objects.filter(about)
+
+
+def _changed(members: Iterable[tuple[int, int | None]]) -> None:
+    """Invalidates the stream and the pages of these (actor, subject) pairs' members."""
+    invalidate(*entry_tags(*(pk for pair in members for pk in pair)))
+
+
+def remove_about(event: events.Event) -> None:
+    """The target is gone (deleted): its entries, and those of what was on it, go too."""
+    if event.target is None or event.target.pk is None:
+        return
+    entries = _about(event.target, registry.withdrawn_by(event.name, "removed_by"), on_too=True)
+    members = list(entries.values_list("actor_id", "subject_id"))
+    if members:
+        entries.delete()
+        _changed(members)
+
+
+def hide_about(event: events.Event) -> None:
+    """The target is out of sight (a draft again, hidden): its entries leave the stream."""
+    _set_hidden(event, registry.withdrawn_by(event.name, "hidden_by"), True)
+
+
+def show_about(event: events.Event) -> None:
+    _set_hidden(event, registry.withdrawn_by(event.name, "shown_by"), False)
+
+
+def _set_hidden(event: events.Event, kinds: list[str], hidden: bool) -> None:
+    if event.target is None:
+        return
+    about = _about(event.target, kinds, on_too=False)
+    about.filter(hidden=not hidden).update(hidden=hidden)
+    # The pages of those who commented on it change too: their lines about it come and go
+    # with it (queries.py asks whether the viewer may see what an entry is on).
+    on = _about(event.target, kinds, on_too=True)
+    members = list(on.values_list("actor_id", "subject_id"))
+    if members:
+        _changed(members)
+
+
+def forget_friendship(event: events.Event) -> None:
+    """Two members are no longer friends (unfriended, or one blocked the other): the stream
+    stops saying they became friends. It tells of what is, and a friendship that ended would
+    read as one that lasts."""
+    a, b = _pk(event.actor), _pk(event.target)
+    if a is None or b is None:
+        return
+    entries = Entry.objects.filter(
+        Q(actor_id=a, subject_id=b) | Q(actor_id=b, subject_id=a), kind=FRIENDS_ACCEPTED
+    )
+    if entries.delete()[0]:
+        _changed([(a, b)])
+
+
+def remove_entries_of(member: Member) -> None:
+    """A members.removal step, inside the transaction that removes the member: their entries,
+    those about them (friends, their wall) and those on their content (comments on their
+    posts) go. The foreign keys would cascade too; this names the pages that change."""
+    entries = Entry.objects.filter(Q(actor=member) | Q(subject=member) | Q(owner=member))
+    members = list(entries.values_list("actor_id", "subject_id"))
+    entries.delete()
+    _changed([*members, (member.pk, None)])

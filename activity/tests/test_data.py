@@ -1,0 +1,45 @@
+"""The demo network and the benchmark network have Latest Activity, derived from what the other
+apps made, at their dates."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from activity.models import Entry
+from activity.tests.helpers import lines
+from comments.models import Comment
+from friends.models import Friendship
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_activity_of_every_kind_at_its_dates():
+    call_command("loaddemo", stdout=StringIO())
+    kinds = set(Entry.objects.values_list("kind", flat=True))
+    assert kinds >= {"members.joined", "blogs.published", "comments.added", "friends.accepted"}
+    assert Entry.objects.filter(kind="comments.added").count() == Comment.objects.count()
+    assert Entry.objects.filter(kind="friends.accepted").count() == Friendship.objects.count()
+    # Not the time the demo was loaded: the comments' own dates.
+    for entry in Entry.objects.filter(kind="comments.added")[:20]:
+        assert entry.created_at == Comment.objects.get(pk=entry.target_id).created_at
+    page = Client().get("/activity/")
+    assert len(lines(page.content)) >= 5
+
+
+def test_the_benchmark_network_has_an_entry_for_everything_that_happened(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    call_command(
+        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest),
+        stdout=StringIO(), stderr=StringIO(),
+    )  # fmt: skip
+    made = json.loads(manifest.read_text())
+    assert made["counts"]["activity entries"] == Entry.objects.count()
+    assert Entry.objects.filter(kind="comments.added").count() == Comment.objects.count()
+    assert Entry.objects.filter(kind="friends.accepted").count() == Friendship.objects.count()
+    for path in (made["activity"]["path"], made["activity"]["member_path"]):
+        response = Client().get(path)
+        assert response.status_code == 200
+        assert lines(response.content)

@@ -1,0 +1,79 @@
+"""The stream's pages cost the same number of queries with under 10 or over 50 entries (of
+every kind), for a visitor and for a member, on the first page and on an older one."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from activity.tests.helpers import befriend, comment, joins
+from conftest import client_for, make_post
+
+pytestmark = pytest.mark.django_db
+
+_OLDER = re.compile(r'href="\?before=([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _no_comment_limit(settings):
+    settings.RATELIMIT_COMMENTS = (0, 600)
+
+
+def count(client, url) -> int:
+    """Queries of a page rendered from nothing cached."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def grow(member, rounds, start):
+    """Each round: a member joins, befriends the one before, publishes, and `member` and they
+    comment (`member`'s own friends stay the same: the page's friends section is not what is
+    measured here)."""
+    previous = None
+    for i in range(start, start + rounds):
+        someone = joins(f"Someone {i}", f"someone{i}@example.org")
+        if previous is not None:
+            befriend(someone, previous)
+        previous = someone
+        post = make_post(someone, f"Post {i}")
+        comment(post, member)
+        comment(post, someone)
+
+
+def urls(member, client, who):
+    first = client.get("/activity/").content.decode()
+    older = _OLDER.search(first)
+    found = [
+        "/",
+        "/activity/",
+        member.get_absolute_url(),
+        f"/members/{member.handle}/activity/",
+    ]
+    if who == "member":
+        found.append("/activity/friends/")
+    if older:
+        found.append(f"/activity/?before={older.group(1)}")
+    return found
+
+
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_stream_pages_cost_the_same_with_5_or_50_entries(member, other_member, who):
+    client = Client() if who == "visitor" else client_for(other_member)
+    befriend(member, other_member)
+    grow(member, 2, 0)  # 8 entries, and Bilal and Charlotte's friendship
+    for url in urls(member, client, who):
+        count(client, url)  # process-wide lookups (content types) made once
+    small = {url: count(client, url) for url in urls(member, client, who) if "before" not in url}
+    grow(member, 10, 2)  # 50 more
+    pages = urls(member, client, who)
+    large = {url: count(client, url) for url in pages if "before" not in url}
+    assert large == small
+    # An older page costs what the first one does.
+    [deep] = [url for url in pages if "before" in url]
+    assert count(client, deep) <= large["/activity/"]
