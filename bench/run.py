@@ -101,6 +101,11 @@ SCENARIOS = [
     Scenario("home_signed_in", "Home page, signed in", "home", signed_in=True),
     Scenario("post_signed_in", "Bench post, signed in", "post", signed_in=True),
     Scenario("comment_post", "Comment POSTs, signed in", "comment", signed_in=True, write=True),
+    # The social layer's pages (issue 9). A baseline whose data has no such page skips them.
+    Scenario("directory", "Member directory, newest, visitor, cache off", "directory"),
+    Scenario("directory_active", "Member directory, most active, visitor", "directory_active"),
+    Scenario("friends_list", "A member's friends list, visitor, cache off", "friends"),
+    Scenario("profile_signed_in", "A member's page, signed in", "profile", signed_in=True),
     Scenario(
         "reads_under_writes",
         "Visitors reading 53 pages, page cache on, while members comment 10/s on the bench post",
@@ -854,14 +859,22 @@ def other_database(
 
 def page_paths(manifest: dict[str, Any]) -> dict[str, str]:
     listing = manifest["listing"]
-    return {
+    paths = {
         "post": manifest["bench_post"]["path"],
         "comment": manifest["bench_post"]["comment_path"],
         "home": manifest["home_path"],
         "listing": listing["path"],
         "deep": f"{listing['path']}?page={listing['deep_page']}",
         "blog": manifest["bloggers"][0]["path"],
+        # The same for any data: the directory exists wherever members do.
+        "directory": "/members/",
+        "directory_active": "/members/?sort=2",
     }
+    # Pages of apps that older data (a baseline's) may not have.
+    if "friends" in manifest:
+        paths["friends"] = manifest["friends"]["path"]
+        paths["profile"] = manifest["friends"]["profile_path"]
+    return paths
 
 
 def load_for(scenario: Scenario, path: str, port: int, sessions: list[str]) -> Load:
@@ -1710,7 +1723,9 @@ def main(argv: list[str]) -> int:
     baseline_results: list[Result] = []
     for app in args.servers:
         for n, scenario in enumerate(s for s in SCENARIOS if wanted(s.name)):
-            if baseline is None:
+            if scenario.page not in current.paths:
+                continue
+            if baseline is None or scenario.page not in baseline.paths:
                 results.append(run_scenario(app, scenario, current, args, work))
                 continue
             # Alternately, and each first every other time: a machine that slows down or

@@ -43,6 +43,8 @@ _KEY = hashlib.sha256(f"likes-slot:{settings.SECRET_KEY}".encode()).hexdigest()[
 _SLOT = re.compile(r"<!--like:" + _KEY + r":([a-z0-9_-]+):(\d+):([01])-->")
 # Set while a {% like_buttons %} block renders: fill() leaves the slots to it.
 _collecting: ContextVar[bool] = ContextVar("likes_collecting", default=False)
+# A primary key no item has, reversed in place of each item's (_Viewer.url).
+_PK = 9_876_543_210
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,23 @@ class _Viewer:
 
     def __init__(self, request: Any, next_url: str | None) -> None:
         self.request = request
-        self.user = request.user
+        # The member themselves, not the lazy wrapper: each check through it costs a lookup.
+        user = request.user
+        self.user = getattr(user, "_wrapped", user) if hasattr(user, "_setup") else user
+        self.is_member = is_member(self.user)
+        self.can_contribute = can_contribute(self.user)
+        self.is_visitor = not getattr(self.user, "is_authenticated", False)
         if next_url is None and request.method in ("GET", "HEAD"):
             next_url = request.get_full_path()
         self.next_url = next_url
+        self._urls: dict[tuple[str, str], str] = {}
+
+    def url(self, name: str, kind: str, pk: int) -> str:
+        """`fast_reverse(name, kind, pk)`, reversed once per name and kind for the page."""
+        template = self._urls.get((name, kind))
+        if template is None:
+            template = self._urls[(name, kind)] = fast_reverse(name, kind, _PK)
+        return template.replace(str(_PK), str(pk), 1)
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -123,18 +138,18 @@ class _Viewer:
             "anchor": anchor,
             "count": state.count,
             "liked": state.liked,
-            "liked_by_url": fast_reverse("likes:liked_by", kind, pk),
+            "liked_by_url": self.url("likes:liked_by", kind, pk),
         }
         next_url = f"{self.next_url}#{anchor}" if self.next_url else ""
-        if (state.liked and is_member(self.user)) or (open and can_contribute(self.user)):
+        if (state.liked and self.is_member) or (open and self.can_contribute):
             action = "likes:unlike" if state.liked else "likes:like"
             context.update(
-                form_url=fast_reverse(action, kind, pk),
+                form_url=self.url(action, kind, pk),
                 next=next_url,
                 csrf_token=self.csrf_token,
             )
-        elif not getattr(self.user, "is_authenticated", False) and open:
-            back = quote(next_url or fast_reverse("likes:liked_by", kind, pk))
+        elif self.is_visitor and open:
+            back = quote(next_url or self.url("likes:liked_by", kind, pk))
             context["signin_url"] = f"{fast_reverse('members:signin')}?next={back}"
         return context
 
@@ -188,30 +203,39 @@ def fill(
     if not found:
         return mark_safe(html)  # noqa: S308 — our own templates' output
     viewer = _Viewer(request, next_url)
+    items = {(kind, int(pk)) for kind, pk, _open in found}
+    slots = ";".join(":".join(each) for each in found)
 
-    def render_all() -> dict[str, str]:
-        items = {(kind, int(pk)) for kind, pk, _open in found}
-        known = states(request.user, items)
-        return {
-            f"{kind}:{pk}:{open}": render_button(
-                viewer, kind, int(pk), known.get((kind, int(pk)), NOT_LIKED), open == "1"
-            )
-            for kind, pk, open in found
-        }
+    def read_counts() -> dict[tuple[str, int], int]:
+        return {item: state.count for item, state in states(None, items).items()}
 
-    if (
-        tags is not None
-        and not getattr(request.user, "is_authenticated", False)
-        and not request.META.get("QUERY_STRING")
-    ):
+    def render_all(
+        count_of: dict[tuple[str, int], int], mine: set[tuple[str, int]]
+    ) -> dict[str, str]:
+        made = {}
+        for kind, pk, open in found:
+            item = (kind, int(pk))
+            state = State(count_of.get(item, 0), item in mine)
+            made[f"{kind}:{pk}:{open}"] = render_button(viewer, kind, item[1], state, open == "1")
+        return made
+
+    if tags is None:
+        known = states(viewer.user, items)
+        made = render_all(
+            {i: s.count for i, s in known.items()}, {i for i, s in known.items() if s.liked}
+        )
+    elif viewer.is_visitor and not request.META.get("QUERY_STRING"):
         # A visitor's buttons hold nothing of theirs (no form, no token): the same for every
         # visitor of this page, remembered until a count changes (one of `tags`). Not for
         # addresses with a query: made-up ones would each take a place in the cache.
-        slots = ";".join(":".join(each) for each in found)
         name = f"like-buttons:{get_language()}:{viewer.next_url}:{slots}"
-        made = cached(name, render_all, list(tags))
+        made = cached(name, lambda: render_all(read_counts(), set()), list(tags))
     else:
-        made = render_all()
+        # The counts are everyone's, remembered like a visitor's buttons; what this member
+        # liked among the items is one small query of their own likes.
+        count_of = cached(f"like-counts:{slots}", read_counts, list(tags))
+        mine = liked_by(viewer.user, items) if viewer.is_member else set()
+        made = render_all(count_of, mine)
 
     def button(match: re.Match[str]) -> str:
         return made[f"{match.group(1)}:{match.group(2)}:{match.group(3)}"]
@@ -227,6 +251,30 @@ def collecting() -> Iterator[None]:
         yield
     finally:
         _collecting.reset(token)
+
+
+def liked_by(member: Any, items: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Which of `items` `member` likes: one query over their own likes (by the member's index)."""
+    where = Q()
+    kinds: dict[tuple[str, str], str] = {}
+    for kind in {kind for kind, _pk in items}:
+        likeable = registry.registered_kind(kind)
+        if likeable is None:
+            continue
+        meta = likeable.model._meta
+        kinds[(meta.app_label, meta.model_name or "")] = kind
+        pks = [pk for each, pk in items if each == kind]
+        where |= Q(
+            content_type__app_label=meta.app_label,
+            content_type__model=meta.model_name,
+            object_id__in=pks,
+        )
+    if not kinds:
+        return set()
+    rows = Like.objects.filter(where, member=member).values_list(
+        "content_type__app_label", "content_type__model", "object_id"
+    )
+    return {(kinds[(app_label, model)], pk) for app_label, model, pk in rows}
 
 
 def counts(items: set[tuple[str, int]]) -> dict[tuple[str, int], int]:

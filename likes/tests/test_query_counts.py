@@ -89,5 +89,10 @@ def test_a_like_leaves_the_cached_comment_list_alone(member, people):
     cached = count(viewer, post.get_absolute_url(), clear=False)
     assert cached < warm
     services.like(comment, people[2])
+    with CaptureQueriesContext(connection) as ctx:
+        page = viewer.get(post.get_absolute_url()).content.decode()
+    assert "1 Like" in page
+    # The counts are read again (the like changed one); the comments are not.
+    assert not [q for q in ctx.captured_queries if '"comments_comment"."body_html"' in q["sql"]]
+    assert len(ctx.captured_queries) == cached + 1
     assert count(viewer, post.get_absolute_url(), clear=False) == cached
-    assert "1 Like" in viewer.get(post.get_absolute_url()).content.decode()
