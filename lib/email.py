@@ -27,23 +27,37 @@ With the database queue (django_tasks_db, TASKS_BACKEND=database):
 
 Every message carries a Message-ID made from its task's id: the same on every attempt, so a mail
 system (or a test) can tell the attempts of one email apart from two emails.
+
+An SMTP server that is down, or answers "try later" (4xx), does not lose the email: the run
+marks its task failed and queues the next attempt, in one transaction (so exactly one of them
+stays alive), to run RETRY_DELAYS later — a minute, then five, half an hour, two hours, six —
+and logs a warning; after the last, or on a permanent refusal (5xx), it logs an error and
+gives up. A retry is a new task, with a new Message-ID: the earlier attempt was never accepted.
+(With another queue — Redis, the immediate one — a failure is logged by the queue, not retried
+here.)
+
+Besides the plain text, an email may carry extra headers (List-Unsubscribe) and an HTML
+alternative.
 """
 
 import contextlib
 import datetime as dt
 import fcntl
+import logging
 import os
 import re
 import smtplib
 from collections.abc import Callable, Iterator
 from email import policy
+from email.policy import Policy
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
-from django.db import transaction
+from django.db import models, transaction
 from django.tasks import TaskContext, task, task_backends
 from django.tasks.base import TaskResultStatus
 from django.utils import timezone
@@ -53,6 +67,16 @@ from django_tasks_db.models import DBTaskResult
 # A running task whose lock is free this long after its start was left by a dead worker. Its
 # worker takes the lock microseconds after claiming it; the margin covers a stalled machine.
 ABANDONED_AFTER = dt.timedelta(seconds=10)
+# How long after each failed attempt the next one runs; then the email is given up.
+RETRY_DELAYS = (
+    dt.timedelta(minutes=1),
+    dt.timedelta(minutes=5),
+    dt.timedelta(minutes=30),
+    dt.timedelta(hours=2),
+    dt.timedelta(hours=6),
+)
+
+logger = logging.getLogger("anjuman.email")
 
 
 class _Superseded(Exception):
@@ -65,9 +89,17 @@ def message_id(task_id: str) -> str:
 
 
 @task(takes_context=True)
-def send_email(context: TaskContext[..., None], subject: str, body: str, to: list[str]) -> None:
+def send_email(
+    context: TaskContext[..., None],
+    subject: str,
+    body: str,
+    to: list[str],
+    headers: dict[str, str] | None = None,
+    html: str | None = None,
+    attempt: int = 0,
+) -> None:
     result = context.task_result
-    message = EmailMessage(subject, body, None, to, headers={"Message-ID": message_id(result.id)})
+    message = _message(result.id, subject, body, to, headers, html)
     if not isinstance(task_backends[result.backend], DatabaseBackend):
         message.send()
         return
@@ -88,7 +120,75 @@ def send_email(context: TaskContext[..., None], subject: str, body: str, to: lis
             )
 
         with contextlib.suppress(_Superseded):
-            _deliver(message, mark_sent, unmark)
+            try:
+                _deliver(message, mark_sent, unmark)
+            except (smtplib.SMTPException, OSError) as error:
+                _retry_later(mine, error, (subject, body, to), headers, html, attempt)
+                raise
+
+
+class _Message(EmailMultiAlternatives):
+    def message(self, *, policy: Policy = policy.default) -> Any:
+        # A header word longer than the line limit (78 by default) is folded by CPython by
+        # encoding it (RFC 2047): List-Unsubscribe's address would go out as =?utf-8?q?…?=,
+        # which no mail program reads as an address. RFC 5322 allows lines of 998.
+        return super().message(policy=policy.clone(max_line_length=998))
+
+
+def _message(
+    task_id: str,
+    subject: str,
+    body: str,
+    to: list[str],
+    headers: dict[str, str] | None,
+    html: str | None,
+) -> EmailMessage:
+    all_headers = {**(headers or {}), "Message-ID": message_id(task_id)}
+    message = _Message(subject, body, None, to, headers=all_headers)
+    if html is not None:
+        message.attach_alternative(html, "text/html")
+    return message
+
+
+def _transient(error: BaseException) -> bool:
+    """Whether trying again later may succeed: no connection, or a 4xx answer."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _reply in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return True  # refused or dropped connections, timeouts
+
+
+def _retry_later(
+    mine: "models.QuerySet[DBTaskResult]",
+    error: BaseException,
+    args: tuple[str, str, list[str]],
+    headers: dict[str, str] | None,
+    html: str | None,
+    attempt: int,
+) -> None:
+    """Queues the next attempt of a send that failed (see the module)."""
+    to = args[2]
+    if attempt >= len(RETRY_DELAYS) or not _transient(error):
+        logger.error("Email to %s given up after %d attempts: %s", to, attempt + 1, error)
+        return
+    delay = RETRY_DELAYS[attempt]
+    with transaction.atomic():
+        # Only a run that still owns its task queues the next attempt (a run marked sent, or
+        # superseded, has nothing to retry): this row failed and the next one is queued,
+        # together or not at all.
+        if not mine.update(status=TaskResultStatus.FAILED, finished_at=timezone.now()):
+            return
+        send_email.using(run_after=timezone.now() + delay).enqueue(
+            *args, headers=headers, html=html, attempt=attempt + 1
+        )
+    logger.warning(
+        "Email to %s not sent (%s); attempt %d in %d s",
+        to,
+        error,
+        attempt + 2,
+        delay.total_seconds(),
+    )
 
 
 def _deliver(message: EmailMessage, commit: Callable[[], None], undo: Callable[[], None]) -> None:
@@ -179,11 +279,25 @@ def requeue_abandoned() -> int:
     return requeued
 
 
-def queue_email(subject: str, body: str, to: list[str]) -> None:
+def queue_email(
+    subject: str,
+    body: str,
+    to: list[str],
+    *,
+    headers: dict[str, str] | None = None,
+    html: str | None = None,
+) -> None:
+    """Sends an email through the task queue (see the module); `body` is its plain text,
+    `html` an optional alternative, `headers` extra ones (List-Unsubscribe…)."""
+    extra = {}
+    if headers:
+        extra["headers"] = headers
+    if html is not None:
+        extra["html"] = html
     if isinstance(send_email.get_backend(), DatabaseBackend):
-        send_email.enqueue(subject, body, to)  # in the caller's transaction: see above
+        send_email.enqueue(subject, body, to, **extra)  # in the caller's transaction: see above
     else:
-        transaction.on_commit(lambda: send_email.enqueue(subject, body, to))
+        transaction.on_commit(lambda: send_email.enqueue(subject, body, to, **extra))
 
 
 @task

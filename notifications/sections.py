@@ -1,0 +1,23 @@
+"""The bell in the navigation (lib/sections.py "member_nav"): a link to the notifications with
+the unread count. It shows on every page a member sees, so it costs no query while the count
+is cached (queries.unread_count, tag `notifications:<id>`)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from lib import sections
+
+from . import queries
+from .permissions import can_have_notifications
+
+
+def bell(request: HttpRequest, user: Any) -> str:
+    if not can_have_notifications(user):
+        return ""
+    return render_to_string("notifications/_bell.html", {"unread": queries.unread_count(user)})
+
+
+def register_all() -> None:
+    sections.register("member_nav", "notifications.bell", bell, order=10)

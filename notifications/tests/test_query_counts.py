@@ -1,0 +1,53 @@
+"""The notifications list, and any page showing the bell, cost the same with 5 or 50
+notifications; the bell costs no query once its count is cached."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from comments.services import add_comment
+from conftest import client_for, make_member, make_post
+from likes.services import like
+
+pytestmark = pytest.mark.django_db
+
+
+def count(client, url, *, fresh: bool = True) -> int:
+    if fresh:
+        cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def grow(member, n: int, start: int) -> None:
+    """`n` notifications of several kinds for `member`."""
+    post = make_post(member, f"Post {start}")
+    for i in range(start, start + n):
+        someone = make_member(f"Someone {i}", f"someone{i}@example.org")
+        if i % 2:
+            add_comment(post, someone, f"Comment {i}")
+        else:
+            like(post, someone)
+
+
+@pytest.mark.parametrize("url", [reverse("notifications:list"), "/", reverse("blogs:list")])
+def test_pages_with_the_bell_cost_the_same_with_5_or_50_notifications(member, url):
+    client = client_for(member)
+    grow(member, 5, 0)
+    small = count(client, url)
+    grow(member, 45, 5)
+    assert count(client, url) == small
+
+
+def test_the_bell_costs_no_query_once_counted(member):
+    grow(member, 5, 0)
+    client = client_for(member)
+    client.get("/")
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get("/").content.decode()
+    assert 'id="notification-bell"' in html
+    assert not [q for q in ctx.captured_queries if "notifications_notification" in q["sql"]]
