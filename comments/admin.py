@@ -15,7 +15,7 @@ from .services import delete_comment
 class CommentAdmin(ContentAdmin[Comment]):
     list_display = ("author", "created_at", "content_type", "object_id")
     # Moved or added here, a comment would leave the counts on posts wrong: members write them.
-    readonly_fields = ("content_type", "object_id", "author")
+    readonly_fields = ("content_type", "object_id", "parent", "author")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,11 +1,20 @@
-"""The comment section of any commentable page, and its cached list of comments."""
+"""The comment section of any commentable page, and its cached list of comments.
+
+A page of the list holds COMMENTS_PER_PAGE top-level comments, oldest first, each with its
+replies (oldest first, one level deep) under it. A top-level comment the viewer may not see
+(hidden by a moderator, or written by someone hidden from them: registry.Commentable.
+hidden_authors) is left out, unless it has replies they see: then a stub stands in its place.
+"""
 
 import hashlib
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -13,18 +22,23 @@ from django.utils.translation import get_language
 
 from lib.cachetags import cached, depends_on
 from likes import buttons as like_buttons
-from members.permissions import is_member
+from members.permissions import can_contribute, is_member
 
 from . import permissions, registry
-from .models import MAX_COMMENT_CHARS
+from .models import MAX_COMMENT_CHARS, Comment
 from .services import comments_on
 
-AUTHOR_FIELDS = ("author__handle", "author__display_name", "author__photo", "author__photo_thumb")
-# Comments are shown oldest first, this many to a page (`?comments=N` on the target's page):
-# a post with a thousand comments costs what a post with fifty does.
+# The author whole (a small row): what a byline reads of them (name, photo, address, whether
+# they left) grows with the members app, and a deferred field would cost a query per comment.
+FIELDS = ("body_html", "created_at", "hidden_at", "parent_id", "author")
+# Top-level comments are shown oldest first, this many to a page (`?comments=N` on the
+# target's page), each with all its replies: a post with a thousand comments costs what a
+# post with fifty does.
 COMMENTS_PER_PAGE = 50
 PAGE_PARAMETER = "comments"
 LAST = "last"
+# What stands in for a top-level comment the viewer does not see, above its replies.
+REMOVED, NOT_SHOWN = "removed", "not-shown"
 
 
 def likes_tag(content_type_id: int, object_id: int) -> str:
@@ -39,45 +53,109 @@ def page_number(request: Any) -> str:
     return str(min(int(value), 1_000_000)) if value.isdigit() else "1"
 
 
+@dataclass
+class Viewer:
+    """What one viewer's list of comments on one target depends on, read once per request."""
+
+    user: object
+    target: models.Model
+    hidden: Collection[int] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        self.moderate = permissions.can_moderate_comments(self.user)
+        self.delete_all = self.moderate or permissions.can_delete_all_comments(
+            self.user, self.target
+        )
+        self.hidden = frozenset(self.hidden)
+        self.can_comment = permissions.can_comment(self.user, self.target, self.hidden)
+
+    def shown(self, comments: models.QuerySet[Comment]) -> models.QuerySet[Comment]:
+        """The comments among `comments` that this viewer sees."""
+        if not self.moderate:
+            comments = comments.filter(hidden_at=None)
+        if self.hidden:
+            comments = comments.exclude(author_id__in=self.hidden)
+        return comments
+
+    def top_level(self, thread: models.QuerySet[Comment]) -> models.QuerySet[Comment]:
+        """The top-level comments of the list: those shown, and the others with replies shown."""
+        top = thread.filter(parent=None)
+        if self.moderate and not self.hidden:
+            return top
+        seen = Q() if self.moderate else Q(hidden_at=None)
+        if self.hidden:
+            seen &= ~Q(author_id__in=self.hidden)
+        replies = self.shown(Comment.objects.filter(parent_id=OuterRef("pk")))
+        return top.filter(seen | Exists(replies))
+
+    def removed(self, comment: Comment) -> str:
+        """Why a top-level comment shows as a stub ("" if it does not)."""
+        if comment.author_id in self.hidden:
+            return NOT_SHOWN
+        return REMOVED if comment.hidden_at is not None and not self.moderate else ""
+
+
+def viewer(user: object, target: models.Model) -> Viewer:
+    return Viewer(user, target, permissions.hidden_authors(user, target))
+
+
+@dataclass
+class Thread:
+    comment: Comment
+    removed: str
+    replies: list[Comment]
+
+
 def comment_list(
-    user: object, target: models.Model, page: str = "1"
+    user: object, target: models.Model, page: str = "1", *, seen_by: Viewer | None = None
 ) -> tuple[SafeString, int, int]:
     """The HTML of one page of `target`'s comments as `user` sees it, that page's number and
     how many pages there are; `page` is a number or LAST, and out of range gives the nearest.
 
     Viewers differ only in which comments and links they see, so the HTML is kept once per
     case until the target's comments change: moderators (hidden comments too, with Hide and
-    Delete links), the target's author and administrators (Delete on all), a member's own
-    (Delete on theirs), or none (visitors, and members who have not commented there).
+    Delete links), the target's owner and administrators (Delete on all), a member's own
+    (Delete on theirs), or none (visitors, and members who have not commented there); with
+    Reply links or without; and the members hidden from them, if any.
     """
     commentable = registry.for_target(target)
+    who = seen_by or viewer(user, target)
     thread = comments_on(target)
-    moderate = permissions.can_moderate_comments(user)
-    delete_all = moderate or permissions.can_delete_all_comments(user, target)
-    if not moderate:
-        thread = thread.filter(hidden_at=None)
     deletable: set[int] = set()
-    if not delete_all and is_member(user):
+    if not who.delete_all and is_member(user):
         deletable = set(thread.filter(author=user).values_list("pk", flat=True))
-    if moderate:
+    if who.moderate:
         scope = "moderate"
-    elif delete_all:
+    elif who.delete_all:
         scope = "all"
     else:
-        scope = hashlib.sha256(repr(sorted(deletable)).encode()).hexdigest()[:16]
-    key = f"comments:{commentable.kind}:{target.pk}:{get_language()}:{scope}:{page}"
+        scope = _digest(deletable)
+    hidden = _digest(who.hidden) if who.hidden else "-"
+    replies = "r" if who.can_comment else "-"
+    key = (
+        f"comments:{commentable.kind}:{target.pk}:{get_language()}:{scope}:{replies}:{hidden}:"
+        f"{page}"
+    )
 
     def render() -> tuple[str, int, int]:
-        comments = thread.only("body_html", "created_at", "hidden_at", "author_id", *AUTHOR_FIELDS)
-        paginator = Paginator(comments.order_by("created_at", "id"), COMMENTS_PER_PAGE)
+        top = who.top_level(thread).only(*FIELDS).order_by("created_at", "id")
+        paginator = Paginator(top, COMMENTS_PER_PAGE)
         shown = paginator.get_page(paginator.num_pages if page == LAST else page)
+        parents = list(shown.object_list)
+        under: dict[int, list[Comment]] = {}
+        if parents:
+            answers = who.shown(thread.filter(parent_id__in=[c.pk for c in parents]))
+            for reply in answers.only(*FIELDS).order_by("created_at", "id"):
+                under.setdefault(reply.parent_id or 0, []).append(reply)
+        threads = [Thread(c, who.removed(c), under.get(c.pk, [])) for c in parents]
         html = render_to_string(
             "comments/_list.html",
             {
-                "comments": shown.object_list,
+                "threads": threads,
                 "deletable": deletable,
-                "delete_all": delete_all,
-                "moderate": moderate,
+                "delete_all": who.delete_all,
+                "moderate": who.moderate,
+                "reply_links": who.can_comment,
                 "likes_open": commentable.is_open(target),
             },
         )
@@ -85,6 +163,19 @@ def comment_list(
 
     html, number, pages = cached(key, render, [commentable.page_tag(target), "people"])
     return mark_safe(html), number, pages  # noqa: S308 — our own template's output
+
+
+def _digest(ids: Collection[int]) -> str:
+    return hashlib.sha256(repr(sorted(ids)).encode()).hexdigest()[:16]
+
+
+def page_of(user: object, target: models.Model, comment: Comment) -> int:
+    """The page of the list that shows `comment` (a top-level one) to `user`."""
+    top = viewer(user, target).top_level(comments_on(target))
+    before = top.filter(
+        Q(created_at__lt=comment.created_at) | Q(created_at=comment.created_at, pk__lt=comment.pk)
+    ).count()
+    return before // COMMENTS_PER_PAGE + 1
 
 
 def comment_page_url(target: models.Model, number: int) -> str:
@@ -96,13 +187,57 @@ def comment_url(target: models.Model) -> str:
     return reverse("comments:create", args=[registry.for_target(target).kind, target.pk])
 
 
+def reply_slot(parent_pk: int) -> str:
+    """The empty place under a top-level comment's replies where its reply form opens."""
+    return f'<div class="reply-slot" id="reply-slot-{int(parent_pk)}"></div>'
+
+
+def render_reply_form(
+    request: Any,
+    parent: Comment,
+    *,
+    text: str = "",
+    error: str = "",
+    inline: bool = True,
+    cancel_url: str = "",
+) -> SafeString:
+    """The small form that replies to `parent`: `inline` under it on the target's page (sent
+    by htmx, answered with the comment section), or on a page of its own (with a link back,
+    `cancel_url`)."""
+    context = {
+        "cancel_url": cancel_url,
+        "parent": parent,
+        "reply_url": reverse("comments:reply", args=[parent.pk]),
+        "text": text,
+        "error": error,
+        "inline": inline,
+        "max_chars": MAX_COMMENT_CHARS,
+    }
+    html = render_to_string("comments/_reply_form.html", context, request=request)
+    return mark_safe(html)  # noqa: S308 — our own template's output
+
+
 def section_context(
-    request: Any, target: models.Model, *, text: str = "", error: str = "", page: str = ""
+    request: Any,
+    target: models.Model,
+    *,
+    text: str = "",
+    error: str = "",
+    page: str = "",
+    reply_to: Comment | None = None,
+    reply_text: str = "",
+    reply_error: str = "",
 ) -> dict[str, Any]:
     """What comments/_section.html needs: a page of the list (`page`, else the one the address
-    asks for), links to the others, the form or the join gate."""
+    asks for), links to the others, the form or the join gate; with `reply_to`, that comment's
+    reply form open under it (keeping `reply_text`, saying `reply_error`)."""
     user = request.user
-    html, number, pages = comment_list(user, target, page or page_number(request))
+    who = viewer(user, target)
+    html, number, pages = comment_list(user, target, page or page_number(request), seen_by=who)
+    if reply_to is not None:
+        form = render_reply_form(request, reply_to, text=reply_text, error=reply_error)
+        slot = reply_slot(reply_to.pk)
+        html = mark_safe(html.replace(slot, slot.replace("></div>", f">{form}</div>"), 1))  # noqa: S308
     # The list holds a slot for each comment's like button; the counts and whether this
     # viewer liked each are filled in per request (likes/buttons.py), so a like leaves the
     # cached list alone and refreshes only the pages of this target.
@@ -110,6 +245,7 @@ def section_context(
     html = like_buttons.fill(request, html, next_url=comment_page_url(target, number))
     return {
         "target": target,
+        "heading": registry.for_target(target).heading,
         "comment_count": getattr(target, "comment_count", 0),
         "comments_html": html,
         "comment_page": number,
@@ -120,14 +256,15 @@ def section_context(
         "comment_text": text,
         "comment_error": error,
         "comment_max_chars": MAX_COMMENT_CHARS,
-        "can_comment": permissions.can_comment(user, target),
+        "can_comment": who.can_comment,
+        "needs_confirmation": is_member(user) and not can_contribute(user),
         # What the template reads that a context processor would give a whole page.
         "user": user,
         "network": getattr(request, "network", None),
     }
 
 
-def render_section(request: Any, target: models.Model, **kwargs: str) -> SafeString:
+def render_section(request: Any, target: models.Model, **kwargs: Any) -> SafeString:
     """The section alone (htmx answers); pages use the {% comments %} tag."""
     html = render_to_string(
         "comments/_section.html", section_context(request, target, **kwargs), request=request

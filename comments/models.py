@@ -11,11 +11,19 @@ MAX_COMMENT_CHARS = 5000
 
 
 class Comment(FromElsewhere):
-    """A member's comment on any commentable thing (a blog post now; photos, events later)."""
+    """A member's comment on any commentable thing (a blog post, a member's wall; photos,
+    events later), or a reply to one: replies are one level deep, under a top-level comment."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
+    # The top-level comment this one answers (None: a comment of its own). A reply to a reply
+    # is stored under the same top-level comment (services.add_comment); deleting a comment
+    # deletes its replies (services.delete_comment keeps the counts).
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies",
+        editable=False,
+    )  # fmt: skip
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
     )
@@ -34,6 +42,10 @@ class Comment(FromElsewhere):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.body[:40]}"
+
+    @property
+    def is_reply(self) -> bool:
+        return self.parent_id is not None
 
     @property
     def is_hidden(self) -> bool:

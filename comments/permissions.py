@@ -1,4 +1,7 @@
-"""Who may comment, and delete or hide comments. docs/permissions.md has the whole matrix."""
+"""Who may comment and reply, and delete or hide comments. docs/permissions.md has the whole
+matrix."""
+
+from collections.abc import Collection
 
 from django.db import models
 
@@ -8,16 +11,48 @@ from . import registry
 from .models import Comment
 
 
-def can_comment(user: object, target: models.Model) -> bool:
-    """Confirmed members, on what they may see and what takes comments."""
+def hidden_authors(user: object, target: models.Model) -> Collection[int]:
+    """Members whose comments `user` does not see on `target` (registry.Commentable)."""
+    return registry.for_target(target).hidden_authors(user, target)
+
+
+def can_comment(user: object, target: models.Model, hidden: Collection[int] | None = None) -> bool:
+    """Confirmed members, on what they may see and what takes comments — unless the target
+    is someone's hidden from them (a wall between members who blocked one another).
+    `hidden`: hidden_authors(user, target), if the caller has it already."""
     commentable = registry.for_target(target)
-    return (
+    if not (
         can_contribute(user) and commentable.is_open(target) and commentable.can_view(user, target)
+    ):
+        return False
+    if hidden is None:
+        hidden = commentable.hidden_authors(user, target)
+    return commentable.author_id(target) not in hidden
+
+
+def can_see_comment(user: object, comment: Comment, target: models.Model) -> bool:
+    """A comment shows to those who see its target, unless it is hidden (moderators see those)
+    or its author is hidden from them (registry.Commentable.hidden_authors)."""
+    if comment.is_hidden and not can_moderate_comments(user):
+        return False
+    return comment.author_id not in hidden_authors(user, target)
+
+
+def can_reply(
+    user: object, parent: Comment, target: models.Model, hidden: Collection[int] | None = None
+) -> bool:
+    """Those who may comment on the target reply to a comment shown there, hidden ones aside."""
+    if hidden is None:
+        hidden = hidden_authors(user, target)
+    return (
+        not parent.is_hidden
+        and parent.author_id not in hidden
+        and can_comment(user, target, hidden)
     )
 
 
 def can_delete_all_comments(user: object, target: models.Model) -> bool:
-    """The author of what the comments are on, administrators and moderators."""
+    """Whose the target is (a post's author, a wall's member), administrators and moderators."""
     author_id = registry.for_target(target).author_id(target)
     return manages_content_of(user, author_id) or is_moderator(user)
 

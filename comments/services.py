@@ -2,8 +2,12 @@
 
 Each write checks the same permissions the pages check (comments/permissions.py), so a command,
 the admin or a future API refuses what the page refuses; keeps the target's comment_count in
-the same transaction (hidden comments are not counted); and refreshes only the cached pages
-that show the target's comments (its registration's cache tags).
+the same transaction; and refreshes only the cached pages that show the target's comments (its
+registration's cache tags).
+
+The count is of every comment shown: replies included, hidden comments not. A hidden comment's
+replies stay shown (under a stub saying it was removed) and counted; a deleted comment takes
+its replies with it, and the count loses those of them that were shown.
 """
 
 from collections.abc import Iterable
@@ -12,7 +16,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,9 +66,29 @@ def _refresh(target: models.Model) -> None:
     invalidate(*registry.for_target(target).cache_tags(target))
 
 
+def top_level(comment: Comment) -> Comment:
+    """The comment a reply to `comment` is stored under: itself, or the comment it answers."""
+    if comment.parent_id is None:
+        return comment
+    return Comment.objects.select_related("author").get(pk=comment.parent_id)
+
+
 @transaction.atomic
-def add_comment(target: models.Model, author: Member, body: str) -> Comment:
-    if not permissions.can_comment(author, target):
+def add_comment(
+    target: models.Model, author: Member, body: str, *, parent: Comment | None = None
+) -> Comment:
+    """A comment on `target`, or a reply to `parent` (a comment on `target`; a reply to a
+    reply goes under the same top-level comment)."""
+    if parent is not None:
+        parent = top_level(parent)
+        if (parent.content_type_id, parent.object_id) != (
+            ContentType.objects.get_for_model(target).pk,
+            target.pk,
+        ):
+            raise ValueError("the comment replied to is on something else")
+        if not permissions.can_reply(author, parent, target):
+            raise PermissionDenied(_("You cannot reply to this comment."))
+    elif not permissions.can_comment(author, target):
         raise PermissionDenied(_("Only members with a confirmed email can comment."))
     text = clean_body(body)
     limit, window = settings.RATELIMIT_COMMENTS
@@ -74,11 +98,15 @@ def add_comment(target: models.Model, author: Member, body: str) -> Comment:
             _("You are commenting very fast. Please wait a few minutes and try again.")
         )
     comment = Comment.objects.create(
-        target=target, author=author, body=text, body_html=render_plain_text(text)
+        target=target,
+        parent=parent,
+        author=author,
+        body=text,
+        body_html=render_plain_text(text),
     )
     _count(type(target), target.pk, +1)
     _refresh(target)
-    events.publish("comments.added", actor=author, target=comment, on=target, parent=None)
+    events.publish("comments.added", actor=author, target=comment, on=target, parent=parent)
     return comment
 
 
@@ -91,17 +119,24 @@ def _target_of(comment: Comment) -> models.Model:
 
 @transaction.atomic
 def delete_comment(comment: Comment, *, by: Member | None = None) -> None:
-    """Deletes the comment; `by` (when given) must be allowed to (None: the system, the admin)."""
+    """Deletes the comment and its replies; `by` (when given) must be allowed to (None: the
+    system, the admin)."""
     target = _target_of(comment)
     if by is not None and not permissions.can_delete_comment(by, comment, target):
         raise PermissionDenied(_("You cannot delete this comment."))
-    deleted, _counts = Comment.objects.filter(pk=comment.pk).delete()
-    forget_likes(Comment, [comment.pk])
-    if deleted:
-        events.publish("comments.deleted", actor=by, target=comment, on=target)
-        if not comment.is_hidden:
-            _count(type(target), target.pk, -1)
-        _refresh(target)
+    # Read inside the transaction that deletes them: a reply written meanwhile is either
+    # here, or refused by its missing parent.
+    going = list(Comment.objects.filter(Q(pk=comment.pk) | Q(parent_id=comment.pk)))
+    if not going:
+        return
+    Comment.objects.filter(pk__in=[c.pk for c in going]).delete()
+    forget_likes(Comment, [c.pk for c in going])
+    for gone in going:
+        events.publish("comments.deleted", actor=by, target=gone, on=target)
+    shown = sum(1 for c in going if not c.is_hidden)
+    if shown:
+        _count(type(target), target.pk, -shown)
+    _refresh(target)
 
 
 @transaction.atomic
@@ -140,13 +175,28 @@ def recount_comments(model: type[models.Model], pks: Iterable[int] | None = None
     rows.update(comment_count=Coalesce(Subquery(counted), 0))
 
 
+def delete_all_comments_on(target: models.Model) -> int:
+    """Deletes every comment on `target`, which is going away (a removed member's wall), with
+    no `comments.deleted` for each (as a deleted post takes its comments)."""
+    on = Comment.objects.filter(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    )
+    pks = list(on.values_list("pk", flat=True))
+    deleted, _counts = on.delete()
+    forget_likes(Comment, pks)
+    type(target)._default_manager.filter(pk=target.pk).update(comment_count=0)
+    _refresh(target)
+    return deleted
+
+
 def delete_comments_by(author: Member) -> int:
-    """Deletes every comment the member wrote and recounts what they were on.
+    """Deletes every comment the member wrote, with the replies to theirs, and recounts what
+    they were on.
 
     Runs inside the transaction that removes the member (members.services.remove_member calls
     it as a removal step): a plain cascade would leave the counts on posts too high.
     """
-    written = Comment.objects.filter(author=author)
+    written = Comment.objects.filter(Q(author=author) | Q(parent__author=author))
     targets: dict[int, set[int]] = {}
     pks = []
     for pk, content_type_id, object_id in written.values_list("pk", "content_type_id", "object_id"):

@@ -401,3 +401,26 @@ AUTHOR_REPLIES = [
     "Thank you. Some of your stories are better than mine; please write them as posts.",
     "This thread is the reason I write here. Thank you all.",
 ]
+
+# --- Replies ---------------------------------------------------------------------------------
+
+# Replies under a comment (comments/demodata.py), from the owner of what it is on or from
+# another member; they fit any comment.
+REPLIES = [
+    "Thank you! That means a lot coming from you.",
+    "Ha, I remember that too. We should compare notes at the reunion.",
+    "Exactly what I was thinking when I wrote it.",
+    "Agreed. I would only add that it took me years to see it.",
+    "Thank you for reading, and for taking the time to say so.",
+    "Please do send that message. I would love to hear more.",
+    "You are too kind. I am glad it brought back good memories.",
+    "Yes! I had forgotten that detail completely.",
+    "Fair point. I will think about it and maybe write a follow-up.",
+    "Same here. Some things never change, thankfully.",
+    "Let us talk about it over tea next time you are in town.",
+    "I showed your comment to my father and he laughed for a full minute.",
+]
+URDU_REPLIES = [
+    "بہت شکریہ! آپ کی بات دل کو لگی۔",
+    "بالکل درست فرمایا۔",
+]

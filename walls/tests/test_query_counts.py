@@ -1,0 +1,56 @@
+"""A member page costs the same number of queries whatever their wall holds."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from comments.services import add_comment
+from conftest import client_for, make_member
+from friends import services as friends
+from walls.services import find_wall
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_comment_limit(settings):
+    settings.RATELIMIT_COMMENTS = (0, 600)
+
+
+def count(client, url) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def grow(wall, people, comments, replies):
+    for i in range(comments):
+        comment = add_comment(wall, people[i % len(people)], f"Comment {i}")
+        for j in range(replies):
+            add_comment(wall, people[(i + j + 1) % len(people)], f"Reply {j}", parent=comment)
+
+
+@pytest.mark.parametrize("who", ["visitor", "writer", "wall_member", "blocker"])
+def test_the_member_page_costs_the_same_with_5_or_50_wall_comments(who, member):
+    people = [make_member(f"P{i}", f"p{i}@example.org") for i in range(5)]
+    blocker = make_member("Blocker", "blocker@example.org")
+    friends.block(by=blocker, other=people[1])
+    client = {
+        "visitor": Client(),
+        "writer": client_for(people[0]),
+        "wall_member": client_for(member),
+        "blocker": client_for(blocker),
+    }[who]
+    url = member.get_absolute_url()
+    empty = count(client, url)
+    wall = find_wall(member.pk)
+    grow(wall, people, 5, 1)
+    small = count(client, url)
+    grow(wall, people, 45, 3)
+    assert count(client, url) == small
+    # A wall nobody wrote on costs no more than one with comments.
+    assert empty <= small
