@@ -144,12 +144,7 @@ def _find(entries: list[str]) -> dict[str, list[Member]]:
     wanted = Q(handle__in=by_handle | set(plain))
     if plain:
         wanted |= Q(name_lower__in={e.lower() for e in plain})
-    rows = list(
-        Member.objects.listed()
-        .annotate(name_lower=Lower("display_name"))
-        .filter(wanted)
-        .only("handle", "display_name", "is_active", "origin", "email_confirmed")
-    )
+    rows = list(Member.objects.listed().annotate(name_lower=Lower("display_name")).filter(wanted))
     found: dict[str, list[Member]] = {}
     for entry, handle in handles.items():
         if handle is not None:

@@ -15,6 +15,8 @@ from .models import Broadcast, Message, Participant, Thread
 
 type MemberOrId = Member | int
 
+MAX_ID = 2**63 - 1
+
 
 def _id(member: MemberOrId) -> int:
     return member if isinstance(member, int) else member.pk
@@ -43,6 +45,8 @@ def unread_count(member: MemberOrId) -> int:
 def own_row(member: Member, thread_id: int) -> Participant | None:
     """The member's row of the thread with the thread, if they are in it and have not
     deleted it for themselves; else None (the thread does not exist for them)."""
+    if not 0 < thread_id <= MAX_ID:
+        return None  # an address no thread has (SQLite cannot even compare it)
     return (
         Participant.objects.visible_to(member)
         .filter(thread_id=thread_id)
@@ -59,13 +63,6 @@ def others_in(threads: list[int], member: Member) -> dict[int, list[Member]]:
         .filter(Q(thread__kind=Thread.Kind.PRIVATE) | Q(sent=True))
         .exclude(member_id=member.pk)
         .select_related("member")
-        .only(
-            "thread_id",
-            "member__handle",
-            "member__display_name",
-            "member__photo_thumb",
-            "member__is_active",
-        )
         .order_by("member__display_name", "member_id")
     )
     found: dict[int, list[Member]] = {pk: [] for pk in threads}

@@ -40,7 +40,7 @@ def test_the_lists_cost_the_same_with_3_or_30_threads(member, other_member, sett
     grow(27, 3)
     large = {url: count(client, url) for url in urls}
     assert large == small
-    assert large[urls[0]] <= 10
+    assert large[urls[0]] <= 14  # the navigation's other counts included
 
 
 def test_a_thread_costs_the_same_with_3_or_30_messages(member, other_member, settings):
@@ -50,8 +50,9 @@ def test_a_thread_costs_the_same_with_3_or_30_messages(member, other_member, set
     client = client_for(member)
 
     def grow(n):
+        # The others write: Bilal has unread messages each time he opens the thread.
         for i in range(n):
-            answer([other_member, third, member][i % 3], thread, f"Message {i}")
+            answer([other_member, third][i % 2], thread, f"Message {i}")
 
     grow(2)
     url = thread.get_absolute_url()
