@@ -244,4 +244,4 @@ class LeaveForm(CleanTextMixin, forms.Form):
 
     @property
     def keep_content(self) -> bool:
-        return self.cleaned_data["content"] == self.KEEP
+        return bool(self.cleaned_data["content"] == self.KEEP)

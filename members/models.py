@@ -132,7 +132,7 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
 
     def get_absolute_url(self) -> str:
         """The profile's address; none for a former member, who has no profile."""
-        if self.left_at is not None:
+        if self.is_former:
             return ""
         return fast_reverse("members:profile", self.handle)
 
@@ -148,8 +148,12 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
 
     @property
     def is_former(self) -> bool:
-        """Left the network, their content kept (bylines say "a former member", no link)."""
-        return self.left_at is not None
+        """Left the network, their content kept (bylines say "a former member", no link).
+
+        Read from the loaded row only: a list that left `left_at` out (`.only(...)`, as the
+        directory does) lists members who are listed, never former ones, and must not cost a
+        query per member to say so."""
+        return self.__dict__.get("left_at") is not None
 
     @property
     def is_creator(self) -> bool:
@@ -177,6 +181,6 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
 
     @property
     def initial(self) -> str:
-        if self.left_at is not None:
+        if self.is_former:
             return "?"  # a former member's avatar tells nothing of them
         return (self.display_name[:1] or "?").upper()

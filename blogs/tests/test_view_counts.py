@@ -3,6 +3,7 @@ and half hour, never the author's own; written to the post by the scheduler's jo
 
 import re
 import time
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -38,7 +39,7 @@ def beacon_of(html: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def view(client: Client, post: Post, **headers: str) -> int:
+def view(client: Client, post: Post, **headers: Any) -> int:
     """What a browser does on the post page: load it, run views.js (send the beacon)."""
     html = client.get(post.get_absolute_url(), **headers).content.decode()
     found = beacon_of(html)

@@ -71,7 +71,7 @@ def page_sections(context: template.Context, page: str, obj: Any = None) -> Safe
 def member_link(member: Any) -> str:
     """A member's name linked to their profile, isolated in `<bdi>`; for a member who left the
     network keeping their content (Member.is_former), "a former member": no name, no link."""
-    if getattr(member, "left_at", None) is not None:
+    if getattr(member, "is_former", False):
         return format_html('<span class="former-member">{}</span>', _("a former member"))
     return format_html(
         '<a href="{}"><bdi>{}</bdi></a>', member.get_absolute_url(), member.display_name
