@@ -45,6 +45,7 @@ _SLOT = re.compile(r"<!--like:" + _KEY + r":([a-z0-9_-]+):(\d+):([01])-->")
 _collecting: ContextVar[bool] = ContextVar("likes_collecting", default=False)
 # A primary key no item has, reversed in place of each item's (_Viewer.url).
 _PK = 9_876_543_210
+_PK_TEXT = str(_PK)
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,15 @@ class _Viewer:
             next_url = request.get_full_path()
         self.next_url = next_url
         self._urls: dict[tuple[str, str], str] = {}
+        self.shapes: dict[tuple[str, bool, bool], str] = {}
+        self.counts_text: dict[int, str] = {}
 
     def url(self, name: str, kind: str, pk: int) -> str:
         """`fast_reverse(name, kind, pk)`, reversed once per name and kind for the page."""
         template = self._urls.get((name, kind))
         if template is None:
             template = self._urls[(name, kind)] = fast_reverse(name, kind, _PK)
-        return template.replace(str(_PK), str(pk), 1)
+        return template.replace(_PK_TEXT, str(pk), 1)
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -155,9 +158,26 @@ class _Viewer:
 
 
 def render_button(viewer: _Viewer, kind: str, pk: int, state: State, open: bool) -> str:
-    """One button. Built here rather than by a template: a page draws fifty of them per
-    request, and a template render each cost five times as much. Every piece is escaped here
-    or made of what cannot need it (kinds are [a-z0-9_-], ids digits, our own addresses)."""
+    """One button. A page draws fifty: each shape (kind, liked, open) is built once per page
+    with a stand-in id, and each button is that shape with its own id and count."""
+    shape = viewer.shapes.get((kind, state.liked, open))
+    if shape is None:
+        shape = _build_button(viewer, kind, _PK, State(0, state.liked), open)
+        viewer.shapes[(kind, state.liked, open)] = shape
+    html = shape.replace(_PK_TEXT, str(pk))
+    if not state.count:
+        return html
+    text = viewer.counts_text.get(state.count)
+    if text is None:
+        text = viewer.counts_text[state.count] = escape(count_text(state.count))
+    url = viewer.url("likes:liked_by", kind, pk)
+    return f'{html[: -len("</span>")]} <a class="like-count" href="{url}">{text}</a></span>'
+
+
+def _build_button(viewer: _Viewer, kind: str, pk: int, state: State, open: bool) -> str:
+    """One button, from scratch. Built here rather than by a template: a template render each
+    cost five times as much. Every piece is escaped here or made of what cannot need it (kinds
+    are [a-z0-9_-], ids digits, our own addresses)."""
     c = viewer.context(kind, pk, state, open)
     html = f'<span class="like" id="{c["anchor"]}">'
     if "form_url" in c:
@@ -234,7 +254,14 @@ def fill(
         # The counts are everyone's, remembered like a visitor's buttons; what this member
         # liked among the items is one small query of their own likes.
         count_of = cached(f"like-counts:{slots}", read_counts, list(tags))
-        mine = liked_by(viewer.user, items) if viewer.is_member else set()
+        mine: set[tuple[str, int]] = set()
+        if viewer.is_member:
+            member = viewer.user
+            mine = cached(
+                f"liked:{member.pk}:{slots}",
+                lambda: liked_by(member, items),
+                [liker_tag(member.pk)],
+            )
         made = render_all(count_of, mine)
 
     def button(match: re.Match[str]) -> str:
@@ -251,6 +278,11 @@ def collecting() -> Iterator[None]:
         yield
     finally:
         _collecting.reset(token)
+
+
+def liker_tag(member_pk: int) -> str:
+    """Changes when the member likes or unlikes anything (what they liked, per page)."""
+    return f"liker:{member_pk}"
 
 
 def liked_by(member: Any, items: set[tuple[str, int]]) -> set[tuple[str, int]]:

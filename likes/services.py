@@ -20,7 +20,7 @@ from lib import events
 from lib.cachetags import invalidate
 from members.models import Member
 
-from . import permissions, registry
+from . import buttons, permissions, registry
 from .models import Like, LikeCount
 
 
@@ -45,7 +45,7 @@ def like(target: models.Model, member: Member) -> bool:
         ignore_conflicts=True,
     )
     _counted(content_type, target.pk).update(count=F("count") + 1)
-    invalidate(*registry.for_target(target).count_tags(target))
+    invalidate(*registry.for_target(target).count_tags(target), buttons.liker_tag(member.pk))
     events.publish("likes.added", actor=member, target=target)
     return True
 
@@ -62,7 +62,7 @@ def unlike(target: models.Model, member: Member) -> bool:
     if not deleted:
         return False
     _counted(content_type, target.pk).filter(count__gt=0).update(count=F("count") - 1)
-    invalidate(*registry.for_target(target).count_tags(target))
+    invalidate(*registry.for_target(target).count_tags(target), buttons.liker_tag(member.pk))
     events.publish("likes.removed", actor=member, target=target)
     return True
 
