@@ -424,7 +424,19 @@ def set_policy(*, by: Member, admins_may_broadcast: bool) -> Policy:
     return policy
 
 
-# --- A member removed ------------------------------------------------------------------------
+# --- A member who goes -----------------------------------------------------------------------
+
+
+def forget_places_of(member: Member) -> None:
+    """A members.removal leaving step (the member leaves, their content kept): their own view
+    of every thread goes — their inbox, sent list, archive — and their messages stay, shown as
+    by a former member, for the others they were written to. A thread nobody is left in goes."""
+    threads = list(Participant.objects.filter(member=member).values_list("thread_id", flat=True))
+    Participant.objects.filter(member=member).delete()
+    Thread.objects.filter(pk__in=threads).exclude(
+        pk__in=Participant.objects.filter(thread_id__in=threads).values("thread_id")
+    ).delete()
+    invalidate(inbox_tag(member), *(thread_tag(pk) for pk in threads))
 
 
 def delete_messages_of(member: Member) -> None:

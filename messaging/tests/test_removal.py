@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import client_for, make_member
-from members.services import remove_member
+from members.services import leave, remove_member
 from messaging import services
 from messaging.models import Broadcast, Message, Participant, Policy, Thread
 from messaging.tests.helpers import answer, subjects, write
@@ -49,3 +49,24 @@ def test_removing_the_sender_of_a_broadcast_removes_it(network, admin_member):
     remove_member(admin_member)
     assert not Broadcast.objects.exists()
     assert not Thread.objects.filter(pk=broadcast.thread_id).exists()
+
+
+def test_a_member_who_leaves_keeping_their_content_leaves_their_messages_to_the_others(
+    member, other_member
+):
+    thread = write(member, other_member, subject="Old friends", body="Remember the library?")
+    answer(other_member, thread, "Of course!")
+    alone = write(member, make_member("Tariq Third", "tariq@example.org"), subject="Alone")
+    leave(member, keep_content=True)
+
+    assert not Participant.objects.filter(member_id=member.pk).exists()
+    page = client_for(other_member).get(thread.get_absolute_url()).content.decode()
+    assert "Remember the library?" in page and "Of course!" in page
+    assert "a former member" in page and "Bilal Ahmed" not in page
+    # Charlotte's answer now goes to nobody.
+    response = client_for(other_member).post(
+        reverse("messaging:reply", args=[thread.pk]), {"body": "Hello?"}
+    )
+    assert response.status_code == 400
+    assert "Nobody else can read this conversation any more." in response.content.decode()
+    assert Thread.objects.filter(pk=alone.pk).exists()  # Tariq is still in it
