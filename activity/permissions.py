@@ -31,7 +31,7 @@ def can_view_entry(
 ) -> bool:
     """Whether `viewer` sees an entry whose target (and what it is on) still exist.
 
-    Blocks are left out by the query (queries._base); here: suspended members' activity and
+    Blocks are left out by the query (queries._keys); here: suspended members' activity and
     what concerns them is gone with their page, what it is on must be visible to the viewer
     (the comments registry's can_view: posts, walls…), and the kind may say more (later:
     private groups)."""

@@ -3,9 +3,9 @@ them, and the lines they make.
 
 Pages are keyset pages (`?before=<cursor>`, the last entry's time and id), never OFFSET: a page
 deep in a year of activity costs what the first one costs. A page costs a fixed number of
-queries whatever the stream's size: the entries with their members (two for a member's page:
-what they did, what concerns them), then what they are about, one query per kind of object
-(posts, comments…), and the viewer's blocks (cached).
+queries whatever the stream's size: the entries' ids (two for a member's page: what they did,
+what concerns them), those entries with their members, then what they are about, one query
+per kind of object (posts, comments…), and the viewer's blocks (cached).
 
 An entry shows only if its target and what it is on still exist, its members are not
 suspended, the viewer may see what it is on, and neither side blocked the other
@@ -164,10 +164,9 @@ def hidden_member_ids(viewer: object) -> set[int]:
     )
 
 
-def _base(hidden: set[int], before: Cursor | None) -> "models.QuerySet[Entry]":
-    rows = Entry.objects.filter(hidden=False).select_related("actor", "subject")
-    # Lines show names and photos; a member's `about` can be long.
-    rows = rows.defer("actor__about", "subject__about", "actor__password", "subject__password")
+def _keys(hidden: set[int], before: Cursor | None) -> "models.QuerySet[Entry]":
+    """The stream's entries, newest first, as (id, created_at) read from an index."""
+    rows = Entry.objects.filter(hidden=False)
     if hidden:
         rows = (
             rows.exclude(actor_id__in=hidden)
@@ -189,18 +188,33 @@ def _entries(
     before: Cursor | None,
     limit: int,
 ) -> list[Entry]:
-    rows = _base(hidden_member_ids(viewer), before)
+    """A page's entries with their members. The network's stream reads them in index order
+    at once; the friends' and a member's in two steps, the ids then those rows: in one, the
+    database joins the members of every candidate row before it sorts them (all the friends'
+    entries): 4.2 ms against 2.7 ms of CPU on the benchmark data."""
+    keys = _keys(hidden_member_ids(viewer), before)
+    if scope is Scope.EVERYONE:
+        return list(_with_members(keys)[:limit])
+    pairs = keys.values_list("pk", "created_at")
     if scope is Scope.FRIENDS:
         ids = friends.friend_ids(viewer) if isinstance(viewer, Member) else set()
-        return list(rows.filter(actor_id__in=sorted(ids))[:limit]) if ids else []
-    if scope is Scope.MEMBER:
+        found = list(pairs.filter(actor_id__in=sorted(ids))[:limit]) if ids else []
+    else:
         assert member is not None
         # Two index ranges merged here: an OR would make the database sort all of them.
-        own = list(rows.filter(actor=member)[:limit])
-        about = list(rows.filter(subject=member).exclude(actor=member)[:limit])
-        merged = sorted([*own, *about], key=lambda e: (e.created_at, e.pk), reverse=True)
-        return merged[:limit]
-    return list(rows[:limit])
+        own = list(pairs.filter(actor=member)[:limit])
+        about = list(pairs.filter(subject=member).exclude(actor=member)[:limit])
+        found = sorted([*own, *about], key=lambda row: (row[1], row[0]), reverse=True)[:limit]
+    if not found:
+        return []
+    rows = _with_members(Entry.objects.filter(pk__in=[pk for pk, _at in found]))
+    by_id = {e.pk: e for e in rows}
+    return [by_id[pk] for pk, _at in found if pk in by_id]
+
+
+def _with_members(rows: "models.QuerySet[Entry]") -> "models.QuerySet[Entry]":
+    # Lines show names and photos; a member's `about` can be long.
+    return rows.select_related("actor", "subject").defer("actor__about", "subject__about")
 
 
 def _load(entries: Sequence[Entry]) -> dict[tuple[int, int], models.Model]:
