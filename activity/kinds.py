@@ -11,7 +11,7 @@ from comments.models import Comment
 from lib import events
 from members.models import Member
 
-from . import registry, services, targets
+from . import lines, registry, services, targets
 from .models import Entry
 
 
@@ -41,13 +41,13 @@ def _comment_shown(viewer: object, entry: Entry, target: models.Model, on: objec
 
 JOINED = registry.Kind(
     event="members.joined",
-    template="activity/kinds/joined.html",
+    render=lines.joined,
     on=lambda event: None,
     group=True,
 )
 PUBLISHED = registry.Kind(
     event="blogs.published",
-    template="activity/kinds/published.html",
+    render=lines.published,
     owner=_author,
     tags=targets.count_tags,
     removed_by=("blogs.deleted",),
@@ -56,7 +56,7 @@ PUBLISHED = registry.Kind(
 )
 COMMENTED = registry.Kind(
     event="comments.added",
-    template="activity/kinds/commented.html",
+    render=lines.commented,
     on=_on,
     subject=_wall_owner,
     owner=_owner_of_on,
@@ -69,7 +69,7 @@ COMMENTED = registry.Kind(
 )
 BEFRIENDED = registry.Kind(
     event=services.FRIENDS_ACCEPTED,
-    template="activity/kinds/befriended.html",
+    render=lines.befriended,
     on=lambda event: None,
     subject=lambda event: event.target,
 )

@@ -54,8 +54,10 @@ def _always(event: events.Event) -> bool:
 class Kind:
     # The event an entry is written from; also the entry's `kind`.
     event: str
-    # Renders one line of the stream; its context has `line` (activity.queries.Line).
-    template: str
+    # Renders one line of the stream; its context has `line` (activity.queries.Line) and
+    # `network`. Or `render(line, network)`, which returns the line's HTML, escaped.
+    template: str = ""
+    render: Callable[[Any, Any], str] | None = None
     # What the entry happened on: what its line links to, groups by, and must stay visible.
     on: Callable[[events.Event], models.Model | None] = _target
     # The other member it concerns (a Member, their id, or None): their page shows it too.

@@ -16,12 +16,14 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from lib import sections
 from lib.cachetags import cached_fragment
 from members.models import Member
 
 from . import permissions, queries
+from .lines import render_lines
 from .models import STREAM_TAG, member_tag
 
 HOME_ENTRIES = 20
@@ -45,8 +47,8 @@ def home(request: HttpRequest, _obj: Any) -> str:
 
     def render(viewer: object) -> str:
         page = queries.read(viewer, limit=HOME_ENTRIES)
-        context = {"page": queries.Page(page.lines[:HOME_LINES]), "network": network}
-        return render_to_string("activity/_home_section.html", context)
+        shown = render_lines(queries.Page(page.lines[:HOME_LINES]), network)
+        return render_to_string("activity/_home_section.html", {"lines": shown})
 
     return _for_visitors_or(request, "activity:home", [STREAM_TAG], render)
 
@@ -58,10 +60,11 @@ def member(request: HttpRequest, member: Member) -> str:
 
     def render(viewer: object) -> str:
         page = queries.read(viewer, scope=queries.Scope.MEMBER, member=member, limit=MEMBER_ENTRIES)
+        shown = queries.Page(page.lines[:MEMBER_LINES])
         context = {
-            "page": queries.Page(page.lines[:MEMBER_LINES]),
+            "lines": render_lines(shown, network, empty=_("No activity yet.")),
+            "any": bool(shown.lines),
             "member": member,
-            "network": network,
         }
         return render_to_string("activity/_member_section.html", context)
 

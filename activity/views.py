@@ -6,7 +6,6 @@ member's activity. Each is a keyset page (`?before=<cursor>`); a cursor we did n
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -20,14 +19,13 @@ from members.decorators import member_required
 from members.models import Member
 
 from . import permissions, queries
+from .lines import render_lines
 from .models import STREAM_TAG, member_tag
 from .queries import Cursor, InvalidCursor, Scope
 
 
 def _lines(request: NetworkRequest, page: queries.Page) -> SafeString:
-    context = {"page": page, "network": request.network}
-    # Our own template's output.
-    return mark_safe(render_to_string("activity/_lines.html", context))  # noqa: S308
+    return render_lines(page, request.network)
 
 
 def _stream(
