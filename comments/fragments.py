@@ -69,24 +69,24 @@ class Viewer:
         self.hidden = frozenset(self.hidden)
         self.can_comment = permissions.can_comment(self.user, self.target, self.hidden)
 
+    def sees(self) -> Q:
+        """Which comments this viewer sees."""
+        seen = Q() if self.moderate else Q(hidden_at=None)
+        if self.hidden:
+            seen &= ~Q(author_id__in=self.hidden)
+        return seen
+
     def shown(self, comments: models.QuerySet[Comment]) -> models.QuerySet[Comment]:
         """The comments among `comments` that this viewer sees."""
-        if not self.moderate:
-            comments = comments.filter(hidden_at=None)
-        if self.hidden:
-            comments = comments.exclude(author_id__in=self.hidden)
-        return comments
+        return comments.filter(self.sees())
 
     def top_level(self, thread: models.QuerySet[Comment]) -> models.QuerySet[Comment]:
         """The top-level comments of the list: those shown, and the others with replies shown."""
         top = thread.filter(parent=None)
         if self.moderate and not self.hidden:
             return top
-        seen = Q() if self.moderate else Q(hidden_at=None)
-        if self.hidden:
-            seen &= ~Q(author_id__in=self.hidden)
         replies = self.shown(Comment.objects.filter(parent_id=OuterRef("pk")))
-        return top.filter(seen | Exists(replies))
+        return top.filter(self.sees() | Exists(replies))
 
     def removed(self, comment: Comment) -> str:
         """Why a top-level comment shows as a stub ("" if it does not)."""
@@ -138,15 +138,21 @@ def comment_list(
     )
 
     def render() -> tuple[str, int, int]:
-        top = who.top_level(thread).only(*FIELDS).order_by("created_at", "id")
+        top = who.top_level(thread).order_by("created_at", "id")
         paginator = Paginator(top, COMMENTS_PER_PAGE)
         shown = paginator.get_page(paginator.num_pages if page == LAST else page)
-        parents = list(shown.object_list)
+        # The page's top-level comments and their replies in one query (the page's ids as a
+        # subquery), as cheap as the top-level comments alone.
+        start = (shown.number - 1) * COMMENTS_PER_PAGE
+        ids = top.values("pk")[start : start + COMMENTS_PER_PAGE]
+        rows = thread.filter(Q(pk__in=ids) | Q(parent_id__in=ids) & who.sees())
+        parents: list[Comment] = []
         under: dict[int, list[Comment]] = {}
-        if parents:
-            answers = who.shown(thread.filter(parent_id__in=[c.pk for c in parents]))
-            for reply in answers.only(*FIELDS).order_by("created_at", "id"):
-                under.setdefault(reply.parent_id or 0, []).append(reply)
+        for row in rows.only(*FIELDS).order_by("created_at", "id"):
+            if row.parent_id is None:
+                parents.append(row)
+            else:
+                under.setdefault(row.parent_id, []).append(row)
         threads = [Thread(c, who.removed(c), under.get(c.pk, [])) for c in parents]
         html = render_to_string(
             "comments/_list.html",

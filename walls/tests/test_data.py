@@ -33,7 +33,7 @@ def assert_counts_exact() -> None:
 def assert_replies_one_level_deep_after_their_comment() -> None:
     for reply in Comment.objects.filter(parent__isnull=False).select_related("parent"):
         parent = reply.parent
-        assert parent.parent_id is None
+        assert parent is not None and parent.parent_id is None
         assert (reply.content_type_id, reply.object_id) == (
             parent.content_type_id,
             parent.object_id,
