@@ -8,7 +8,8 @@ without a change to the stream's code:
 
     registry.register(registry.Kind(
         event="forum.started",
-        template="forum/_activity_started.html",   # renders {{ line }} (activity.queries.Line)
+        template="forum/_activity_started.html",   # {{ line }}: activity.queries.Line; or
+                                                   # render=f: f(line, network) -> escaped HTML
         removed_by=("forum.deleted",),             # its target gone: the entry goes too
         hidden_by=("forum.hidden",), shown_by=("forum.shown",),
         can_view=lambda viewer, entry, target, on: can_view_discussion(viewer, target),
