@@ -1,5 +1,6 @@
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -50,7 +52,14 @@ SIDEBAR_POSTS = 5
 _VIEW_SIGNER = signing.Signer(salt="blogs.post-view")
 
 
+@functools.cache
+def _views_script() -> str:
+    return static("blogs/views.js")
+
+
+@functools.lru_cache(maxsize=4096)
 def view_token(pk: int) -> str:
+    # The same for every render of the post's page: signed once per process and post.
     return _VIEW_SIGNER.sign(str(pk))
 
 
@@ -214,6 +223,10 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
     context = {
         "post": post,
         "view_token": view_token(post.pk) if counts_views else "",
+        "view_url": fast_reverse("blogs:view", post.pk),
+        "view_script": _views_script(),
+        # No name, no links to their blog or feeds: the author left (members.services.leave).
+        "former_author": post.author.is_former,
         "tags": post.tags.all(),
         "related_links": post.related_links.all(),
         "can_edit": permissions.can_edit_post(user, post),
