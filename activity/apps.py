@@ -10,8 +10,13 @@ class ActivityConfig(AppConfig):
         from members import removal
 
         from . import kinds, sections
-        from .services import remove_entries_of
+        from .services import forget_former_member, remove_entries_of
 
         kinds.register_all()
         sections.register_all()
         removal.register("activity", remove_entries_of)
+        # Leaving with one's content kept is new in members (issue 9): registered where the
+        # members app offers it.
+        register_leaving = getattr(removal, "register_leaving", None)
+        if register_leaving is not None:
+            register_leaving("activity", forget_former_member)

@@ -141,3 +141,14 @@ def remove_entries_of(member: Member) -> None:
     members = list(entries.values_list("actor_id", "subject_id"))
     entries.delete()
     _changed([*members, (member.pk, None)])
+
+
+def forget_former_member(member: Member) -> None:
+    """A leaving step (members.removal.register_leaving): the member leaves and their posts
+    and comments stay, as by "a former member". What they did and what concerned them (their
+    joining, friendships, lines on their wall) goes; lines of others on their content stay,
+    as that content does."""
+    entries = Entry.objects.filter(Q(actor=member) | Q(subject=member))
+    members = list(entries.values_list("actor_id", "subject_id"))
+    entries.delete()
+    _changed([*members, (member.pk, None)])

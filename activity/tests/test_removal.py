@@ -9,6 +9,7 @@ from activity.models import Entry
 from activity.tests.helpers import befriend, comment, home, joins
 from comments.models import Comment
 from conftest import make_member, make_post
+from members import services as members_services
 from members.services import remove_member
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +54,20 @@ def test_entries_without_their_target_never_show(member):
     said = comment(post, make_member("Tariq Third", "tariq@example.org"))
     Comment.objects.filter(pk=said.pk).delete()  # no event: as a cascade does
     assert home(Client()) == ["Bilal Ahmed published the blog post Soon Without Comments."]
+
+
+def test_a_member_who_leaves_keeping_their_content_leaves_no_line_of_theirs(member, other_member):
+    leave = getattr(members_services, "leave", None)
+    if leave is None:
+        pytest.skip("members cannot leave keeping their content here")
+    third = joins("Tariq Third", "tariq@example.org")
+    mine = make_post(member, "Bilal's Post")
+    comment(mine, other_member, "Charlotte on Bilal's post.")
+    befriend(member, third)
+    leave(member, keep_content=True)
+    assert home(Client()) == [
+        "Charlotte Reyes commented on Bilal's Post.",
+        "Tariq Third joined Riverbend Alumni.",
+    ]
+    assert not Entry.objects.filter(actor=member).exists()
+    assert not Entry.objects.filter(subject=member).exists()
