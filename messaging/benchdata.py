@@ -1,7 +1,8 @@
-"""Private messages for the benchmark network (manage.py generatedata): about ten threads per
-confirmed member at scale 1 (20,000 threads, 80,000 messages), more for the members whose
-sessions the benchmark signs in with (their inboxes have several pages), some unread, a few
-archived; and one broadcast from the creator to every member.
+"""Private messages for the benchmark network (manage.py generatedata): each confirmed member
+starts five threads and receives about as many (about 12,000 threads and 52,000 messages at
+scale 1), the members whose sessions the benchmark signs in with forty more each (their inboxes
+have several pages); some unread, a few archived; and one broadcast from the creator to every
+member (2,000 participant rows in one thread).
 
 Rows are written as the services would leave them (participants' flags, unread counts and the
 threads' newest message), in bulk; events are not published (nobody is told of history).

@@ -55,19 +55,24 @@ def own_row(member: Member, thread_id: int) -> Participant | None:
     )
 
 
-def others_in(threads: list[int], member: Member) -> dict[int, list[Member]]:
+def others_in(threads: list[Thread], member: Member) -> dict[int, list[Member]]:
     """The other people of each thread, by name, as the lists show them: everyone in a private
-    thread, the sender of a broadcast (its other thousands are not listed)."""
+    thread, the sender of a broadcast (its thousands of recipients are not listed). At most
+    two queries, whatever the threads."""
+    found: dict[int, list[Member]] = {t.pk: [] for t in threads}
+    private = [t.pk for t in threads if not t.is_broadcast]
     rows = (
-        Participant.objects.filter(thread_id__in=threads)
-        .filter(Q(thread__kind=Thread.Kind.PRIVATE) | Q(sent=True))
+        Participant.objects.filter(thread_id__in=private)
         .exclude(member_id=member.pk)
         .select_related("member")
         .order_by("member__display_name", "member_id")
     )
-    found: dict[int, list[Member]] = {pk: [] for pk in threads}
     for row in rows:
         found[row.thread_id].append(row.member)
+    broadcasts = [t.pk for t in threads if t.is_broadcast]
+    for sent in Broadcast.objects.filter(thread_id__in=broadcasts).select_related("sender"):
+        if sent.sender_id != member.pk:
+            found[sent.thread_id].append(sent.sender)
     return found
 
 

@@ -8,14 +8,18 @@ answer 400 (lib.http.form_status) with the errors and what was typed; sending to
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from lib.cachetags import cached_fragment
 from lib.http import MemberRequest, form_status
 from lib.pagination import ListingPaginator
 from members.decorators import contributor_required, member_required, role_required
@@ -56,18 +60,41 @@ def _list(request: MemberRequest, box: str) -> HttpResponse:
         count_tags=[queries.inbox_tag(me)],
         fetch=lambda ids: Participant.objects.filter(pk__in=ids).select_related("thread"),
     )
-    page = paginator.get_page(request.GET.get("page"))
-    participants = list(page.object_list)
-    others = queries.others_in([p.thread_id for p in participants], me)
+    number = _page_number(paginator, request.GET.get("page"))
+
+    def rows_html() -> str:
+        page = paginator.page(number)
+        participants = list(page.object_list)
+        others = queries.others_in([p.thread for p in participants], me)
+        context = {
+            "box": box,
+            "page": page,
+            "rows": [(p, others.get(p.thread_id, [])) for p in participants],
+        }
+        return render_to_string("messaging/_rows.html", context, request=request)
+
+    # The rows are the same until something in the member's lists changes (a message, reading,
+    # archiving: their tag), or a name or the network's time zone (site-wide tags).
+    name = f"messages:{box}:{me.pk}:{number}:{get_language()}"
     context = {
         "box": box,
-        "page": page,
-        "rows": [(p, others.get(p.thread_id, [])) for p in participants],
+        "rows_html": mark_safe(cached_fragment(name, rows_html, [queries.inbox_tag(me)])),  # noqa: S308 — our template's output
         "unread": queries.unread_count(me),
         "can_write": permissions.can_write_messages(me),
         "can_broadcast": permissions.can_broadcast(me) if me.is_network_admin else False,
     }
     return render(request, "messaging/list.html", context)
+
+
+def _page_number(paginator: ListingPaginator, raw: str | None) -> int:
+    """The page asked for, as Paginator.get_page reads it: the first for nonsense, the last
+    for a number past the end."""
+    try:
+        return int(paginator.validate_number(raw or 1))
+    except PageNotAnInteger:
+        return 1
+    except EmptyPage:
+        return max(1, paginator.num_pages)
 
 
 @require_safe
@@ -114,8 +141,17 @@ def _thread_page(
         fetch=lambda ids: Message.objects.filter(pk__in=ids).select_related("author"),
     )
     # The newest messages first come into view: the last page unless another is asked for.
-    page = paginator.get_page(request.GET.get("page") or paginator.num_pages)
-    others = queries.others_in([thread.pk], me)[thread.pk]
+    number = _page_number(paginator, request.GET.get("page") or str(paginator.num_pages))
+
+    def messages_html() -> str:
+        page = paginator.page(number)
+        return render_to_string("messaging/_messages.html", {"page": page}, request=request)
+
+    # The same for every member who sees the thread from the same message on, until a message
+    # is written in it (its tag) or a name changes (site-wide).
+    name = f"messages:thread:{thread.pk}:{own.cleared_upto}:{number}:{get_language()}"
+    html = cached_fragment(name, messages_html, [queries.thread_tag(thread)])
+    others = queries.others_in([thread], me)[thread.pk]
     broadcast = None
     if thread.is_broadcast:
         broadcast = Broadcast.objects.filter(thread=thread).select_related("sender").first()
@@ -125,7 +161,7 @@ def _thread_page(
     context = {
         "thread": thread,
         "own": own,
-        "page": page,
+        "messages_html": mark_safe(html),  # noqa: S308 — our template's output
         "others": others,
         "broadcast": broadcast,
         "is_sender": broadcast is not None and broadcast.sender_id == me.pk,
