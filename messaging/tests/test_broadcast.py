@@ -11,7 +11,7 @@ from conftest import client_for, make_member
 from friends import services as friends
 from lib import events
 from members.models import Member
-from messaging import tasks
+from messaging import services, tasks
 from messaging.models import Broadcast, Participant
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -121,3 +121,15 @@ def test_a_broadcast_without_a_subject_keeps_what_was_typed(network):
     assert "Kept text" in response.content.decode()
     assert not Broadcast.objects.exists()
     assert Member.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_nobody_replies_to_everyone(network, member):
+    sent = services.start_broadcast(by=network.creator, subject="News", body="To all")
+    services.deliver_batch(sent.pk, 10)
+    response = client_for(member).post(
+        reverse("messaging:reply", args=[sent.thread_id]), {"body": "Reply all!"}
+    )
+    assert response.status_code == 400
+    assert "Nobody replies to a message to every member." in response.content.decode()
+    assert sent.thread.messages.count() == 1
