@@ -49,7 +49,9 @@ import re
 import smtplib
 from collections.abc import Callable, Iterator
 from email import policy
+from email.message import Message
 from email.policy import Policy
+from email.policy import default as _default_policy
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -128,11 +130,12 @@ def send_email(
 
 
 class _Message(EmailMultiAlternatives):
-    def message(self, *, policy: Policy = policy.default) -> Any:
+    def message(self, *, policy: "Policy[Message[str, str]] | None" = policy.default) -> Any:
         # A header word longer than the line limit (78 by default) is folded by CPython by
         # encoding it (RFC 2047): List-Unsubscribe's address would go out as =?utf-8?q?…?=,
         # which no mail program reads as an address. RFC 5322 allows lines of 998.
-        return super().message(policy=policy.clone(max_line_length=998))
+        chosen = policy or _default_policy
+        return super().message(policy=chosen.clone(max_line_length=998))
 
 
 def _message(
@@ -160,7 +163,7 @@ def _transient(error: BaseException) -> bool:
 
 
 def _retry_later(
-    mine: "models.QuerySet[DBTaskResult]",
+    mine: "models.QuerySet[DBTaskResult[..., None]]",
     error: BaseException,
     args: tuple[str, str, list[str]],
     headers: dict[str, str] | None,
@@ -289,15 +292,22 @@ def queue_email(
 ) -> None:
     """Sends an email through the task queue (see the module); `body` is its plain text,
     `html` an optional alternative, `headers` extra ones (List-Unsubscribe…)."""
-    extra = {}
-    if headers:
-        extra["headers"] = headers
-    if html is not None:
-        extra["html"] = html
+    extra = _extra(headers, html)
     if isinstance(send_email.get_backend(), DatabaseBackend):
         send_email.enqueue(subject, body, to, **extra)  # in the caller's transaction: see above
     else:
         transaction.on_commit(lambda: send_email.enqueue(subject, body, to, **extra))
+
+
+def _extra(headers: dict[str, str] | None, html: str | None) -> dict[str, Any]:
+    """The task's optional arguments, left out when not given (a plain email's task is as it
+    always was)."""
+    extra: dict[str, Any] = {}
+    if headers:
+        extra["headers"] = headers
+    if html is not None:
+        extra["html"] = html
+    return extra
 
 
 @task

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.urls import fast_reverse
+
 from .kinds import DIGESTS, Delivery
 
 TITLE_CHARS = 200
@@ -109,12 +111,17 @@ class Notification(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient_id}"
 
+    def get_absolute_url(self) -> str:
+        """Opens it: marks it read and goes where it points (views.open_notification)."""
+        return fast_reverse("notifications:open", self.pk)
+
+    @property
+    def read_url(self) -> str:
+        return fast_reverse("notifications:mark_read", self.pk)
+
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
-
-    def cache_tags(self) -> list[str]:
-        return [f"notifications:{self.recipient_id}"]
 
 
 class Preference(models.Model):

@@ -1,6 +1,6 @@
 """The bell in the navigation (lib/sections.py "member_nav"): a link to the notifications with
-the unread count. It shows on every page a member sees, so it costs no query while the count
-is cached (queries.unread_count, tag `notifications:<id>`)."""
+the unread count. It shows on every page a member sees, for one query on the index of the
+unread (queries.unread_count)."""
 
 from typing import Any
 

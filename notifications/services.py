@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from friends.queries import hidden_member_ids
-from lib.cachetags import invalidate
 from members.models import Member
 
 from . import emails, kinds, permissions, queries
@@ -110,7 +109,6 @@ def notify(
                 made.append(notification)
     else:
         made = Notification.objects.bulk_create([new(member) for member in wanted])
-    invalidate(*(queries.tag(member) for member in wanted))
     for notification in made:
         if notification.delivery == Delivery.EMAIL and permissions.may_be_emailed(
             notification.recipient
@@ -153,8 +151,6 @@ def mark_read(notification: Notification, *, by: Member) -> bool:
         read_at=timezone.now()
     )
     notification.refresh_from_db(fields=["read_at"])
-    if changed:
-        invalidate(queries.tag(by))
     return bool(changed)
 
 
@@ -163,10 +159,7 @@ def mark_all_read(*, by: Member) -> int:
     """Marks every notification of `by` read; returns how many were unread."""
     if not permissions.can_have_notifications(by):
         raise PermissionDenied(_("Only members have notifications."))
-    changed = Notification.objects.filter(recipient=by, read_at=None).update(read_at=timezone.now())
-    if changed:
-        invalidate(queries.tag(by))
-    return changed
+    return Notification.objects.filter(recipient=by, read_at=None).update(read_at=timezone.now())
 
 
 def _save_choice(member: Member, kind: kinds.Kind, delivery: Delivery) -> None:
@@ -211,10 +204,7 @@ def unsubscribe(member: Member, what: str) -> list[kinds.Kind]:
 
 
 def _forget(rows: models.QuerySet[Notification]) -> None:
-    recipients = set(rows.values_list("recipient_id", flat=True).distinct())
-    if recipients:
-        rows.delete()
-        invalidate(*(queries.tag(pk) for pk in recipients))
+    rows.delete()
 
 
 def forget_about(obj: models.Model) -> None:
@@ -246,7 +236,7 @@ def forget_between(a: Member, b: Member) -> None:
 
 def delete_notifications_of(member: Member) -> None:
     """A members.removal (and leaving) step: the member's notifications, choices and digests
-    go, and so do those they caused others, whose bells are refreshed."""
+    go, and so do those they caused others."""
     _forget(Notification.objects.filter(Q(recipient=member) | Q(actor=member)))
     Preference.objects.filter(member=member).delete()
     Digest.objects.filter(member=member).delete()

@@ -37,7 +37,7 @@ def run_the_job() -> None:
 def text_of(message) -> str:
     for part in message.walk():
         if part.get_content_type() == "text/plain":
-            return part.get_payload(decode=True).decode()
+            return str(part.get_payload(decode=True).decode())
     raise AssertionError("no text part")
 
 
