@@ -11,8 +11,17 @@ from .services import remove_member
 
 @admin.register(Member)
 class MemberAdmin(ContentAdmin[Member]):
-    list_display = ("display_name", "email", "role", "email_confirmed", "is_active", "date_joined")
-    list_filter = ("role", "email_confirmed", "is_active")
+    list_display = (
+        "display_name",
+        "email",
+        "role",
+        "email_confirmed",
+        "is_active",
+        "date_joined",
+        "left_at",
+    )
+    # Former members (left keeping their content) are inactive rows without a name or email.
+    list_filter = ("role", "email_confirmed", "is_active", ("left_at", admin.EmptyFieldListFilter))
     search_fields = ("display_name", "email", "handle")
     exclude = ("password",)
 

@@ -242,3 +242,11 @@ def test_a_former_members_likes_and_comments_keep_the_counts(member, other_membe
     leave(client_for(member), "keep")
     listing = visitor.get(reverse("blogs:list")).content.decode()
     assert "1 Comment" in listing and "1 Like" in listing
+
+
+def test_the_admin_site_tells_former_members_apart(superuser, member, other_member):
+    leave(client_for(member), "keep")
+    admin = client_for(superuser)
+    url = reverse("admin:members_member_changelist")
+    former = admin.get(url, {"left_at__isempty": "0"}).content.decode()
+    assert "Former member" in former and "Charlotte Reyes" not in former
