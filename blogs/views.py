@@ -235,6 +235,20 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
         "can_feature": permissions.can_feature_post(user, post),
         "latest_by_author": latest_by_author,
     }
+    acts = ("can_edit", "can_delete", "can_hide", "can_feature")
+    if not post.is_hidden and not any(context[name] for name in acts):
+        # The post itself is the same for everyone who may not act on it: rendered once per
+        # language, time zone and host (its share links are absolute) until it changes. Its
+        # like button is a slot in it, filled per viewer (likes.buttons).
+        name = (
+            f"post-article:{post.pk}:{get_language()}:"
+            f"{timezone.get_current_timezone_name()}:{request.get_host()}"
+        )
+        context["article"] = cached_fragment(
+            name,
+            lambda: render_to_string("blogs/_post_article.html", context, request=request),
+            [f"post:{post.pk}", views_tag(post.pk)],
+        )
     return render(request, "blogs/post_detail.html", context)
 
 

@@ -16,7 +16,6 @@ from members.permissions import is_member
 from . import permissions, registry, services
 from .fragments import (
     LAST,
-    comment_list,
     comment_page_url,
     page_of,
     render_reply_form,
@@ -62,8 +61,10 @@ def create(request: NetworkRequest, kind: str, pk: int) -> HttpResponse:
         target.refresh_from_db(fields=["comment_count"])  # the service just raised it
         # The page of comments that has the new one: the last.
         return HttpResponse(render_section(request, target, page=LAST))
-    _html, last, _pages = comment_list(request.user, target, LAST)
-    return redirect(f"{comment_page_url(target, last)}#comment-{comment.pk}")
+    # The page that holds it, counted (rendering that page only to learn its number cost the
+    # comment a whole list's rendering: its author's view of the list changed with it).
+    page = page_of(request.user, target, comment)
+    return redirect(f"{comment_page_url(target, page)}#comment-{comment.pk}")
 
 
 def _comment(request: NetworkRequest, pk: int) -> tuple[Comment, models.Model]:
