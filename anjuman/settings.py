@@ -327,6 +327,11 @@ RATELIMIT_JOIN = (env_int("RATELIMIT_JOIN_ATTEMPTS", 5), 60 * 60)
 RATELIMIT_EMAIL = (env_int("RATELIMIT_EMAIL_SENDS", 5), 60 * 60)
 # RATELIMIT_COMMENTS: comments one member may write in 10 minutes (0: no limit).
 RATELIMIT_COMMENTS = (env_int("RATELIMIT_COMMENTS", 30), 10 * 60)
+# RATELIMIT_MESSAGES: private messages one member may send in 10 minutes (0: no limit).
+RATELIMIT_MESSAGES = (env_int("RATELIMIT_MESSAGES", 40), 10 * 60)
+# VIEW_COUNT_BUCKET_SECONDS: views are counted in the cache in buckets this long and added
+# to the posts by the scheduler (lib/viewcounts.py).
+VIEW_COUNT_BUCKET_SECONDS = env_int("VIEW_COUNT_BUCKET_SECONDS", 60)
 
 # HTTPS: the site is served over https (behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto). Turns on secure cookies, HSTS and the redirect to https.

@@ -106,6 +106,25 @@ SCENARIOS = [
     Scenario("directory_active", "Member directory, most active, visitor", "directory_active"),
     Scenario("friends_list", "A member's friends list, visitor, cache off", "friends"),
     Scenario("profile_signed_in", "A member's page, signed in", "profile", signed_in=True),
+    Scenario("wall", "The busiest comment wall (member page), visitor, cache off", "wall"),
+    Scenario("wall_signed_in", "The busiest comment wall, signed in", "wall", signed_in=True),
+    # Latest Activity: the network's stream for visitors (its newest page a cached fragment
+    # until an entry changes), a member's friends' stream (rendered per member).
+    Scenario("activity", "Latest Activity page, visitor, cache off", "activity"),
+    Scenario(
+        "activity_friends_signed_in",
+        "My friends' activity, signed in",
+        "activity_friends",
+        signed_in=True,
+    ),
+    Scenario("activity_member", "A member's activity page, visitor, cache off", "activity_member"),
+    Scenario(
+        "notifications_signed_in",
+        "A member's notifications (300, 12 unread), signed in",
+        "notifications",
+        signed_in=True,
+    ),
+    Scenario("inbox_signed_in", "Messages inbox, signed in", "inbox", signed_in=True),
     Scenario(
         "reads_under_writes",
         "Visitors reading 53 pages, page cache on, while members comment 10/s on the bench post",
@@ -874,6 +893,19 @@ def page_paths(manifest: dict[str, Any]) -> dict[str, str]:
     if "friends" in manifest:
         paths["friends"] = manifest["friends"]["path"]
         paths["profile"] = manifest["friends"]["profile_path"]
+    if "wall" in manifest:
+        paths["wall"] = manifest["wall"]["path"]
+    if "activity" in manifest:
+        paths["activity"] = manifest["activity"]["path"]
+        paths["activity_friends"] = manifest["activity"]["friends_path"]
+        if "member_path" in manifest["activity"]:
+            paths["activity_member"] = manifest["activity"]["member_path"]
+    if "notifications" in manifest:
+        paths["notifications"] = manifest["notifications"]["path"]
+    if "messages" in manifest:
+        # Every signed-in session has its own inbox (messaging/benchdata.py gives the sampled
+        # members several pages of threads).
+        paths["inbox"] = manifest["messages"].get("inbox_path", "/messages/")
     return paths
 
 

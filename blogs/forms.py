@@ -32,7 +32,7 @@ class PostForm(CleanTextMixin, forms.ModelForm[Post]):
         fields = ("title", "body")
         widgets = {
             "title": forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
-            "body": forms.Textarea(attrs={"rows": 18, "dir": "auto"}),
+            "body": forms.Textarea(attrs={"rows": 18, "dir": "auto", "data-mentions": ""}),
         }
         help_texts = {
             "body": _(

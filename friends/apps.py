@@ -13,4 +13,5 @@ class FriendsConfig(AppConfig):
         from .services import delete_friends_of
 
         removal.register("friends", delete_friends_of)
+        removal.register_leaving("friends", delete_friends_of)
         sections.register_all()

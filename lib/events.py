@@ -17,7 +17,7 @@ The events published today (`actor`: who did it; `target`: what the event is abo
 |---|---|---|---|
 | `members.joined` | the member (email just confirmed) | the member | |
 | `blogs.published` | the author | the post (published now, or by the scheduler) | |
-| `comments.added` | the author | the comment | `on`: what it is on; `parent`: replied to |
+| `comments.added` | the author | the comment | `on`: what it is on¹; `parent`: replied to² |
 | `likes.added` | who liked | what they liked | |
 | `friends.requested` | who asked | the member asked | |
 | `friends.accepted` | who accepted | who had asked | |
@@ -29,12 +29,18 @@ The events published today (`actor`: who did it; `target`: what the event is abo
 | `comments.deleted` | who deleted it (None: the system) | the comment (gone) | `on` |
 | `comments.hidden`, `comments.shown` | the moderator | the comment | `on` |
 | `likes.removed` | who unliked | what they had liked | |
+| `messages.sent` | the writer | the message (its `thread`) | `recipients`: the others in it |
+| `messages.broadcast` | the sender | the broadcast's message | `recipients`: one batch (≤ 500) |
 
-A post deleted takes its comments with it without a `comments.deleted` for each, and a member
+¹ A post, or a `walls.models.Wall` (kind "wall" in comments.registry; `on.member` is whose).
+² The top-level comment a reply is stored under; None for a comment.
+
+A post deleted, or a removed member's wall, takes its comments with it without a
+`comments.deleted` for each (a comment deleted takes its replies, each with its own), and a member
 removed (members.removal) takes everything of theirs: subscribers that keep rows about those
 register a removal step or check that the target still exists when they read.
 
-Later apps add theirs (`messages.sent`, `forum.started`…) and list them here.
+Later apps add theirs (`forum.started`…) and list them here.
 """
 
 from collections.abc import Callable, Mapping

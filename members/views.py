@@ -151,7 +151,7 @@ def resend_confirmation(request: MemberRequest) -> HttpResponse:
     return redirect(next_url)
 
 
-@cache_for_visitors
+@cache_for_visitors(query=("page", "comments"))
 def profile(request: NetworkRequest, handle: str) -> HttpResponse:
     member = get_object_or_404(Member.objects.listed(), handle=handle)
     context = {

@@ -171,7 +171,7 @@ def _title(obj: object) -> str:
         return str(title)
     if isinstance(obj, Member):
         return obj.display_name
-    return ""
+    return str(obj) if obj is not None else ""
 
 
 def _text(obj: object) -> str:
@@ -271,15 +271,17 @@ def on_comment(event: events.Event) -> None:
         services.notify(kind, fresh, actor=event.actor, about=about, can_view=sees)
         told.update(m.pk for m in fresh)
 
+    try:
+        commentable = comments.for_target(on)
+    except LookupError:
+        commentable = None
     if isinstance(on, Member):
         tell(WALL, [on])
-    else:
-        try:
-            owner_id: int | None = comments.for_target(on).author_id(on)
-        except LookupError:
-            owner_id = None
-        if owner_id is not None:
-            tell(COMMENT, Member.objects.filter(pk=owner_id))
+    elif commentable is not None and commentable.kind == "wall":
+        # A member's wall (walls.Wall, registered as kind "wall"): its owner is told.
+        tell(WALL, Member.objects.filter(pk=commentable.author_id(on)))
+    elif commentable is not None:
+        tell(COMMENT, Member.objects.filter(pk=commentable.author_id(on)))
     if isinstance(parent, Comment):
         tell(REPLY, Member.objects.filter(pk=parent.author_id))
     told.update(_mention(event, comment.body, comment, about, sees, told))

@@ -7,7 +7,11 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Profile questions")
 
     def ready(self) -> None:
-        from . import hooks, sections
+        from members import removal
 
+        from . import hooks, sections
+        from .services import delete_answers_of
+
+        removal.register_leaving("profiles", delete_answers_of)
         hooks.register_all()
         sections.register_all()

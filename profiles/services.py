@@ -128,3 +128,10 @@ def set_featured(member: Member, *, by: object, featured: bool) -> None:
     member.featured_at = when
     member.save(update_fields=["featured_at"])
     invalidate(f"profile:{member.pk}", "directory")
+
+
+def delete_answers_of(member: Member) -> None:
+    """A leaving step (members.removal): the answers of a member who leaves are personal data
+    and go with them, whatever they keep of their posts and comments."""
+    Answer.objects.filter(member=member).delete()
+    invalidate(f"profile:{member.pk}", "directory")

@@ -6,7 +6,9 @@
 #   3. runs ruff, mypy, the import-layer contract (.importlinter) and the migrations check;
 #   4. runs the whole pytest suite on a SQLite file, then again on PostgreSQL, the second time
 #      with the scale-out check (two app servers behind nginx, a streaming replica, Redis).
-# PYTEST_ARGS adds pytest options (e.g. PYTEST_ARGS="-x -k comments").
+# PYTEST_ARGS adds pytest options (e.g. PYTEST_ARGS="-x -k comments"); TEST_WORKERS sets how many
+# processes share each pass (pytest-xdist; default 2, the cores of the smallest machine we
+# support; 0 runs in one process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,11 +59,13 @@ fi
 
 # shellcheck disable=SC2086
 echo "== pytest on SQLite"
-DATABASE_URL="sqlite:///$PWD/data/anjuman-test-run.sqlite3" .venv/bin/pytest ${PYTEST_ARGS:-}
+workers="-n ${TEST_WORKERS:-2}"
+# shellcheck disable=SC2086
+DATABASE_URL="sqlite:///$PWD/data/anjuman-test-run.sqlite3" .venv/bin/pytest $workers ${PYTEST_ARGS:-}
 echo "== pytest on PostgreSQL"
 # The `processes` tests run their servers on SQLite files of their own (or PostgreSQL servers of
 # their own), whatever the pass: once is enough. The browser tests check pages and scripts,
 # which are the same on either database: once is enough too. The scale-out check runs here, on
 # PostgreSQL.
 # shellcheck disable=SC2086
-DATABASE_URL="$PG_URL" SCALEOUT=1 .venv/bin/pytest -m "not processes and not browser" ${PYTEST_ARGS:-}
+DATABASE_URL="$PG_URL" SCALEOUT=1 .venv/bin/pytest $workers -m "not processes and not browser" ${PYTEST_ARGS:-}

@@ -41,6 +41,11 @@ def test_it_finds_the_generators_in_app_order():
         "profiles",
         "likes",
         "blogs",
+        "comments",
+        "activity",
+        "notifications",
+        "messaging",
+        "walls",
     ]
 
 
@@ -52,10 +57,12 @@ def test_it_builds_the_network_at_the_requested_scale(manifest):
     assert Member.objects.values("password").distinct().count() == 1
     assert Post.objects.published().count() == 200
     assert Post.objects.filter(status=Post.Status.DRAFT).count() == 2
-    assert Comment.objects.count() == 2000
+    post_type = ContentType.objects.get_for_model(Post)
+    assert Comment.objects.filter(content_type=post_type, parent=None).count() == 2000
     assert not Comment.objects.filter(body_html="").exists()
     counts = manifest["counts"]
-    assert {k: v for k, v in counts.items() if k != "likes"} == {
+    others = ("likes", "replies", "wall_comments", "activity entries")
+    assert {k: v for k, v in counts.items() if k not in others} == {
         "members": 20,
         "posts": 200,
         "drafts": 2,
@@ -64,6 +71,11 @@ def test_it_builds_the_network_at_the_requested_scale(manifest):
     # Likes (likes/benchdata.py, after every app): about 500 on posts and 200 on comments per
     # 1,000 posts, each member liking a thing once at most.
     assert 500 <= counts["likes"] <= 2000
+    assert counts["wall_comments"] == 100
+    assert counts["activity entries"] > 2000  # joins, posts, comments, friendships
+    # A tenth of the comments get a reply (200 picked at random: repeats and the bench post's
+    # are left out).
+    assert 150 <= counts["replies"] <= 200
 
 
 def test_posts_have_about_600_words_three_links_and_two_or_three_tags(manifest):
@@ -86,7 +98,8 @@ def test_every_comment_count_is_exact(manifest):
         n=Count("comments", filter=Q(comments__content_type=post_type))
     ).values_list("comment_count", "n")
     assert all(stored == actual for stored, actual in counted)
-    assert sum(stored for stored, _actual in counted) == 2000
+    replies = Comment.objects.filter(content_type=post_type, parent__isnull=False).count()
+    assert sum(stored for stored, _actual in counted) == 2000 + replies
 
 
 def test_the_bench_post_has_50_comments_and_its_page_shows_them(manifest):

@@ -48,4 +48,5 @@ def _no_rate_limits(settings: Any) -> None:
     settings.RATELIMIT_SIGNIN = (10**9, 15 * 60)
     settings.RATELIMIT_JOIN = (10**9, 60 * 60)
     settings.RATELIMIT_EMAIL = (10**9, 60 * 60)
+    settings.RATELIMIT_MESSAGES = (0, 10 * 60)
     settings.RATELIMIT_COMMENTS = (0, 10 * 60)

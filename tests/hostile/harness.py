@@ -916,7 +916,7 @@ class FormRun:
 
 # --- The parameters pass ---------------------------------------------------------------------
 
-QUERY_PARAMETERS = ("next", "page", "q", "lang")
+QUERY_PARAMETERS = ("next", "page", "q", "lang", "before")
 INT_EDGES = ("0", "2147483648", "9223372036854775808", "99999999999999999999999999999999")
 _CONVERTER = re.compile(r"<(?:(?P<conv>[^>:]+):)?(?P<name>[^>]+)>|\(\?P<(?P<rname>\w+)>[^)]*\)")
 
