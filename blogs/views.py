@@ -22,11 +22,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from lib import viewcounts
-from lib.cachetags import cached, cached_fragment, depends_on
+from lib.cachetags import cached, cached_fragment, collecting, depends_on
 from lib.http import MemberRequest, NetworkRequest
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator, page_ids
 from lib.urls import fast_reverse
+from likes import buttons as like_buttons
 from members.decorators import (
     contributor_required,
     member_required,
@@ -200,6 +201,13 @@ def member_archive(request: NetworkRequest, handle: str, year: int, month: int) 
 
 @cache_for_visitors(query=("comments",))
 def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse:
+    # Whatever the page names is collected, also when it is not page-cached: the like buttons'
+    # block fills the slots of the post's fragment with the tags it named (likes.templatetags).
+    with collecting():
+        return _post_detail(request, pk, slug)
+
+
+def _post_detail(request: NetworkRequest, pk: int, slug: str) -> HttpResponse:
     depends_on(f"post:{pk}")
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author"), pk=pk)
     if slug != post.slug:
@@ -244,10 +252,15 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
             f"post-article:{post.pk}:{get_language()}:"
             f"{timezone.get_current_timezone_name()}:{request.get_host()}"
         )
+
+        def render_article() -> str:
+            # Its like button stays a slot (filled per viewer by the page's like_buttons
+            # block): the fragment is shared, the button is not.
+            with like_buttons.collecting():
+                return render_to_string("blogs/_post_article.html", context, request=request)
+
         context["article"] = cached_fragment(
-            name,
-            lambda: render_to_string("blogs/_post_article.html", context, request=request),
-            [f"post:{post.pk}", views_tag(post.pk)],
+            name, render_article, [f"post:{post.pk}", views_tag(post.pk)]
         )
     return render(request, "blogs/post_detail.html", context)
 

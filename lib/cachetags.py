@@ -193,6 +193,12 @@ def depends_on(*tags: str) -> None:
         collected.update(tags)
 
 
+def named_so_far() -> set[str]:
+    """The tags the page being rendered has named so far (none outside a collection)."""
+    collected = _collector.get()
+    return set(collected) if collected is not None else set()
+
+
 @contextmanager
 def collecting() -> Iterator[set[str]]:
     """Collects the tags that code run inside names with depends_on() or cached()."""

@@ -97,3 +97,33 @@ def test_the_page_sets_language_and_direction(visitor, member):
     assert '<html lang="en" dir="ltr">' in html
     urdu = visitor.get(post.get_absolute_url(), headers={"accept-language": "ur"})
     assert '<html lang="ur" dir="rtl">' in urdu.content.decode()
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_the_shared_post_fragment_holds_nobody_s_like_button(
+    settings, member, other_member, page_cache
+):
+    """The post itself is rendered once for everyone who may not act on it; each viewer still
+    gets their own like button: a member's form (their token, Like or Unlike), a visitor's
+    sign-in link — whoever came first."""
+    from django.test import Client
+
+    from conftest import make_member
+    from likes import services as likes
+
+    if not page_cache:
+        settings.PAGE_CACHE_SECONDS = 0
+    post = make_post(member, title="Shared fragment")
+    third = make_member("Third Reader", "third@example.org")
+    likes.like(post, other_member)
+    url = post.get_absolute_url()
+    for _ in range(3):  # the fragment learns its tags, then is stored, then served
+        liker = client_for(other_member).get(url).content.decode()
+        assert ">Unlike</button>" in liker
+    reader = client_for(third)
+    page = reader.get(url).content.decode()
+    assert ">Like</button>" in page and ">Unlike</button>" not in page
+    assert reader.cookies["csrftoken"].value  # the form's token is theirs (their cookie)
+    visitor = Client().get(url).content.decode()
+    assert "<button" not in visitor.split('class="post-actions"')[1].split("</div>")[0]
+    assert "/signin/?next=" in visitor

@@ -9,7 +9,7 @@ from django.db import models
 from django.template.base import Node, NodeList, Parser, Token
 from django.utils.safestring import SafeString
 
-from lib.cachetags import collecting, depends_on
+from lib.cachetags import collecting, depends_on, named_so_far
 
 from .. import buttons, registry
 
@@ -40,7 +40,9 @@ class LikeButtonsNode(Node):
     def render(self, context: template.Context) -> SafeString:
         with buttons.collecting(), collecting() as tags:
             html = self.nodelist.render(context)
-        return buttons.fill(context["request"], html, tags=sorted(tags))
+        # With what the page named before the block: slots in fragments the view rendered
+        # beforehand (the post itself, blogs/views.py) have their count tags there.
+        return buttons.fill(context["request"], html, tags=sorted(tags | named_so_far()))
 
 
 @register.tag("like_buttons")
