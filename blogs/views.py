@@ -26,6 +26,7 @@ from lib.cachetags import cached, cached_fragment, collecting, depends_on
 from lib.http import MemberRequest, NetworkRequest
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator, page_ids
+from lib.replica import writes_no_rows
 from lib.urls import fast_reverse
 from likes import buttons as like_buttons
 from members.decorators import (
@@ -268,6 +269,7 @@ def _post_detail(request: NetworkRequest, pk: int, slug: str) -> HttpResponse:
 @csrf_exempt  # beacons come from cached pages, which hold no CSRF token; this one is signed
 @never_cache
 @require_POST
+@writes_no_rows  # counted in the cache: its readers stay on the replica
 def post_view(request: NetworkRequest, pk: int) -> HttpResponse:
     """Counts a view of post `pk` (lib/viewcounts.py): 204, or a bare 404 for a token that is
     not the post's own or a post no longer published. No database query: the token says the

@@ -15,6 +15,7 @@ to the replica, task workers and commands included; here those read the primary.
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -54,6 +55,18 @@ def _pinned(request: HttpRequest) -> bool:
         return False
 
 
+def writes_no_rows(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Marks a POST view that writes nothing in the database: it does not pin its client to
+    the primary (a write it makes after all still does)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        request.writes_no_rows = True  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 class PrimaryAfterWriteMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -66,7 +79,9 @@ class PrimaryAfterWriteMiddleware:
         wrote_token = _wrote.set(False)
         try:
             response = self.get_response(request)
-            if _wrote.get() or not safe:
+            # A POST pins its client unless its view says it writes nothing in the database
+            # (the views beacon, which every reader of a post sends) and it wrote nothing.
+            if _wrote.get() or not (safe or getattr(request, "writes_no_rows", False)):
                 until = time.time() + settings.REPLICA_LAG_SECONDS
                 response.set_cookie(
                     PIN_COOKIE,

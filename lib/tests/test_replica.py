@@ -46,6 +46,26 @@ def test_posts_read_from_the_primary_and_pin_the_visitor(with_replica):
     assert int(response.cookies[PIN_COOKIE].value) > time.time()
 
 
+def test_a_post_that_writes_nothing_does_not_pin_the_visitor(with_replica):
+    """The views beacon (blogs.views.post_view) is sent by every reader of a post: it must
+    not send them all to the primary."""
+
+    def beacon(request: HttpRequest) -> HttpResponse:
+        return HttpResponse(status=204)
+
+    marked = replica.writes_no_rows(beacon)
+    response = PrimaryAfterWriteMiddleware(marked)(RequestFactory().post("/blog/1/view/"))
+    assert PIN_COOKIE not in response.cookies
+
+    def writes_after_all(request: HttpRequest) -> HttpResponse:
+        router.db_for_write(Post)
+        return HttpResponse(status=204)
+
+    marked = replica.writes_no_rows(writes_after_all)
+    response = PrimaryAfterWriteMiddleware(marked)(RequestFactory().post("/x/"))
+    assert PIN_COOKIE in response.cookies
+
+
 def test_after_writing_a_visitor_reads_their_own_writes(with_replica):
     request = RequestFactory().get("/")
     request.COOKIES[PIN_COOKIE] = str(int(time.time()) + 5)
