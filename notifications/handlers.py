@@ -9,12 +9,15 @@ import re
 from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Max
+from django.tasks import Task, task
+from django.tasks.backends.immediate import ImmediateBackend
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django_tasks_db.backend import DatabaseBackend
 
 from comments import registry as comments
 from comments.models import Comment
@@ -285,19 +288,50 @@ def on_comment(event: events.Event) -> None:
     if isinstance(parent, Comment):
         tell(REPLY, Member.objects.filter(pk=parent.author_id))
     told.update(_mention(event, comment.body, comment, about, sees, told))
-    # Everyone else who commented there before, the most recent first.
+    # Everyone else who commented there before: up to MAX_RECIPIENTS_PER_EVENT people, whom
+    # the task queue tells after the commit — the comment's request pays one queued task, not
+    # their rows, their preferences and what each of them may see.
+    _later(tell_earlier_commenters, comment.pk, sorted(told))
+
+
+def _later(job: Task[..., None], *args: object) -> None:
+    """Queues `job` with the change that asked for it: in its transaction with the database
+    queue (lib/email.py does the same) and run at once by the tests' immediate one, after its
+    commit with another (Redis)."""
+    if isinstance(job.get_backend(), DatabaseBackend | ImmediateBackend):
+        job.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: job.enqueue(*args))
+
+
+@task
+def tell_earlier_commenters(comment_pk: int, told: list[int]) -> None:
+    """Tells those who commented on the same thing before `comment_pk` (kind ALSO), the most
+    recent first, but those in `told` (told of it already, or its author)."""
+    comment = Comment.objects.filter(pk=comment_pk, hidden_at=None).select_related("author").first()
+    on = comment.target if comment is not None else None
+    if comment is None or on is None:
+        return  # deleted or hidden since: nothing to tell
+    about = About(comment, _comment_url(comment, on), _title(on), comment.body, where=on)
     earlier = (
         Comment.objects.filter(
             content_type_id=comment.content_type_id, object_id=comment.object_id, hidden_at=None
         )
-        .exclude(pk=comment.pk)
+        # Before it: the task may run after later comments were written.
+        .filter(pk__lt=comment.pk)
         .exclude(author_id__in=told)
         .values("author_id")
         .annotate(last=Max("created_at"))
         .order_by("-last")[:MAX_RECIPIENTS_PER_EVENT]
     )
     authors = [row["author_id"] for row in earlier]
-    tell(ALSO, Member.objects.filter(pk__in=authors))
+    services.notify(
+        ALSO,
+        Member.objects.filter(pk__in=authors),
+        actor=comment.author,
+        about=about,
+        can_view=_sees(on),
+    )
 
 
 def on_post_published(event: events.Event) -> None:

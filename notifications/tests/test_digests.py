@@ -59,6 +59,8 @@ def test_a_daily_digest_goes_once_per_day(database_queue, smtp, member, other_me
 
     # The job again, and a comment meanwhile: nothing more today.
     add_comment(post, other_member, "Third")
+    # The worker tells the earlier commenters (Tariq) as it runs, before the next job.
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     run_the_job()
     run_the_job()
     to_member = [m for m in smtp.messages() if member.email in m["To"]]
@@ -118,3 +120,26 @@ def test_the_digests_unsubscribe_link_stops_every_digest(
         ).count()
         == 0
     )
+
+
+def test_earlier_commenters_are_told_by_the_worker_not_in_the_request(
+    database_queue, member, other_member
+):
+    """A comment on a busy page costs its request one queued task: the earlier commenters'
+    notifications are written by the worker, and only those who commented before it hear."""
+    post = make_post(member, "Reunion in Lahore")
+    tariq = make_member("Tariq Third", "tariq@example.org")
+    add_comment(post, other_member, "First")
+    add_comment(post, tariq, "Second")
+    assert not Notification.objects.filter(kind="also-commented").exists()
+    add_comment(post, make_member("Late Comer", "late@example.org"), "Third")
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    told = sorted(
+        (n.recipient.display_name, n.actor.display_name)
+        for n in Notification.objects.filter(kind="also-commented")
+    )
+    assert told == [
+        ("Charlotte Reyes", "Late Comer"),
+        ("Charlotte Reyes", "Tariq Third"),
+        ("Tariq Third", "Late Comer"),
+    ]
