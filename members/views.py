@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -229,6 +231,26 @@ def _viewer_level(user: object) -> str:
     return "member" if permissions.is_member(user) else "visitor"
 
 
+# How long the "most active" order is kept: counting every member's posts and comments reads
+# them all (seconds on a large network), and a ranking a few minutes old is still the ranking.
+MOST_ACTIVE_SECONDS = 10 * 60
+
+
+def _most_active_ids() -> list[int]:
+    """Listed members' ids, the most active first (members/directory.py's counters), as
+    counted at most MOST_ACTIVE_SECONDS ago. Not invalidated by each comment: on a busy
+    network the count would be made again for nearly every request."""
+    key = "anjuman:directory:most-active"
+    ranked: list[int] | None = cache.get(key)
+    if ranked is None:
+        members = Member.objects.listed().annotate(activity=directory_hooks.activity())
+        ranked = list(
+            members.order_by("-activity", "-date_joined", "-id").values_list("pk", flat=True)
+        )
+        cache.set(key, ranked, MOST_ACTIVE_SECONDS)
+    return ranked
+
+
 @cache_for_visitors(query=("page", "sort"))
 def directory(request: NetworkRequest) -> HttpResponse:
     depends_on("directory")
@@ -240,23 +262,29 @@ def directory(request: NetworkRequest) -> HttpResponse:
     members = Member.objects.listed()
     if query:
         members = members.filter(directory_hooks.search(request.user, query))
-    if sort == ALPHABETICAL:
-        members = members.order_by("display_name", "id")
-    elif sort == MOST_ACTIVE and directory_hooks.has_activity():
-        depends_on(*directory_hooks.activity_tags())
-        members = members.annotate(activity=directory_hooks.activity()).order_by(
-            "-activity", "-date_joined", "-id"
-        )
+    page: Page[Any]
+    if sort == MOST_ACTIVE and directory_hooks.has_activity():
+        ranked = _most_active_ids()
+        if query:
+            matching = set(members.values_list("pk", flat=True))
+            ranked = [pk for pk in ranked if pk in matching]
+        ids_page = Paginator(ranked, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+        rows = Member.objects.listed().only(*_LISTED_FIELDS).in_bulk(list(ids_page.object_list))
+        shown = [rows[pk] for pk in ids_page.object_list if pk in rows]
+        page = Page(shown, ids_page.number, ids_page.paginator)
     else:
-        members = members.order_by("-date_joined", "-id")
-    paginator = ListingPaginator(
-        members,
-        MEMBERS_PER_PAGE,
-        count_key=f"members:{_viewer_level(request.user)}:{query}",
-        count_tags=["directory"],
-        fetch=lambda ids: Member.objects.filter(pk__in=ids).only(*_LISTED_FIELDS),
-    )
-    page = paginator.get_page(request.GET.get("page"))
+        if sort == ALPHABETICAL:
+            members = members.order_by("display_name", "id")
+        else:
+            members = members.order_by("-date_joined", "-id")
+        paginator = ListingPaginator(
+            members,
+            MEMBERS_PER_PAGE,
+            count_key=f"members:{_viewer_level(request.user)}:{query}",
+            count_tags=["directory"],
+            fetch=lambda ids: Member.objects.filter(pk__in=ids).only(*_LISTED_FIELDS),
+        )
+        page = paginator.get_page(request.GET.get("page"))
     featured: list[Member] = []
     if page.number == 1 and not query:
         featured = list(

@@ -203,3 +203,18 @@ def test_the_directory_costs_the_same_with_5_or_50_members(
     grow(creator, 45, start=5)
     large = [count(client, URL, v) for v in variants]
     assert large == small
+
+
+def test_the_most_active_order_is_counted_once_in_a_while(settings, member, other_member):
+    """Counting every member's posts and comments reads them all: the order is kept for
+    MOST_ACTIVE_SECONDS, and a page of it reads only its members."""
+    from conftest import make_post
+
+    settings.PAGE_CACHE_SECONDS = 0
+    make_post(other_member, title="Most active, for once")
+    first = Client().get("/members/?sort=2").content.decode()
+    assert first.index("Charlotte Reyes") < first.index("Bilal Ahmed")
+    with CaptureQueriesContext(connection) as ctx:
+        again = Client().get("/members/?sort=2").content.decode()
+    assert again.index("Charlotte Reyes") < again.index("Bilal Ahmed")
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
