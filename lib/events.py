@@ -43,7 +43,9 @@ register a removal step or check that the target still exists when they read.
 Later apps add theirs (`forum.started`…) and list them here.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +63,20 @@ class Event:
 Handler = Callable[[Event], None]
 
 _handlers: dict[str, list[Handler]] = {}
+# Set while a bulk job (the demo loader, the benchmark generator, later an import) writes: it
+# makes what the events would (activity entries, notifications) itself, in bulk, and must not
+# send a notification email per comment it writes.
+_muted: ContextVar[bool] = ContextVar("events_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """Nothing published inside reaches the subscribers (see _muted)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def subscribe(name: str, handler: Handler) -> None:
@@ -78,7 +94,7 @@ def unsubscribe(name: str, handler: Handler) -> None:
 def publish(name: str, *, actor: Any, target: models.Model | None = None, **data: Any) -> None:
     """Tells every subscriber of `name`, in the caller's transaction (see the module)."""
     handlers = _handlers.get(name)
-    if not handlers:
+    if not handlers or _muted.get():
         return
     event = Event(name=name, actor=actor, target=target, data=data)
     for handler in list(handlers):

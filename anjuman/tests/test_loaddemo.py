@@ -237,3 +237,22 @@ def test_the_demo_text_is_consistent() -> None:
         assert all(key in keys or key == "" for key, _body in comments)
     assert set(comment_texts.URDU_WRITERS) <= keys
     assert set(comment_texts.TOPIC_COMMENTS) == set(blog_texts.PARAGRAPHS) == set(blog_texts.LINKS)
+
+
+@pytest.mark.django_db
+def test_the_demo_tells_no_listener() -> None:
+    """The loaders write the activity and notifications themselves: the demo's comments and
+    likes do not each reach the listeners (lib.events.muted), which would email every post's
+    author and queue a task per comment."""
+    from lib import events
+
+    heard: list[events.Event] = []
+    for name in ("comments.added", "likes.added", "blogs.published"):
+        events.subscribe(name, heard.append)
+    try:
+        loaddemo()
+    finally:
+        for name in ("comments.added", "likes.added", "blogs.published"):
+            events.unsubscribe(name, heard.append)
+    assert heard == []
+    assert Comment.objects.exists()  # and yet the demo has its comments

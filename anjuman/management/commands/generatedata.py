@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
+from lib import events
 from lib.datagen import Context, Progress, app_modules
 from members.models import Member
 from network.models import Network
@@ -69,11 +70,12 @@ class Command(BaseCommand):
             now=timezone.now().replace(microsecond=0),
             progress=Progress(sys.stderr, enabled=not options["no_progress"]),
         )
-        for label, generate in generators():
-            self.stderr.write(f"Generating {label} data…")
-            generate(ctx)
-        for step in ctx.finishing:
-            step()
+        with events.muted():  # the generators write what events would, in bulk
+            for label, generate in generators():
+                self.stderr.write(f"Generating {label} data…")
+                generate(ctx)
+            for step in ctx.finishing:
+                step()
         seconds = time.monotonic() - started
         ctx.manifest.update(
             scale=scale,
