@@ -62,6 +62,7 @@ COMMENTED = registry.Kind(
     owner=_owner_of_on,
     can_view=_comment_shown,
     group=True,
+    once=True,
     tags=targets.count_tags,
     removed_by=("comments.deleted",),
     hidden_by=("comments.hidden",),

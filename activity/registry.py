@@ -72,6 +72,9 @@ class Kind:
     # Consecutive entries of this kind on the same `on` within GROUP_WINDOW make one line:
     # "Ayesha and 3 others commented on …".
     group: bool = False
+    # Whether each event is about a target that is new (a comment is added once): its entry is
+    # written without looking for an earlier one to bring back (a post published again).
+    once: bool = False
     # The cache tags of what a line shows of `on` (its title), beyond the entry itself.
     tags: Callable[[models.Model | None], Sequence[str]] = field(default=lambda on: ())
     # Events about the target (event.target) that take this kind's entries about it out of the

@@ -45,17 +45,18 @@ def record(event: events.Event) -> None:
     if not kind.records(event):
         return
     target_type = _type(event.target)
-    earlier = Entry.objects.filter(
-        kind=kind.event,
-        actor=event.actor,
-        target_type=target_type,
-        target_id=event.target.pk,
-    )
-    if earlier.filter(hidden=True).update(hidden=False):
-        _changed(earlier.values_list("actor_id", "subject_id"))
-        return
-    if earlier.exists():
-        return  # told twice (a double publish): one entry
+    if not kind.once:
+        earlier = Entry.objects.filter(
+            kind=kind.event,
+            actor=event.actor,
+            target_type=target_type,
+            target_id=event.target.pk,
+        )
+        if earlier.filter(hidden=True).update(hidden=False):
+            _changed(earlier.values_list("actor_id", "subject_id"))
+            return
+        if earlier.exists():
+            return  # told twice (a double publish): one entry
     on = kind.on(event)
     subject = kind.subject(event)
     entry = Entry.objects.create(

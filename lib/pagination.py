@@ -51,6 +51,12 @@ def page_ids(page: Page[Any]) -> list[Any]:
     return list(rows.ids) if isinstance(rows, _Rows) else [row.pk for row in rows]
 
 
+def lazy_page(ids_page: Page[Any], fetch: Callable[[list[Any]], Iterable[Any]]) -> Page[Any]:
+    """`ids_page` (a page of primary keys, in order) as a page of the rows `fetch(ids)` reads,
+    read only when first used."""
+    return Page(_Rows(list(ids_page.object_list), fetch), ids_page.number, ids_page.paginator)
+
+
 class _Rows(Sequence[Any]):
     """A page's rows, read by primary key when first used: a page whose rendering is cached
     (lib.cachetags.cached_fragment, keyed by `ids`) does not read them at all."""

@@ -7,18 +7,19 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from lib.cachetags import depends_on
+from lib.cachetags import cached_fragment, depends_on
 from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
-from lib.pagination import ListingPaginator
+from lib.pagination import ListingPaginator, lazy_page, page_ids
 from lib.sections import render_sections
 
 from . import devices, permissions, profilefields, services
@@ -251,6 +252,10 @@ def _most_active_ids() -> list[int]:
     return ranked
 
 
+def _listed_rows(ids: list[int]) -> "models.QuerySet[Member]":
+    return Member.objects.listed().filter(pk__in=ids).only(*_LISTED_FIELDS)
+
+
 @cache_for_visitors(query=("page", "sort"))
 def directory(request: NetworkRequest) -> HttpResponse:
     depends_on("directory")
@@ -269,9 +274,7 @@ def directory(request: NetworkRequest) -> HttpResponse:
             matching = set(members.values_list("pk", flat=True))
             ranked = [pk for pk in ranked if pk in matching]
         ids_page = Paginator(ranked, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-        rows = Member.objects.listed().only(*_LISTED_FIELDS).in_bulk(list(ids_page.object_list))
-        shown = [rows[pk] for pk in ids_page.object_list if pk in rows]
-        page = Page(shown, ids_page.number, ids_page.paginator)
+        page = lazy_page(ids_page, _listed_rows)
     else:
         if sort == ALPHABETICAL:
             members = members.order_by("display_name", "id")
@@ -282,26 +285,38 @@ def directory(request: NetworkRequest) -> HttpResponse:
             MEMBERS_PER_PAGE,
             count_key=f"members:{_viewer_level(request.user)}:{query}",
             count_tags=["directory"],
-            fetch=lambda ids: Member.objects.filter(pk__in=ids).only(*_LISTED_FIELDS),
+            fetch=_listed_rows,
         )
         page = paginator.get_page(request.GET.get("page"))
-    featured: list[Member] = []
-    if page.number == 1 and not query:
-        featured = list(
-            Member.objects.listed()
-            .filter(featured_at__isnull=False)
-            .order_by("-featured_at")
-            .only(*_LISTED_FIELDS)[:FEATURED_SHOWN]
+    with_featured = page.number == 1 and not query
+
+    def render_grid() -> str:
+        featured: list[Member] = []
+        if with_featured:
+            featured = list(
+                Member.objects.listed()
+                .filter(featured_at__isnull=False)
+                .order_by("-featured_at")
+                .only(*_LISTED_FIELDS)[:FEATURED_SHOWN]
+            )
+        return render_to_string(
+            "members/_directory_grid.html", {"members": page.object_list, "featured": featured}
         )
+
+    # The same for every viewer of these members: rendered once until one of them changes.
+    ids = ",".join(map(str, page_ids(page)))
+    grid = cached_fragment(
+        f"directory:{ids}:{with_featured}:{get_language()}", render_grid, ["directory"]
+    )
     orders = [(NEWEST, _("Newest")), (ALPHABETICAL, _("Alphabetical"))]
     if directory_hooks.has_activity():
         orders.append((MOST_ACTIVE, _("Most active")))
     context = {
         "page": page,
+        "grid": grid,
         "query": query,
         "sort": sort,
         "orders": orders,
-        "featured": featured,
         "query_too_long": len(typed) > MAX_QUERY_CHARS,
         "typed": typed,  # the search box keeps what was typed, even what was not searched
     }

@@ -229,7 +229,7 @@ def mentioned_members(text: str) -> list[Member]:
 
 
 def _mention(
-    event: events.Event,
+    actor: Member,
     text: str,
     about: models.Model,
     details: About,
@@ -251,7 +251,7 @@ def _mention(
             ).values_list("recipient_id", flat=True)
         )
         fresh = [m for m in members if m.pk not in already]
-        services.notify(MENTION_KIND, fresh, actor=event.actor, about=details, can_view=sees)
+        services.notify(MENTION_KIND, fresh, actor=actor, about=details, can_view=sees)
     return {m.pk for m in mentioned}
 
 
@@ -259,39 +259,10 @@ def _mention(
 
 
 def on_comment(event: events.Event) -> None:
-    comment = event.target
-    on = event.data.get("on")
-    if not isinstance(comment, Comment) or on is None:
-        return
-    parent = event.data.get("parent")
-    sees = _sees(on)
-    told: set[int] = {event.actor.pk}
-    title = _title(on)
-    about = About(comment, _comment_url(comment, on), title, comment.body, where=on)
-
-    def tell(kind: str, members: Iterable[Member]) -> None:
-        fresh = [m for m in members if m.pk not in told]
-        services.notify(kind, fresh, actor=event.actor, about=about, can_view=sees)
-        told.update(m.pk for m in fresh)
-
-    try:
-        commentable = comments.for_target(on)
-    except LookupError:
-        commentable = None
-    if isinstance(on, Member):
-        tell(WALL, [on])
-    elif commentable is not None and commentable.kind == "wall":
-        # A member's wall (walls.Wall, registered as kind "wall"): its owner is told.
-        tell(WALL, Member.objects.filter(pk=commentable.author_id(on)))
-    elif commentable is not None:
-        tell(COMMENT, Member.objects.filter(pk=commentable.author_id(on)))
-    if isinstance(parent, Comment):
-        tell(REPLY, Member.objects.filter(pk=parent.author_id))
-    told.update(_mention(event, comment.body, comment, about, sees, told))
-    # Everyone else who commented there before: up to MAX_RECIPIENTS_PER_EVENT people, whom
-    # the task queue tells after the commit — the comment's request pays one queued task, not
-    # their rows, their preferences and what each of them may see.
-    _later(tell_earlier_commenters, comment.pk, sorted(told))
+    """A comment is told through the task queue: the comment's request pays one queued task,
+    not the rows, preferences, blocks and emails of everyone it concerns."""
+    if isinstance(event.target, Comment) and event.data.get("on") is not None:
+        _later(tell_of_comment, event.target.pk)
 
 
 def _later(job: Task[..., None], *args: object) -> None:
@@ -305,14 +276,42 @@ def _later(job: Task[..., None], *args: object) -> None:
 
 
 @task
-def tell_earlier_commenters(comment_pk: int, told: list[int]) -> None:
-    """Tells those who commented on the same thing before `comment_pk` (kind ALSO), the most
-    recent first, but those in `told` (told of it already, or its author)."""
-    comment = Comment.objects.filter(pk=comment_pk, hidden_at=None).select_related("author").first()
+def tell_of_comment(comment_pk: int) -> None:
+    """Tells who a comment concerns, each once by the most particular kind: the owner of what
+    it is on, the author of the comment it replies to, the members it mentions, then up to
+    MAX_RECIPIENTS_PER_EVENT of those who commented there before it (the most recent first)."""
+    comment = (
+        Comment.objects.filter(pk=comment_pk, hidden_at=None)
+        .select_related("author", "parent")
+        .first()
+    )
     on = comment.target if comment is not None else None
     if comment is None or on is None:
         return  # deleted or hidden since: nothing to tell
+    actor = comment.author
+    sees = _sees(on)
+    told: set[int] = {actor.pk}
     about = About(comment, _comment_url(comment, on), _title(on), comment.body, where=on)
+
+    def tell(kind: str, members: Iterable[Member]) -> None:
+        fresh = [m for m in members if m.pk not in told]
+        services.notify(kind, fresh, actor=actor, about=about, can_view=sees)
+        told.update(m.pk for m in fresh)
+
+    try:
+        commentable = comments.for_target(on)
+    except LookupError:
+        commentable = None
+    if isinstance(on, Member):
+        tell(WALL, [on])
+    elif commentable is not None and commentable.kind == "wall":
+        # A member's wall (walls.Wall, registered as kind "wall"): its owner is told.
+        tell(WALL, Member.objects.filter(pk=commentable.author_id(on)))
+    elif commentable is not None:
+        tell(COMMENT, Member.objects.filter(pk=commentable.author_id(on)))
+    if comment.parent is not None:
+        tell(REPLY, Member.objects.filter(pk=comment.parent.author_id))
+    told.update(_mention(actor, comment.body, comment, about, sees, told))
     earlier = (
         Comment.objects.filter(
             content_type_id=comment.content_type_id, object_id=comment.object_id, hidden_at=None
@@ -325,13 +324,7 @@ def tell_earlier_commenters(comment_pk: int, told: list[int]) -> None:
         .order_by("-last")[:MAX_RECIPIENTS_PER_EVENT]
     )
     authors = [row["author_id"] for row in earlier]
-    services.notify(
-        ALSO,
-        Member.objects.filter(pk__in=authors),
-        actor=comment.author,
-        about=about,
-        can_view=_sees(on),
-    )
+    tell(ALSO, Member.objects.filter(pk__in=authors))
 
 
 def on_post_published(event: events.Event) -> None:
@@ -339,7 +332,7 @@ def on_post_published(event: events.Event) -> None:
     if post is None:
         return
     about = About(post, _url(post), _title(post), _text(post)[:300])
-    _mention(event, _text(post), post, about, _sees(post), {event.actor.pk})
+    _mention(event.actor, _text(post), post, about, _sees(post), {event.actor.pk})
 
 
 def on_like(event: events.Event) -> None:

@@ -218,3 +218,27 @@ def test_the_most_active_order_is_counted_once_in_a_while(settings, member, othe
         again = Client().get("/members/?sort=2").content.decode()
     assert again.index("Charlotte Reyes") < again.index("Bilal Ahmed")
     assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_the_directory_shows_a_new_name_a_featured_member_and_a_member_who_left_goes(
+    settings, admin_member, people
+):
+    """The grid of members is rendered once for everyone and kept: a change of name, a member
+    featured or leaving shows at the next request, page cache or not."""
+    from members.services import leave, update_profile
+
+    settings.PAGE_CACHE_SECONDS = 0
+    for sort in ("", "1", "2"):
+        for _twice in range(2):
+            assert "Newcomer Nur" not in names(Client().get(URL, {"sort": sort}))
+    renamed, gone = people[0], people[1]
+    old_name = renamed.display_name
+    update_profile(renamed, display_name="Newcomer Nur", about="", photo=None)
+    leave(gone, keep_content=True)
+    set_featured(people[2], by=admin_member, featured=True)
+    page = Client().get(URL).content.decode()
+    assert page.index("Featured members") < page.index(people[2].display_name)
+    for sort in ("", "1", "2"):
+        shown = names(Client().get(URL, {"sort": sort}))
+        assert "Newcomer Nur" in shown and old_name not in shown
+        assert gone.display_name not in shown
