@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "notifications",
     "messaging",
     "walls",
+    "forum",
+    "events",
+    "photos",
+    "videos",
     "anjuman",
 ]
 

@@ -22,6 +22,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("notifications.urls")),
     path("", include("messaging.urls")),
     path("", include("walls.urls")),
+    path("", include("forum.urls")),
+    path("", include("events.urls")),
+    path("", include("photos.urls")),
+    path("", include("videos.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]
