@@ -73,12 +73,15 @@ def top_level(comment: Comment) -> Comment:
     return Comment.objects.select_related("author").get(pk=comment.parent_id)
 
 
-@transaction.atomic
 def add_comment(
     target: models.Model, author: Member, body: str, *, parent: Comment | None = None
 ) -> Comment:
     """A comment on `target`, or a reply to `parent` (a comment on `target`; a reply to a
-    reply goes under the same top-level comment)."""
+    reply goes under the same top-level comment).
+
+    Everything that only reads (who may, the text, the rate limit, its HTML) is done before the
+    transaction opens: on SQLite the transaction holds the one write lock, and every other
+    writer waits for it."""
     if parent is not None:
         parent = top_level(parent)
         if (parent.content_type_id, parent.object_id) != (
@@ -97,16 +100,18 @@ def add_comment(
         raise TooManyComments(
             _("You are commenting very fast. Please wait a few minutes and try again.")
         )
-    comment = Comment.objects.create(
+    comment = Comment(
         target=target,
         parent=parent,
         author=author,
         body=text,
         body_html=render_plain_text(text),
     )
-    _count(type(target), target.pk, +1)
-    _refresh(target)
-    events.publish("comments.added", actor=author, target=comment, on=target, parent=parent)
+    with transaction.atomic():
+        comment.save(force_insert=True)
+        _count(type(target), target.pk, +1)
+        _refresh(target)
+        events.publish("comments.added", actor=author, target=comment, on=target, parent=parent)
     return comment
 
 
