@@ -11,7 +11,7 @@ class BlogsConfig(AppConfig):
         from likes import registry as likes
 
         from . import sections
-        from .models import Post
+        from .models import Post, comments_tag
         from .permissions import can_view_post
 
         register(
@@ -21,7 +21,7 @@ class BlogsConfig(AppConfig):
                 author_id=lambda post: post.author_id,  # type: ignore[attr-defined]
                 can_view=can_view_post,  # type: ignore[arg-type]
                 is_open=lambda post: post.is_published,  # type: ignore[attr-defined]
-                page_tag=lambda post: f"post:{post.pk}",
+                page_tag=lambda post: comments_tag(post.pk),
                 # The listings show each post's count ("— 2 Comments").
                 count_tags=lambda post: ["post-lists"],
             )

@@ -144,8 +144,21 @@ class Post(FromElsewhere):
         return self.hidden_at is not None
 
     def cache_tags(self) -> list[str]:
-        """What shows this post: its page, its author's blog, the network's listings."""
-        return [f"post:{self.pk}", f"blog:{self.author_id}", "posts", "post-lists"]
+        """What shows this post: its page (the post, and its comments, whose form and like
+        buttons follow its state), its author's blog, the network's listings."""
+        return [
+            f"post:{self.pk}",
+            comments_tag(self.pk),
+            f"blog:{self.author_id}",
+            "posts",
+            "post-lists",
+        ]
+
+
+def comments_tag(pk: int) -> str:
+    """Changed by every comment written, hidden or deleted on the post: its page's comments
+    depend on it, not the post itself (cached apart, blogs/views.py), which stays as it was."""
+    return f"post-comments:{pk}"
 
 
 def views_tag(pk: int) -> str:

@@ -40,7 +40,7 @@ from members.permissions import is_admin, is_moderator, manages_content_of
 
 from . import permissions, services
 from .forms import PostForm, RelatedLinkFormSet
-from .models import Post, PostQuerySet, Tag, views_tag
+from .models import Post, PostQuerySet, Tag, comments_tag, views_tag
 
 admin_required = role_required(
     is_admin, gettext_lazy("Only the network's administrators can do this.")
@@ -209,7 +209,7 @@ def post_detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpRespons
 
 
 def _post_detail(request: NetworkRequest, pk: int, slug: str) -> HttpResponse:
-    depends_on(f"post:{pk}")
+    depends_on(f"post:{pk}", comments_tag(pk))
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author"), pk=pk)
     if slug != post.slug:
         return redirect(post, permanent=True)

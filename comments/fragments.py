@@ -12,15 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from lib.cachetags import cached, depends_on
+from lib.cachetags import cached, depends_on, versions
 from likes import buttons as like_buttons
 from members.permissions import can_contribute, is_member
 
@@ -88,7 +90,7 @@ class Viewer:
         replies = self.shown(Comment.objects.filter(parent_id=OuterRef("pk")))
         return top.filter(self.sees() | Exists(replies))
 
-    def removed(self, comment: Comment) -> str:
+    def removed(self, comment: "Comment | Row") -> str:
         """Why a top-level comment shows as a stub ("" if it does not)."""
         if comment.author_id in self.hidden:
             return NOT_SHOWN
@@ -100,10 +102,78 @@ def viewer(user: object, target: models.Model) -> Viewer:
 
 
 @dataclass
+class Row:
+    """What the list needs of a comment to place it; its HTML is kept apart (_render_each)."""
+
+    pk: int
+    parent_id: int | None
+    hidden_at: Any
+    author_id: int
+    html: str = ""
+
+
+@dataclass
 class Thread:
-    comment: Comment
+    comment: Row
     removed: str
-    replies: list[Comment]
+    replies: list[Row]
+
+
+# How long one comment's HTML is kept (it changes only with its author's name or photo, and
+# those change the key).
+COMMENT_HTML_SECONDS = 60 * 60
+
+
+def _render_each(
+    thread: models.QuerySet[Comment], threads: list[Thread], context: dict[str, Any]
+) -> None:
+    """Sets `html` on every comment shown in `threads`: comments/_comment.html for it, kept
+    per comment and per way of showing it, and only the comments not kept are read whole. A
+    new comment re-renders the list around the others, not the others: on a busy page that
+    was most of each new comment's cost to its readers. The key holds all the comment's HTML
+    depends on: how it shows (reply, hidden, the viewer's links), the language and time zone,
+    and the "people" tag's version (its author's name and photo); a deleted comment leaves
+    the page."""
+    shown: list[tuple[Row, bool]] = []
+    for each in threads:
+        if not each.removed:  # a stub stands in its place
+            shown.append((each.comment, False))
+        shown.extend((answer, True) for answer in each.replies)
+    if not shown:
+        return
+    people = ".".join(str(v) for _k, v in sorted(versions(["people"]).items()))
+    where = f"{get_language()}:{timezone.get_current_timezone_name()}:{people}"
+    deletable = context["deletable"]
+    keys: dict[int, str] = {}
+    for row, reply in shown:
+        how = (
+            reply,
+            row.hidden_at is not None,
+            context["delete_all"] or row.pk in deletable,
+            context["moderate"],
+            context["reply_links"],
+            context["likes_open"],
+        )
+        flags = "".join("1" if flag else "0" for flag in how)
+        keys[row.pk] = f"anjuman:comment-html:{row.pk}:{flags}:{where}"
+    found = cache.get_many(list(keys.values()))
+    missing = [row.pk for row, _reply in shown if keys[row.pk] not in found]
+    whole = {c.pk: c for c in thread.filter(pk__in=missing).only(*FIELDS)} if missing else {}
+    made = {}
+    for row, reply in shown:
+        key = keys[row.pk]
+        html = found.get(key)
+        if html is None:
+            comment = whole.get(row.pk)
+            if comment is None:
+                continue  # deleted meanwhile
+            html = render_to_string(
+                "comments/_comment.html", {**context, "comment": comment, "reply": reply}
+            )
+            made[key] = html
+        row.html = mark_safe(html)  # noqa: S308 — our own template's output
+    if made:
+        cache.set_many(made, COMMENT_HTML_SECONDS)
 
 
 def comment_list(
@@ -146,25 +216,26 @@ def comment_list(
         start = (shown.number - 1) * COMMENTS_PER_PAGE
         ids = top.values("pk")[start : start + COMMENTS_PER_PAGE]
         rows = thread.filter(Q(pk__in=ids) | Q(parent_id__in=ids) & who.sees())
-        parents: list[Comment] = []
-        under: dict[int, list[Comment]] = {}
-        for row in rows.only(*FIELDS).order_by("created_at", "id"):
+        parents: list[Row] = []
+        under: dict[int, list[Row]] = {}
+        for values in rows.order_by("created_at", "id").values_list(
+            "pk", "parent_id", "hidden_at", "author_id"
+        ):
+            row = Row(*values)
             if row.parent_id is None:
                 parents.append(row)
             else:
                 under.setdefault(row.parent_id, []).append(row)
         threads = [Thread(c, who.removed(c), under.get(c.pk, [])) for c in parents]
-        html = render_to_string(
-            "comments/_list.html",
-            {
-                "threads": threads,
-                "deletable": deletable,
-                "delete_all": who.delete_all,
-                "moderate": who.moderate,
-                "reply_links": who.can_comment,
-                "likes_open": commentable.is_open(target),
-            },
-        )
+        context = {
+            "deletable": deletable,
+            "delete_all": who.delete_all,
+            "moderate": who.moderate,
+            "reply_links": who.can_comment,
+            "likes_open": commentable.is_open(target),
+        }
+        _render_each(thread, threads, context)
+        html = render_to_string("comments/_list.html", {"threads": threads, **context})
         return html, shown.number, paginator.num_pages
 
     html, number, pages = cached(key, render, [commentable.page_tag(target), "people"])

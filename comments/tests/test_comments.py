@@ -1,12 +1,14 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from blogs.models import Post
 from comments.models import Comment
 from comments.services import add_comment
-from conftest import client_for, make_post
+from conftest import client_for, make_member, make_post
+from members.models import Member
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +162,26 @@ def test_each_viewer_sees_delete_links_on_exactly_what_they_may_delete(
 def test_the_comment_box_stops_typing_at_the_limit(post, other_member):
     page = client_for(other_member).get(post.get_absolute_url()).content.decode()
     assert 'name="body" rows="4" maxlength="5000"' in page
+
+
+def test_a_kept_comment_follows_its_authors_new_name_and_its_hiding(settings, post, other_member):
+    """Each comment's HTML is kept apart from the list around it: a new comment re-renders
+    only itself, and a change of name, or hiding, still shows at the next request."""
+    from comments.services import set_hidden
+    from members.services import update_profile
+
+    settings.PAGE_CACHE_SECONDS = 0
+    moderator = make_member("Maryam Moderator", "mod@example.org", role=Member.Role.MODERATOR)
+    first = add_comment(post, other_member, "The first word")
+    client = client_for(moderator)
+    for _twice in range(2):
+        assert "Charlotte Reyes" in Client().get(post.get_absolute_url()).content.decode()
+    add_comment(post, moderator, "A second word")
+    update_profile(other_member, display_name="Charlotte Khan", about="", photo=None)
+    page = Client().get(post.get_absolute_url()).content.decode()
+    assert "Charlotte Khan" in page and "Charlotte Reyes" not in page
+    assert "A second word" in page
+    set_hidden(first, True, by=moderator)
+    assert "The first word" not in Client().get(post.get_absolute_url()).content.decode()
+    moderated = client.get(post.get_absolute_url()).content.decode()
+    assert "The first word" in moderated and "Show again" in moderated

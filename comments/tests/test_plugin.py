@@ -25,7 +25,7 @@ def test_blog_posts_are_registered_as_commentable(post):
 
     commentable = registry.for_model(Post)
     assert commentable.kind == "post"
-    assert commentable.page_tag(post) == f"post:{post.pk}"
+    assert commentable.page_tag(post) == f"post-comments:{post.pk}"
 
 
 def test_an_unknown_kind_is_404(post, other_member):
