@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "activity",
     "notifications",
     "messaging",
+    "groups",
     "walls",
     "forum",
     "events",

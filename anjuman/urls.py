@@ -22,6 +22,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("notifications.urls")),
     path("", include("messaging.urls")),
     path("", include("walls.urls")),
+    path("", include("groups.urls")),
     path("", include("forum.urls")),
     path("", include("events.urls")),
     path("", include("photos.urls")),
