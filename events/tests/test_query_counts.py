@@ -1,0 +1,81 @@
+"""The lists and the calendar make the same number of queries with 5 events as with 50."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import client_for, make_member
+from events.services import answer
+
+from .helpers import KARACHI, make_event
+
+pytestmark = pytest.mark.django_db
+
+MONTH_START = dt.datetime(2026, 12, 1, 10, 0, tzinfo=KARACHI)
+
+
+def grow(organisers, guests, n: int, start: dt.datetime, step: dt.timedelta) -> None:
+    for i in range(n):
+        event = make_event(
+            organisers[i % len(organisers)], f"Event {i}", start=start + i * step, hours=30
+        )
+        if start > timezone.now():
+            for guest in guests:
+                answer(event, "yes", by=guest)
+
+
+def count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url_name,start,step",
+    [
+        ("events:upcoming", "future", dt.timedelta(hours=5)),
+        ("events:past", "past", dt.timedelta(hours=-5)),
+        ("events:calendar", "month", dt.timedelta(hours=13)),
+    ],
+)
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_the_same_queries_at_5_and_50_events(network, member, url_name, start, step, who, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the page rendered each time, not read from the cache
+    organisers = [member, make_member("Second Organiser", "second@example.org")]
+    begin = {
+        "future": timezone.now() + dt.timedelta(days=1),
+        "past": timezone.now() - dt.timedelta(days=2),
+        "month": MONTH_START,
+    }[start]
+    url = reverse(url_name, args=[2026, 12]) if url_name == "events:calendar" else reverse(url_name)
+    client = Client() if who == "visitor" else client_for(member)
+    guests = [make_member(f"Guest {i}", f"guest{i}@example.org") for i in range(2)]
+    grow(organisers, guests, 5, begin, step)
+    client.get(url)  # warm what every page reads once (the network, sessions)
+    few = count(client, url)
+    grow(organisers, guests, 45, begin + 5 * step, step)
+    many = count(client, url)
+    assert few == many, (few, many)
+
+
+def test_my_events_the_same_at_5_and_50(network, member):
+    other = make_member("Second Organiser", "second@example.org")
+    client = client_for(member)
+    start = timezone.now() + dt.timedelta(days=1)
+
+    def add(n: int, offset: int) -> None:
+        for i in range(n):
+            make_event(member, f"Mine {offset + i}", start=start + dt.timedelta(hours=offset + i))
+            answer(make_event(other, f"Theirs {offset + i}", start=start), "yes", by=member)
+
+    add(5, 0)
+    client.get(reverse("events:mine"))
+    few = count(client, reverse("events:mine"))
+    add(45, 5)
+    assert count(client, reverse("events:mine")) == few
