@@ -248,6 +248,12 @@ def _digest(ids: Collection[int]) -> str:
 
 def page_of(user: object, target: models.Model, comment: Comment) -> int:
     """The page of the list that shows `comment` (a top-level one) to `user`."""
+    # The target counts every comment shown (replies too), and a list has at most that many
+    # places (a stub stands for a hidden comment only above a shown reply): while they fit
+    # on one page, that page is the first, without counting. Moderators see hidden ones too.
+    count = getattr(target, "comment_count", COMMENTS_PER_PAGE)
+    if count < COMMENTS_PER_PAGE and not permissions.can_moderate_comments(user):
+        return 1
     top = viewer(user, target).top_level(comments_on(target))
     before = top.filter(
         Q(created_at__lt=comment.created_at) | Q(created_at=comment.created_at, pk__lt=comment.pk)
