@@ -5,3 +5,34 @@ from django.utils.translation import gettext_lazy as _
 class GroupsConfig(AppConfig):
     name = "groups"
     verbose_name = _("Groups")
+
+    def ready(self) -> None:
+        from comments.registry import Commentable, register
+        from members import removal
+
+        from . import handlers, permissions, sections
+        from .models import Group, group_tag
+        from .services import remove_memberships_of
+
+        register(
+            Commentable(
+                model=Group,
+                kind="group",
+                # Nobody's own: moderators and administrators delete comments on a group's
+                # wall (comments.permissions); 0 is no member, see hidden_authors.
+                author_id=lambda group: NOBODY,
+                can_view=permissions.can_view_group_content,  # type: ignore[arg-type]
+                is_open=lambda group: not group.is_hidden,  # type: ignore[attr-defined]
+                page_tag=lambda group: group_tag(group.pk),
+                count_tags=lambda group: [],
+                hidden_authors=permissions.hidden_authors,  # type: ignore[arg-type]
+                heading=_("Group wall"),
+            )
+        )
+        handlers.register_all()
+        sections.register_all()
+        removal.register("groups", remove_memberships_of)
+        removal.register_leaving("groups", remove_memberships_of)
+
+
+NOBODY = 0

@@ -1,0 +1,93 @@
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext_lazy as _
+
+from lib.forms import CleanTextMixin
+from lib.pictures import validate_picture
+from members.models import Member
+
+from .models import Group
+
+# Addresses the groups' own pages use (/groups/new/, /groups/mine/…).
+RESERVED_SLUGS = {"new", "mine", "invitations", "requests"}
+
+
+def _icon_field() -> forms.ImageField:
+    return forms.ImageField(
+        label=_("Icon"),
+        required=False,
+        help_text=format_lazy(
+            _("JPEG, PNG, GIF or WebP, at most {size}."),
+            size=filesizeformat(settings.MAX_UPLOAD_BYTES),
+        ),
+        error_messages={
+            "invalid_image": _("That file is not an image we can read. Please choose a picture.")
+        },
+    )
+
+
+class GroupForm(CleanTextMixin, forms.ModelForm[Group]):
+    """Making a group: everything; editing one: all but its address and privacy."""
+
+    icon = _icon_field()
+
+    class Meta:
+        model = Group
+        fields = ("name", "slug", "description", "is_private", "joining")
+        widgets = {
+            "name": forms.TextInput(attrs={"dir": "auto"}),
+            "description": forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+            "joining": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Left empty, it is made from the name.")
+        if editing:
+            del self.fields["slug"]
+            del self.fields["is_private"]
+
+    def clean_icon(self) -> UploadedFile[bytes] | None:
+        icon: UploadedFile[bytes] | None = self.cleaned_data.get("icon")
+        validate_picture(icon)
+        return icon
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data.get("slug") or ""
+        if not slug:
+            slug = slugify(self.data.get("name", ""), allow_unicode=True)[:60].strip("-")
+        if not slug:
+            raise forms.ValidationError(_("Please give the group an address."))
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("That address is taken. Please choose another."))
+        if Group.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(
+                _("A group already has the address “%(slug)s”. Please choose another."),
+                params={"slug": slug},
+            )
+        return slug
+
+
+class InviteForm(CleanTextMixin, forms.Form):
+    handle = forms.CharField(
+        label=_("Member's handle"),
+        max_length=150,
+        help_text=_("As in their page's address: /members/<handle>/"),
+    )
+
+    def clean_handle(self) -> Member:
+        handle = self.cleaned_data["handle"].strip().lstrip("@")
+        member = Member.objects.listed().filter(handle=handle).first()
+        if member is None:
+            raise forms.ValidationError(_("No member has that handle."))
+        return member
+
+
+class SearchForm(CleanTextMixin, forms.Form):
+    q = forms.CharField(label=_("Search groups"), max_length=100, required=False)
