@@ -1,0 +1,63 @@
+"""Every photo listing makes the same number of queries at 5 and at 50 photos."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conftest import client_for, make_member
+from members.models import Member
+from photos.models import Album, Photo
+
+from .helpers import add_photo
+
+pytestmark = pytest.mark.django_db
+
+
+def count(client, url) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def grow(owner, album, n):
+    """n photos sharing the files of one (real files are slow to make; rows are what count)."""
+    model = add_photo(owner, album=album)
+    Photo.objects.bulk_create(
+        Photo(owner=owner, album=album, image=model.image.name, thumb=model.thumb.name,
+              width=model.width, height=model.height)
+        for _ in range(n - 1)
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("who", ["visitor", "member", "moderator"])
+def test_listings_cost_the_same_at_5_and_50_photos(network, member, visitor, who):
+    viewer = {
+        "visitor": visitor,
+        "member": client_for(member),
+        "moderator": client_for(
+            make_member("Musa Moderator", "musa@example.org", role=Member.Role.MODERATOR)
+        ),
+    }[who]
+    album = Album.objects.create(owner=member, title="Big album")
+    one = add_photo(member, album=album)
+    urls = [
+        "/",
+        member.get_absolute_url(),
+        reverse("photos:list"),
+        reverse("photos:list") + "?page=2",
+        reverse("photos:member", args=[member.handle]),
+        reverse("photos:album", args=[album.pk]),
+        one.get_absolute_url(),
+        reverse("photos:slideshow", args=[one.pk]),
+    ]
+    grow(member, album, 4)
+    grow(member, None, 25)  # a second page of the network's list
+    small = {url: count(viewer, url) for url in urls}
+    grow(member, album, 45)
+    grow(member, None, 45)
+    large = {url: count(viewer, url) for url in urls}
+    assert small == large
