@@ -18,9 +18,11 @@ class GroupsConfig(AppConfig):
             Commentable(
                 model=Group,
                 kind="group",
-                # Nobody's own: moderators and administrators delete comments on a group's
-                # wall (comments.permissions); 0 is no member, see hidden_authors.
-                author_id=lambda group: NOBODY,
+                # Nobody's own (None): moderators and administrators delete comments on a
+                # group's wall (comments.permissions), nobody is told "a comment on your
+                # post", and permissions.hidden_authors hides this None from non-members,
+                # which is how the plug-in keeps them from writing on the wall.
+                author_id=lambda group: None,  # type: ignore[arg-type,return-value]
                 can_view=permissions.can_view_group_content,  # type: ignore[arg-type]
                 is_open=lambda group: not group.is_hidden,  # type: ignore[attr-defined]
                 page_tag=lambda group: group_tag(group.pk),
@@ -33,6 +35,3 @@ class GroupsConfig(AppConfig):
         sections.register_all()
         removal.register("groups", remove_memberships_of)
         removal.register_leaving("groups", remove_memberships_of)
-
-
-NOBODY = 0

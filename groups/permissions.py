@@ -118,11 +118,12 @@ def can_ask_to_join(user: object, group: Group) -> bool:
     )
 
 
-def hidden_authors(user: object, group: Group) -> Collection[int]:
+def hidden_authors(user: object, group: Group) -> Collection[int | None]:
     """For the comments plug-in: those `user` blocked or who blocked them; and for someone not
-    in the group, also NOBODY, the wall's "owner" (apps.py), which is how the plug-in learns
-    that they may not write on the wall: only the group's members do."""
-    hidden = set(hidden_member_ids(user))
-    if not is_group_member(user, group):
-        hidden.add(0)
+    in the group, also None, the wall's "owner" (apps.py), which is how the plug-in learns
+    that they may not write on the wall: only the group's members do (no comment has None
+    for its author, so none is hidden by it)."""
+    hidden: set[int | None] = set(hidden_member_ids(user))
+    if not is_group_member(user, group) or not can_post_in_group(user, group):
+        hidden.add(None)
     return hidden
