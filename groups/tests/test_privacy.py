@@ -132,7 +132,7 @@ def test_a_member_who_leaves_loses_access_at_once(world):
 
 
 def test_private_activity_is_written_but_shown_only_to_readers(world):
-    private, _public, people = world
+    _private, _public, people = world
     joined = Entry.objects.filter(kind=services.JOINED)
     assert joined.exists()
     html = client(people, "outsider").get(reverse("activity:everyone")).content.decode()
@@ -143,7 +143,7 @@ def test_private_activity_is_written_but_shown_only_to_readers(world):
 
 
 def test_a_private_groups_member_section_is_not_on_member_pages(world):
-    private, public, people = world
+    _private, _public, people = world
     html = Client().get(people["group admin"].get_absolute_url()).content.decode()
     assert "Open Circle" in html
     assert "Old Boys" not in html
