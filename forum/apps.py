@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,68 @@ from django.utils.translation import gettext_lazy as _
 class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = _("Forum")
+
+    def ready(self) -> None:
+        from activity import registry as activity
+        from comments.registry import Commentable, register
+        from likes import registry as likes
+        from members import removal
+
+        from . import handlers, permissions, sections
+        from .models import LISTS_TAG, Discussion, discussion_tag
+        from .services import forget_follows_of, remove_member
+
+        # Followers of a discussion (its starter and repliers among them) are told of a reply
+        # by this app (handlers.tell_followers); a comments registry that knows the flag
+        # leaves the starter's "commented on your post" and the "also commented" to it
+        # (/tmp/forum-integration.md).
+        extra: dict[str, Any] = (
+            {"tells_own_followers": True}
+            if "tells_own_followers" in Commentable.__dataclass_fields__
+            else {}
+        )
+        register(
+            Commentable(
+                model=Discussion,
+                kind="discussion",
+                # The starter deletes any reply in their discussion, as a post's author does.
+                author_id=lambda d: d.author_id,  # type: ignore[attr-defined]
+                can_view=permissions.can_view_discussion,  # type: ignore[arg-type]
+                is_open=permissions.takes_replies,  # type: ignore[arg-type]
+                page_tag=lambda d: discussion_tag(d.pk),
+                # Every forum list shows the reply count and the last reply.
+                count_tags=lambda d: [LISTS_TAG],
+                heading=_("Replies"),
+                **extra,
+            )
+        )
+        likes.register(
+            likes.Likeable(
+                model=Discussion,
+                kind="discussion",
+                can_view=permissions.can_view_discussion,  # type: ignore[arg-type]
+                owner_id=lambda d: d.author_id,  # type: ignore[attr-defined]
+                url=lambda d: d.get_absolute_url(),  # type: ignore[attr-defined]
+                count_tags=lambda d: [f"likes:discussion:{d.pk}"],
+                is_open=lambda d: not d.is_hidden,  # type: ignore[attr-defined]
+            )
+        )
+        activity.register(
+            activity.Kind(
+                event="forum.started",
+                template="forum/_activity_started.html",
+                owner=lambda event: event.actor.pk,
+                can_view=lambda viewer, entry, target, on: (
+                    isinstance(target, Discussion)
+                    and permissions.can_view_discussion(viewer, target)
+                ),
+                tags=lambda on: [LISTS_TAG],
+                removed_by=("forum.deleted",),
+                hidden_by=("forum.hidden",),
+                shown_by=("forum.shown",),
+            )
+        )
+        handlers.register_all()
+        sections.register_all()
+        removal.register("forum", remove_member)
+        removal.register_leaving("forum.follows", forget_follows_of)

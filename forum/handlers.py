@@ -1,0 +1,115 @@
+"""What the forum hears (lib/events.py) and tells (notifications).
+
+- `comments.added` on a discussion: the reply is its last one, its author follows it, and its
+  followers are told — through the task queue, so the replying request pays one queued task,
+  not the rows, preferences, blocks and emails of every follower (as notifications.handlers
+  does for comments).
+- `comments.deleted`, `comments.hidden`, `comments.shown` on a discussion: its last reply is
+  read again from the replies shown.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.tasks import Task, task
+from django.tasks.backends.immediate import ImmediateBackend
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_tasks_db.backend import DatabaseBackend
+
+from comments.models import Comment
+from lib import events
+from members.models import Member
+from notifications import kinds
+from notifications import services as notifications
+from notifications.models import Notification
+
+from . import services
+from .models import Discussion
+from .permissions import can_view_discussion
+
+REPLY = "forum-reply"
+
+
+def _reply_sentence(n: Notification) -> str:
+    return _("%(actor)s replied in the discussion “%(title)s”")
+
+
+KIND = kinds.Kind(
+    REPLY,
+    gettext_lazy("Replies in discussions I follow"),
+    kinds.Delivery.EMAIL,
+    _reply_sentence,
+    order=15,
+)
+
+
+def _discussion(event: events.Event) -> Discussion | None:
+    on = event.data.get("on")
+    return on if isinstance(on, Discussion) else None
+
+
+def on_reply(event: events.Event) -> None:
+    discussion = _discussion(event)
+    if discussion is None or not isinstance(event.target, Comment):
+        return
+    services.replied(discussion.pk, event.target)
+    _later(tell_followers, event.target.pk)
+
+
+def on_reply_gone(event: events.Event) -> None:
+    discussion = _discussion(event)
+    if discussion is not None:
+        services.recount_last_reply([discussion.pk])
+
+
+def _later(job: Task[..., None], *args: object) -> None:
+    """Queued with the reply: in its transaction with the database queue, run at once by the
+    tests' immediate one, after the commit with another (Redis)."""
+    if isinstance(job.get_backend(), DatabaseBackend | ImmediateBackend):
+        job.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: job.enqueue(*args))
+
+
+@task
+def tell_followers(comment_pk: int) -> None:
+    """Tells the followers of the reply's discussion, but its author and those who may not
+    see the discussion; a member already told of this reply by a more particular kind (the
+    author of the reply it answers, someone it mentions) is not told twice."""
+    comment = Comment.objects.filter(pk=comment_pk, hidden_at=None).select_related("author").first()
+    if comment is None:
+        return  # deleted or hidden since
+    discussion = comment.target
+    if not isinstance(discussion, Discussion):
+        return
+    told = set(
+        Notification.objects.filter(
+            target_type=ContentType.objects.get_for_model(Comment), target_id=comment.pk
+        ).values_list("recipient_id", flat=True)
+    )
+    followers = (
+        Member.objects.filter(forum_follows__discussion=discussion)
+        .exclude(pk=comment.author_id)
+        .exclude(pk__in=told)
+    )
+    about = notifications.About(
+        comment,
+        f"{discussion.get_absolute_url()}#comment-{comment.pk}",
+        discussion.title,
+        comment.body,
+        where=discussion,
+    )
+    notifications.notify(
+        REPLY,
+        followers,
+        actor=comment.author,
+        about=about,
+        can_view=lambda member: can_view_discussion(member, discussion),
+    )
+
+
+def register_all() -> None:
+    kinds.register(KIND)
+    events.subscribe("comments.added", on_reply)
+    for name in ("comments.deleted", "comments.hidden", "comments.shown"):
+        events.subscribe(name, on_reply_gone)

@@ -1,0 +1,231 @@
+"""The forum: categories set up by administrators, discussions started by members in them,
+their attachments, and who follows each discussion.
+
+Replies are comments (comments.registry, kind "discussion"): the reply count is the
+discussion's `comment_count`, kept by comments.services; `last_reply_at` / `last_reply_by` are
+kept by this app's handlers of the comments events (handlers.py), so that every list shows
+the last reply from the row itself.
+
+Groups will own discussions too ("a group has its own discussions"): a discussion's scope is
+its category today; a nullable `group` foreign key and a filter in DiscussionQuerySet.visible_to
+are all a group needs to add (permissions.can_view_discussion asks the same question).
+"""
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lib.models import FromElsewhere
+from lib.urls import fast_reverse
+from members.permissions import is_member, is_moderator
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from members.models import Member
+
+# Every forum list (the index, a category, latest activity, "my discussions", the home and
+# member page sections) shows titles, reply counts and last replies: one tag for them all.
+LISTS_TAG = "forum"
+
+
+def discussion_tag(pk: int) -> str:
+    """The discussion's own page (its body, attachments, state and reply list)."""
+    return f"discussion:{pk}"
+
+
+class Category(FromElsewhere):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("address"), max_length=100, unique=True, allow_unicode=True)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    # Lower first; administrators set it.
+    position = models.PositiveIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    # Kept by forum.services: the discussions everyone sees (not hidden), and the one most
+    # recently active, so the index reads one row per category.
+    discussion_count = models.PositiveIntegerField(default=0, editable=False)
+    last_discussion = models.ForeignKey(
+        "Discussion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta(FromElsewhere.Meta):
+        ordering = ["position", "name", "id"]
+        verbose_name = _("forum category")
+        verbose_name_plural = _("forum categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return fast_reverse("forum:category", self.slug)
+
+    def cache_tags(self) -> list[str]:
+        return [LISTS_TAG]
+
+
+class DiscussionQuerySet(models.QuerySet["Discussion"]):
+    def shown(self) -> "DiscussionQuerySet":
+        """What every list shows: not hidden by a moderator."""
+        return self.filter(hidden_at=None)
+
+    def visible_to(self, user: "Member | AnonymousUser | object") -> "DiscussionQuerySet":
+        """What `user` may open (permissions.can_view_discussion, for many at once)."""
+        if is_moderator(user):
+            return self.all()
+        if is_member(user):
+            return self.filter(Q(hidden_at=None) | Q(author=user))
+        return self.shown()
+
+    def for_listing(self) -> "DiscussionQuerySet":
+        return self.select_related("author", "last_reply_by", "category").defer(
+            "body", "body_html", "author__about", "last_reply_by__about"
+        )
+
+    def by_activity(self) -> "DiscussionQuerySet":
+        return self.order_by("-last_activity_at", "-id")
+
+    def pinned_first(self) -> "DiscussionQuerySet":
+        return self.order_by("-pinned", "-last_activity_at", "-id")
+
+
+class Discussion(FromElsewhere):
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="discussions", verbose_name=_("category")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_discussions"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(max_length=80, allow_unicode=True)
+    body = models.TextField(_("body"), max_length=50_000, help_text=_("Markdown"))
+    body_html = models.TextField(editable=False)
+    excerpt = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The latest reply shown (None: no reply yet), and when the discussion last moved: its
+    # start or its latest reply (what the lists order by).
+    last_reply_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_reply_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    last_activity_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Kept by comments.services: replies shown (hidden ones not).
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    comments = GenericRelation("comments.Comment")
+    # Moderators pin a discussion at the top of its category, and close it to new replies.
+    pinned = models.BooleanField(_("pinned"), default=False, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    # Hidden by a moderator: only its author, moderators and administrators still see it.
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True, editable=False)
+
+    objects = DiscussionQuerySet.as_manager()
+
+    class Meta(FromElsewhere.Meta):
+        ordering = ["-last_activity_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["category", "hidden_at", "-pinned", "-last_activity_at", "-id"],
+                name="discussion_category",
+            ),
+            models.Index(
+                fields=["hidden_at", "-last_activity_at", "-id"], name="discussion_latest"
+            ),
+            models.Index(
+                fields=["author", "hidden_at", "-last_activity_at", "-id"],
+                name="discussion_author",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return fast_reverse("forum:discussion", self.pk, self.slug or "discussion")
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    def cache_tags(self) -> list[str]:
+        return [discussion_tag(self.pk), LISTS_TAG]
+
+
+def attachment_path(attachment: "Attachment", filename: str) -> str:
+    # Our own name, never the member's: the original name is kept in `name` for downloads.
+    return f"forum/attachments/{timezone.now():%Y/%m}/{attachment.token}.{attachment.extension}"
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Picture")
+        DOCUMENT = "document", _("Document")
+
+    discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    # The name it was uploaded under (shown and offered when downloading), cleaned.
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=10)
+    size = models.PositiveIntegerField()
+    token = models.CharField(max_length=32, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return fast_reverse("forum:attachment", self.pk, self.token)
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == self.Kind.IMAGE
+
+
+class Follow(models.Model):
+    """A member follows a discussion: they are told of its new replies."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_follows"
+    )
+    discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "discussion"], name="forum_follow_once")
+        ]
+        indexes = [models.Index(fields=["discussion", "member"], name="forum_followers")]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} → {self.discussion_id}"

@@ -1,0 +1,48 @@
+"""Visitors' forum pages come from the page cache until what they show changes."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from comments.services import add_comment
+from forum import services
+from forum.tests.helpers import make_category, make_discussion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_a_new_reply_shows_on_the_index_and_lists_at_the_next_request(
+    creator, member, other_member
+):
+    category = make_category(creator)
+    discussion = make_discussion(member, category)
+    visitor = Client()
+    for url in (reverse("forum:index"), reverse("forum:latest"), category.get_absolute_url()):
+        visitor.get(url)
+        assert visitor.get(url)["X-Cache"] == "hit"
+    add_comment(discussion, other_member, "Count me in")
+    latest = visitor.get(reverse("forum:latest"))
+    assert latest["X-Cache"] == "miss"
+    assert "1 reply" in latest.content.decode()
+    assert other_member.display_name in latest.content.decode()
+    page = visitor.get(discussion.get_absolute_url())
+    assert "Count me in" in page.content.decode()
+
+
+def test_a_discussions_page_is_cached_and_refreshed_by_its_changes(creator, member):
+    category = make_category(creator)
+    discussion = make_discussion(member, category)
+    visitor = Client()
+    visitor.get(discussion.get_absolute_url())
+    assert visitor.get(discussion.get_absolute_url())["X-Cache"] == "hit"
+    services.set_closed(discussion, True, by=creator)
+    page = visitor.get(discussion.get_absolute_url())
+    assert page["X-Cache"] == "miss"
+    assert "This discussion is closed" in page.content.decode()
+    services.save_category(category, by=creator, name="Renamed", description="", position=1)
+    assert "Renamed" in visitor.get(reverse("forum:index")).content.decode()

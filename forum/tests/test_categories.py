@@ -1,0 +1,63 @@
+"""Administrators manage the categories; deleting one moves its discussions first."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import client_for
+from forum.models import Category, Discussion
+from forum.tests.helpers import make_category, make_discussion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_administrators_add_edit_and_order_categories(admin_member, member):
+    client = client_for(admin_member)
+    assert client_for(member).get(reverse("forum:manage")).status_code == 403
+    client.post(
+        reverse("forum:category_new"), {"name": "Careers", "description": "", "position": 20}
+    )
+    client.post(
+        reverse("forum:category_new"), {"name": "Reunions", "description": "", "position": 10}
+    )
+    assert list(Category.objects.values_list("name", flat=True)) == ["Reunions", "Careers"]
+    careers = Category.objects.get(name="Careers")
+    client.post(
+        reverse("forum:category_edit", args=[careers.pk]),
+        {"name": "Careers", "description": "Jobs and advice", "position": 5},
+    )
+    page = client_for(member).get(reverse("forum:index")).content.decode()
+    assert page.index("Careers") < page.index("Reunions")
+    assert "Jobs and advice" in page
+
+
+def test_an_empty_form_is_refused_with_a_message(admin_member):
+    response = client_for(admin_member).post(
+        reverse("forum:category_new"), {"name": "  ", "description": "kept", "position": 1}
+    )
+    assert response.status_code == 400
+    assert "kept" in response.content.decode()
+
+
+def test_deleting_a_category_with_discussions_moves_them_after_confirming(creator, member):
+    first = make_category(creator, "First")
+    second = make_category(creator, "Second", position=20)
+    discussion = make_discussion(member, first)
+    client = client_for(creator)
+    url = reverse("forum:category_delete", args=[first.pk])
+    page = client.get(url).content.decode()
+    assert "It has 1 discussion" in page
+    assert client.post(url, {}).status_code == 400  # where to?
+    assert Category.objects.filter(pk=first.pk).exists()
+    assert client.post(url, {"move_to": second.pk}).status_code == 302
+    assert not Category.objects.filter(pk=first.pk).exists()
+    assert Discussion.objects.get(pk=discussion.pk).category == second
+    second.refresh_from_db()
+    assert second.discussion_count == 1
+
+
+def test_an_empty_category_is_deleted_after_confirming(creator):
+    empty = make_category(creator, "Empty")
+    client = client_for(creator)
+    assert client.get(reverse("forum:category_delete", args=[empty.pk])).status_code == 200
+    assert client.post(reverse("forum:category_delete", args=[empty.pk])).status_code == 302
+    assert not Category.objects.exists()
