@@ -133,6 +133,21 @@ class SmtpServer:
         mailbox.Maildir(self.maildir, create=False).clear()
 
 
+def page_queries(client: Client, url: str, *, fresh: bool = True) -> int:
+    """The queries a page costs; `fresh`: rendered from nothing cached (the cached parts of a
+    page cost less, not more, so this is what a query-count test compares)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if fresh:
+        cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
 @pytest.fixture(scope="session")
 def smtp_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpServer]:
     maildir = tmp_path_factory.mktemp("smtp") / "maildir"

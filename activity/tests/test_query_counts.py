@@ -4,13 +4,10 @@ every kind), for a visitor and for a member, on the first page and on an older o
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from activity.tests.helpers import befriend, comment, joins
-from conftest import client_for, make_post
+from conftest import client_for, make_post, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +17,6 @@ _OLDER = re.compile(r'href="\?before=([^"]+)"')
 @pytest.fixture(autouse=True)
 def _no_comment_limit(settings):
     settings.RATELIMIT_COMMENTS = (0, 600)
-
-
-def count(client, url) -> int:
-    """Queries of a page rendered from nothing cached."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def grow(member, rounds, start):
@@ -68,12 +56,14 @@ def test_stream_pages_cost_the_same_with_5_or_50_entries(member, other_member, w
     befriend(member, other_member)
     grow(member, 2, 0)  # 8 entries, and Bilal and Charlotte's friendship
     for url in urls(member, client, who):
-        count(client, url)  # process-wide lookups (content types) made once
-    small = {url: count(client, url) for url in urls(member, client, who) if "before" not in url}
+        page_queries(client, url)  # process-wide lookups (content types) made once
+    small = {
+        url: page_queries(client, url) for url in urls(member, client, who) if "before" not in url
+    }
     grow(member, 10, 2)  # 50 more
     pages = urls(member, client, who)
-    large = {url: count(client, url) for url in pages if "before" not in url}
+    large = {url: page_queries(client, url) for url in pages if "before" not in url}
     assert large == small
     # An older page costs what the first one does.
     [deep] = [url for url in pages if "before" in url]
-    assert count(client, deep) <= large["/activity/"]
+    assert page_queries(client, deep) <= large["/activity/"]

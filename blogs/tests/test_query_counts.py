@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +10,7 @@ from django.urls import reverse
 
 from blogs.services import LinkData
 from comments.services import add_comment
-from conftest import client_for, make_member, make_post
+from conftest import client_for, make_member, make_post, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -37,15 +36,6 @@ def grow(author, commenters, n):
             add_comment(post, commenter, f"Comment by {commenter}")
 
 
-def count(client, url) -> int:
-    """Queries of a page rendered from nothing cached (cached parts cost less, not more)."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
-
-
 def pages(member):
     return [
         "/",
@@ -67,11 +57,11 @@ def test_listings_cost_the_same_with_12_or_50_posts(member, other_member, signed
     grow(member, [other_member], 12)
     for url in pages(member):  # content types, looked up once per process, are not the page's
         client.get(url)
-    small = {url: count(client, url) for url in pages(member)}
+    small = {url: page_queries(client, url) for url in pages(member)}
     grow(member, [other_member, make_member("Third", "third@example.org")], 38)
     for i in range(5):
         make_member(f"Extra {i}", f"extra{i}@example.org")
-    large = {url: count(client, url) for url in pages(member)}
+    large = {url: page_queries(client, url) for url in pages(member)}
     assert large == small
 
 
@@ -87,12 +77,12 @@ def test_the_post_page_costs_the_same_with_5_or_50_comments(member):
     viewer = client_for(people[0])
     for person in people:
         add_comment(post, person, "hello")
-    small = count(viewer, post.get_absolute_url())
+    small = page_queries(viewer, post.get_absolute_url())
     for i in range(45):
         add_comment(post, people[i % 5], f"more {i}")
     for i in range(10):
         make_post(member, title=f"Later {i}")
-    assert count(viewer, post.get_absolute_url()) == small
+    assert page_queries(viewer, post.get_absolute_url()) == small
     # From nothing cached: the session and member, the network, the post, its tags and links,
     # the author's other posts, the comments (count, page), the reader's own comments there,
     # the like counts and the reader's likes, the header's friend requests, notifications and

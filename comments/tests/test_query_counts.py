@@ -2,13 +2,10 @@
 shows: the list of a page is one query for its top-level comments and one for their replies."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from comments.services import add_comment
-from conftest import client_for, make_member, make_post
+from conftest import client_for, make_member, make_post, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -16,15 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_comment_limit(settings):
     settings.RATELIMIT_COMMENTS = (0, 600)  # these tests comment in bulk
-
-
-def count(client, url) -> int:
-    """Queries of a page rendered from nothing cached (cached parts cost less, not more)."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def grow(post, people, comments, replies):
@@ -48,18 +36,18 @@ def test_the_post_page_costs_the_same_with_few_or_many_replies(who, member):
         "moderator": client_for(moderator),
     }[who]
     grow(post, people, 3, 1)
-    small = count(client, post.get_absolute_url())
+    small = page_queries(client, post.get_absolute_url())
     grow(post, people, 47, 3)
-    assert count(client, post.get_absolute_url()) == small
+    assert page_queries(client, post.get_absolute_url()) == small
     # Past the first page too.
     grow(post, people, 10, 2)
-    assert count(client, post.get_absolute_url() + "?comments=2") == small
+    assert page_queries(client, post.get_absolute_url() + "?comments=2") == small
 
 
 def test_comments_with_replies_cost_what_comments_alone_cost(member):
     post = make_post(member)
     people = [make_member(f"P{i}", f"p{i}@example.org") for i in range(3)]
     grow(post, people, 5, 0)
-    without = count(Client(), post.get_absolute_url())
+    without = page_queries(Client(), post.get_absolute_url())
     grow(post, people, 5, 2)
-    assert count(Client(), post.get_absolute_url()) == without
+    assert page_queries(Client(), post.get_absolute_url()) == without

@@ -1,26 +1,14 @@
 """The friends pages and the member page's section cost the same with 5 or 50 friends."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import client_for, make_member
+from conftest import client_for, make_member, page_queries
 from friends import services
 from friends.tests.helpers import befriend, friends_for
 
 pytestmark = pytest.mark.django_db
-
-
-def count(client, url) -> int:
-    """Queries of a page rendered from nothing cached."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def pages(member):
@@ -49,10 +37,10 @@ def test_friends_pages_cost_the_same_with_5_or_50_friends(member, other_member, 
 
     grow(5, 0)
     small = {
-        url: count(client, url)
+        url: page_queries(client, url)
         for url in pages(member)
         if who == "owner" or "friends/" not in url[:9]
     }
     grow(45, 5)
-    large = {url: count(client, url) for url in small}
+    large = {url: page_queries(client, url) for url in small}
     assert large == small

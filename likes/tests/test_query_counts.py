@@ -2,14 +2,13 @@
 stays cached per viewer scope."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from comments.services import add_comment
-from conftest import client_for, make_member, make_post
+from conftest import client_for, make_member, make_post, page_queries
 from likes import services
 
 pytestmark = pytest.mark.django_db
@@ -18,15 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_comment_limit(settings):
     settings.RATELIMIT_COMMENTS = (0, 600)
-
-
-def count(client, url, *, clear=True) -> int:
-    if clear:
-        cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 @pytest.fixture
@@ -46,9 +36,9 @@ def test_a_listing_costs_the_same_with_5_or_50_liked_posts(member, people, signe
                 services.like(post, person)
 
     grow(5)
-    small = {url: count(viewer, url) for url in urls}
+    small = {url: page_queries(viewer, url) for url in urls}
     grow(45)
-    assert {url: count(viewer, url) for url in urls} == small
+    assert {url: page_queries(viewer, url) for url in urls} == small
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
@@ -64,9 +54,9 @@ def test_a_comment_list_costs_the_same_with_5_or_50_liked_comments(member, peopl
             services.like(comment, people[0])
 
     grow(5)
-    small = count(viewer, post.get_absolute_url())
+    small = page_queries(viewer, post.get_absolute_url())
     grow(45)
-    assert count(viewer, post.get_absolute_url()) == small
+    assert page_queries(viewer, post.get_absolute_url()) == small
 
 
 def test_a_member_reading_a_post_pays_one_query_for_every_like_on_the_page(member, people):
@@ -99,9 +89,11 @@ def test_a_like_leaves_the_cached_comment_list_alone(member, people):
     post = make_post(member)
     comment = add_comment(post, people[1], "hello")
     viewer = client_for(people[0])
-    warm = count(viewer, post.get_absolute_url())
-    count(viewer, post.get_absolute_url(), clear=False)  # the post's fragment learns its tags
-    cached = count(viewer, post.get_absolute_url(), clear=False)
+    warm = page_queries(viewer, post.get_absolute_url())
+    page_queries(
+        viewer, post.get_absolute_url(), fresh=False
+    )  # the post's fragment learns its tags
+    cached = page_queries(viewer, post.get_absolute_url(), fresh=False)
     assert cached < warm
     services.like(comment, people[2])
     with CaptureQueriesContext(connection) as ctx:
@@ -110,4 +102,4 @@ def test_a_like_leaves_the_cached_comment_list_alone(member, people):
     # The counts are read again (the like changed one); the comments are not.
     assert not [q for q in ctx.captured_queries if '"comments_comment"."body_html"' in q["sql"]]
     assert len(ctx.captured_queries) == cached + 1
-    assert count(viewer, post.get_absolute_url(), clear=False) == cached
+    assert page_queries(viewer, post.get_absolute_url(), fresh=False) == cached

@@ -1,24 +1,12 @@
 """The inbox and a thread cost the same number of queries with 3 or 30 threads and messages."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import client_for, make_member
+from conftest import client_for, make_member, page_queries
 from messaging.tests.helpers import answer, write
 
 pytestmark = pytest.mark.django_db
-
-
-def count(client, url) -> int:
-    """Queries of a page rendered from nothing cached."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def test_the_lists_cost_the_same_with_3_or_30_threads(member, other_member, settings):
@@ -36,9 +24,9 @@ def test_the_lists_cost_the_same_with_3_or_30_threads(member, other_member, sett
 
     grow(3, 0)
     urls = [reverse(f"messaging:{box}") for box in ("inbox", "sent", "archive")]
-    small = {url: count(client, url) for url in urls}
+    small = {url: page_queries(client, url) for url in urls}
     grow(27, 3)
-    large = {url: count(client, url) for url in urls}
+    large = {url: page_queries(client, url) for url in urls}
     assert large == small
     assert large[urls[0]] <= 14  # the navigation's other counts included
 
@@ -56,7 +44,7 @@ def test_a_thread_costs_the_same_with_3_or_30_messages(member, other_member, set
 
     grow(2)
     url = thread.get_absolute_url()
-    small = [count(client, url), count(client, url + "?page=1")]
+    small = [page_queries(client, url), page_queries(client, url + "?page=1")]
     grow(27)
-    large = [count(client, url), count(client, url + "?page=1")]
+    large = [page_queries(client, url), page_queries(client, url + "?page=1")]
     assert large == small

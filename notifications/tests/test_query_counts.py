@@ -2,26 +2,16 @@
 notifications; the bell is one query."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from comments.services import add_comment
-from conftest import client_for, make_member, make_post
+from conftest import client_for, make_member, make_post, page_queries
 from likes.services import like
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
-
-
-def count(client, url, *, fresh: bool = True) -> int:
-    if fresh:
-        cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def grow(member, n: int, start: int) -> None:
@@ -40,9 +30,9 @@ def test_pages_with_the_bell_cost_the_same_with_5_or_50_notifications(member, ur
     client = client_for(member)
     grow(member, 5, 0)
     client.get(url)  # what a process remembers for good (content types) is remembered
-    small = count(client, url)
+    small = page_queries(client, url)
     grow(member, 45, 5)
-    assert count(client, url) == small
+    assert page_queries(client, url) == small
 
 
 def test_the_bell_is_one_query(member):

@@ -1,13 +1,10 @@
 """A member page costs the same number of queries whatever their wall holds."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from comments.services import add_comment
-from conftest import client_for, make_member
+from conftest import client_for, make_member, page_queries
 from friends import services as friends
 from walls.services import find_wall
 
@@ -17,14 +14,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_comment_limit(settings):
     settings.RATELIMIT_COMMENTS = (0, 600)
-
-
-def count(client, url) -> int:
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def grow(wall, people, comments, replies):
@@ -46,11 +35,11 @@ def test_the_member_page_costs_the_same_with_5_or_50_wall_comments(who, member):
         "blocker": client_for(blocker),
     }[who]
     url = member.get_absolute_url()
-    empty = count(client, url)
+    empty = page_queries(client, url)
     wall = find_wall(member.pk)
     grow(wall, people, 5, 1)
-    small = count(client, url)
+    small = page_queries(client, url)
     grow(wall, people, 45, 3)
-    assert count(client, url) == small
+    assert page_queries(client, url) == small
     # A wall nobody wrote on costs no more than one with comments.
     assert empty <= small
