@@ -81,6 +81,7 @@ def generate(ctx: Context) -> None:
     ctx.made["photos"] = [Made(pk, ctx.start, None) for pk in ids]
     # The bench photo: one of the newest in an album, so it has a previous and a next.
     bench = Photo.objects.filter(album__isnull=False).order_by("-created_at", "-id").values("pk")[5]
+    ctx.manifest.setdefault("counts", {})["photos"] = total
     ctx.manifest["photos"] = {
         "list_path": reverse("photos:list"),
         "photo_path": reverse("photos:photo", args=[bench["pk"]]),

@@ -48,6 +48,7 @@ def generate(ctx: Context) -> None:
 
     ids = ctx.bulk_create("videos", Video, rows(), total=total)
     ctx.made["videos"] = [Made(pk, ctx.start, None) for pk in ids]
+    ctx.manifest.setdefault("counts", {})["videos"] = total
     ctx.manifest["videos"] = {
         "list_path": reverse("videos:list"),
         "video_path": reverse("videos:video", args=[ids[-1]]),
