@@ -198,3 +198,41 @@ def test_a_suspended_owner_signs_in_as_nobody(member, photo):
     Member.objects.filter(pk=member.pk).update(is_active=False)
     response = client.get(reverse("photos:edit", args=[photo.pk]))
     assert response.status_code == 302 and "signin" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("persona", "edit", "hide", "delete", "upload"),
+    [
+        ("visitor", False, False, False, False),
+        ("unconfirmed", False, False, False, False),
+        ("member", False, False, False, True),
+        ("owner", True, False, True, True),
+        ("moderator", False, True, True, True),
+        ("administrator", True, True, True, True),
+        ("creator", True, True, True, True),
+        ("suspended", False, False, False, False),
+    ],
+)
+def test_what_each_persona_may_do_on_a_photo_page(
+    persona, edit, hide, delete, upload, network, member, photo, unconfirmed, admin_member, visitor
+):
+    people = {
+        "unconfirmed": unconfirmed,
+        "member": make_member("Zara Reader", "zara.reader@example.org"),
+        "owner": member,
+        "moderator": make_member("Musa Mod", "musa.mod@example.org", role=Member.Role.MODERATOR),
+        "administrator": admin_member,
+        "creator": network.creator,
+        "suspended": make_member("Sami Suspended", "sami.s@example.org"),
+    }
+    client = visitor if persona == "visitor" else client_for(people[persona])
+    if persona == "suspended":
+        Member.objects.filter(pk=people["suspended"].pk).update(is_active=False)
+    page = client.get(photo.get_absolute_url())
+    assert page.status_code == 200
+    assert (reverse("photos:edit", args=[photo.pk]) in page.text) is edit
+    assert (reverse("photos:hide", args=[photo.pk]) in page.text) is hide
+    assert (reverse("photos:delete", args=[photo.pk]) in page.text) is delete
+    listing = client.get(reverse("photos:list")).text
+    assert (reverse("photos:upload") in listing) is upload
+    assert ("to add comments!" in page.text) is (persona in ("visitor", "suspended"))

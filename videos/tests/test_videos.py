@@ -168,3 +168,42 @@ def test_listings_cost_the_same_at_5_and_50_videos(member, visitor, who):
     small = {url: count(viewer, url) for url in urls}
     grow(member, 45)
     assert small == {url: count(viewer, url) for url in urls}
+
+
+@pytest.mark.parametrize(
+    ("persona", "edit", "hide", "delete", "add_link"),
+    [
+        ("visitor", False, False, False, False),
+        ("unconfirmed", False, False, False, False),
+        ("member", False, False, False, True),
+        ("owner", True, False, True, True),
+        ("moderator", False, True, True, True),
+        ("administrator", True, True, True, True),
+        ("creator", True, True, True, True),
+        ("suspended", False, False, False, False),
+    ],
+)
+def test_what_each_persona_may_do_on_a_video_page(
+    persona, edit, hide, delete, add_link, network, member, video, unconfirmed, admin_member,
+    visitor,
+):  # fmt: skip
+    people = {
+        "unconfirmed": unconfirmed,
+        "member": make_member("Zara Reader", "zara.reader@example.org"),
+        "owner": member,
+        "moderator": make_member("Musa Mod", "musa.mod@example.org", role=Member.Role.MODERATOR),
+        "administrator": admin_member,
+        "creator": network.creator,
+        "suspended": make_member("Sami Suspended", "sami.s@example.org"),
+    }
+    client = visitor if persona == "visitor" else client_for(people[persona])
+    if persona == "suspended":
+        Member.objects.filter(pk=people["suspended"].pk).update(is_active=False)
+    page = client.get(video.get_absolute_url())
+    assert page.status_code == 200
+    assert "youtube-nocookie.com/embed/" in page.text
+    assert (reverse("videos:edit", args=[video.pk]) in page.text) is edit
+    assert (reverse("videos:hide", args=[video.pk]) in page.text) is hide
+    assert (reverse("videos:delete", args=[video.pk]) in page.text) is delete
+    assert (reverse("videos:add") in client.get(reverse("videos:list")).text) is add_link
+    assert ("to add comments!" in page.text) is (persona in ("visitor", "suspended"))
