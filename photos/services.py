@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import Storage
+from django.core.files.storage import Storage, default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -58,19 +58,28 @@ def add_photos(
         raise PermissionDenied(_("That album is someone else's."))
     result = Upload()
     now = timezone.now()
-    for upload in files[: images.MAX_FILES]:
-        try:
-            sizes = images.prepare(upload)
-        except images.NotAPhoto as refusal:
-            result.refused.append(str(refusal))
-            continue
-        photo = Photo(
-            owner=owner, album=album, created_at=now, width=sizes.width, height=sizes.height
-        )
-        photo.image.save(sizes.name, sizes.large, save=False)
-        photo.thumb.save(sizes.name, sizes.thumb, save=False)
-        photo.save()
-        result.photos.append(photo)
+    written: list[str] = []
+    try:
+        for upload in files[: images.MAX_FILES]:
+            try:
+                sizes = images.prepare(upload)
+            except images.NotAPhoto as refusal:
+                result.refused.append(str(refusal))
+                continue
+            photo = Photo(
+                owner=owner, album=album, created_at=now, width=sizes.width, height=sizes.height
+            )
+            photo.image.save(sizes.name, sizes.large, save=False)
+            written.append(photo.image.name or "")
+            photo.thumb.save(sizes.name, sizes.thumb, save=False)
+            written.append(photo.thumb.name or "")
+            photo.save()
+            result.photos.append(photo)
+    except BaseException:
+        # Nothing of a failed upload stays behind: its rows roll back, its files go now.
+        for name in filter(None, written):
+            default_storage.delete(name)
+        raise
     for photo in result.photos:
         events.publish(ADDED, actor=owner, target=photo)
     if result.photos:

@@ -197,9 +197,14 @@ def upload(request: MemberRequest) -> HttpResponse:
     form = UploadForm(*_bound(request), owner=owner, initial=initial)
     if request.method == "POST" and form.is_valid():
         album = form.cleaned_data["album"]
+        new_album = None
         if title := form.cleaned_data["new_album"]:
-            album = services.save_album(Album(), by=owner, title=title, description="")
+            album = new_album = services.save_album(Album(), by=owner, title=title, description="")
         result = services.add_photos(owner, form.cleaned_data["photos"], album=album)
+        if new_album is not None and not result.photos:
+            # No photo to put in it: the album is not made (the form keeps its title).
+            services.delete_album(new_album, by=owner)
+            album = None
         where = album.get_absolute_url() if album else _member_url(owner)
         if _wants_json(request):
             return JsonResponse(

@@ -154,3 +154,26 @@ def test_visitors_are_asked_to_sign_in_and_unconfirmed_members_to_confirm(visito
     response = client_for(unconfirmed).post(UPLOAD, {"photos": [jpeg()]})
     assert response.status_code == 302 and response["Location"] == "/"
     assert not Photo.objects.exists()
+
+
+def test_a_new_album_is_not_made_when_no_photo_goes_into_it(member):
+    response = client_for(member).post(
+        UPLOAD, {"photos": [text_as_jpg("a.jpg")], "new_album": "Empty trip"}
+    )
+    assert response.status_code == 400
+    assert not Album.objects.exists()
+
+
+def test_files_of_an_upload_that_fails_are_not_left_behind(member, monkeypatch, settings):
+    from pathlib import Path
+
+    from photos import services
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(Photo, "save", broken)
+    with pytest.raises(RuntimeError):
+        services.add_photos(member, [jpeg()])
+    root = Path(settings.MEDIA_ROOT)
+    assert not [p for p in root.rglob("*") if p.is_file()]
