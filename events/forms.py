@@ -98,6 +98,13 @@ class EventForm(CleanTextMixin, forms.Form):
     def __init__(self, *args: Any, event: Event | None = None, **kwargs: Any) -> None:
         if event is not None and event.pk and "initial" not in kwargs:
             kwargs["initial"] = initial_for(event)
+        elif "initial" not in kwargs:
+            # A week from today in the evening, the usual time of an alumni gathering.
+            kwargs["initial"] = {
+                "start_date": timezone.localdate() + dt.timedelta(days=7),
+                "start_time": dt.time(18),
+                "end_time": dt.time(20),
+            }
         super().__init__(*args, **kwargs)
         if event is None or not event.image:
             del self.fields["remove_image"]

@@ -337,26 +337,19 @@ def rsvp(request: MemberRequest, pk: int) -> HttpResponse:
 
 @member_required
 def invite(request: MemberRequest, pk: int) -> HttpResponse:
-    """Two steps: the organiser types names (the mentions script suggests them); the page
-    shows whom they name; confirming invites them."""
+    """Two steps, as a new message's recipients: the organiser types names (GET: the mentions
+    script suggests them) and the page shows whom they name and what is wrong; confirming
+    (POST, the members' @addresses) invites them."""
     event = _event_for(
-        request, pk, permissions.can_invite, _("Only the organiser or an administrator can invite.")
+        request,
+        pk,
+        permissions.can_invite,
+        _("Only the organiser or an administrator can invite."),
     )
-    form = InviteForm(request.POST or None)
-    found: list[Any] = []
-    problems: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        entries = split_names(form.cleaned_data["names"])
-        if len(entries) > services.MAX_INVITES:
-            problems = [
-                _("At most %(max)d members at a time, please.") % {"max": services.MAX_INVITES}
-            ]
-        else:
-            found, problems = find_members(entries)
-            found = [m for m in found if m.pk != event.organiser_id]
-            if not found and not problems:
-                problems = [_("Please name at least one member other than the organiser.")]
-        if not problems and request.POST.get("confirm"):
+    if request.method == "POST":
+        handles = split_names(",".join(request.POST.getlist("handles"))[:5000])
+        found, problems = _invitees(event, [f"@{h.lstrip('@')}" for h in handles])
+        if not problems:
             invited = services.invite(event, found, by=request.user)
             messages.success(
                 request,
@@ -365,14 +358,30 @@ def invite(request: MemberRequest, pk: int) -> HttpResponse:
                 else _("They were all invited already."),
             )
             return redirect(event)
-        for problem in problems:
-            form.add_error("names", problem)
+        form = InviteForm(initial={"names": ", ".join(handles)})
+        status = 400
+    else:
+        form = InviteForm(request.GET if "names" in request.GET else None)
+        found, problems = [], []
+        if form.is_bound and form.is_valid():
+            found, problems = _invitees(event, split_names(form.cleaned_data["names"]))
+        status = form_status(form)
     return render(
         request,
         "events/invite.html",
-        {"event": event, "form": form, "found": found if not problems else []},
-        status=form_status(form),
+        {"event": event, "form": form, "found": found, "problems": problems},
+        status=status,
     )
+
+
+def _invitees(event: Event, entries: list[str]) -> tuple[list[Any], list[str]]:
+    if len(entries) > services.MAX_INVITES:
+        return [], [_("At most %(max)d members at a time, please.") % {"max": services.MAX_INVITES}]
+    found, problems = find_members(entries)
+    found = [m for m in found if m.pk != event.organiser_id]
+    if not found and not problems:
+        problems = [_("Please name at least one member other than the organiser.")]
+    return found, problems
 
 
 def event_ics(request: NetworkRequest, pk: int) -> HttpResponse:

@@ -143,7 +143,7 @@ POST_DATA = {
     "events:create": _event_form,
     "events:edit": _event_form,
     "events:rsvp": lambda w: {"answer": "maybe"},
-    "events:invite": lambda w: {"names": f"@{w.member.handle}", "confirm": "1"},
+    "events:invite": lambda w: {"handles": w.member.handle},
 }
 
 OBJECTS = {"event": _event, "invited_event": _invited_event, "hidden_event": _hidden_event}

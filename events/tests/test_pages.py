@@ -232,13 +232,17 @@ def test_invitation_by_name_is_two_steps_and_tells_the_invitee(network, member, 
     event = make_event(member, "Committee meeting", invited_only=True)
     client = client_for(member)
     url = reverse("events:invite", args=[event.pk])
-    step_one = client.post(url, {"names": "Charlotte Reyes, @nobody-here"})
-    assert step_one.status_code == 400
+    step_one = client.get(url, {"names": "Charlotte Reyes, @nobody-here"})
     assert "No member is called “@nobody-here”." in step_one.content.decode()
-    step_two = client.post(url, {"names": f"@{other_member.handle}"})
+    assert 'name="handles"' not in step_one.content.decode()
+    step_two = client.get(url, {"names": "Charlotte Reyes"})
     assert "Invite 1 member" in step_two.content.decode()
+    assert f'name="handles" value="{other_member.handle}"' in step_two.content.decode()
     assert not event.invitations.exists()
-    client.post(url, {"names": f"@{other_member.handle}", "confirm": "1"})
+    refused = client.post(url, {"handles": "nobody-here"})
+    assert refused.status_code == 400
+    assert not event.invitations.exists()
+    client.post(url, {"handles": other_member.handle})
     assert list(event.invitations.values_list("member", flat=True)) == [other_member.pk]
     [note] = Notification.objects.filter(recipient=other_member, kind="event-invitation")
     assert note.title == "Committee meeting"
