@@ -86,6 +86,7 @@ def save_event(
             % {"n": event.attending_count}
         )
     was_public = not new and event.is_public
+    moved = not new and event.start_at != data.start_at
     for name, value in vars(data).items():
         setattr(event, name, value)
     if not data.all_day:
@@ -104,6 +105,9 @@ def save_event(
             storage = event.image.storage
             transaction.on_commit(lambda: storage.delete(old))
     event.save()
+    if moved:
+        # A new time: who answered is reminded again before it.
+        Rsvp.objects.filter(event=event).update(reminded_at=None)
     invalidate(*event.cache_tags())
     if new:
         bus.publish("events.created", actor=by, target=event)

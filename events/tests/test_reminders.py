@@ -81,3 +81,20 @@ def test_the_next_days_events_only_and_not_hidden_ones(network, member, other_me
     answer(started, "yes", by=other_member)
     assert send_reminders(now + dt.timedelta(hours=2)) == 1  # "Started" has begun by then
     assert send_reminders(now + dt.timedelta(hours=2)) == 0
+
+
+def test_an_event_moved_to_a_new_time_is_reminded_again(network, member, other_member):
+    from events.models import Event
+    from events.services import EventData, save_event
+
+    now = timezone.now()
+    event = make_event(member, "Tomorrow", start=now + dt.timedelta(hours=23))
+    answer(event, "yes", by=other_member)
+    assert send_reminders(now) == 1
+    later = now + dt.timedelta(days=3)
+    data = EventData(
+        title=event.title, description="", start_at=later, end_at=later + dt.timedelta(hours=2)
+    )
+    save_event(Event.objects.get(pk=event.pk), data, by=member)
+    assert send_reminders(now) == 0
+    assert send_reminders(later - dt.timedelta(hours=2)) == 1
