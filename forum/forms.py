@@ -11,6 +11,13 @@ from .models import Attachment, Category, Discussion
 
 
 class CategoryForm(CleanTextMixin, forms.ModelForm[Category]):
+    position = forms.IntegerField(
+        label=_("Position"),
+        min_value=0,
+        max_value=100_000,
+        help_text=_("Categories are listed by position, lowest first."),
+    )
+
     class Meta:
         model = Category
         fields = ("name", "description", "position")
@@ -18,7 +25,6 @@ class CategoryForm(CleanTextMixin, forms.ModelForm[Category]):
             "name": forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
             "description": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         }
-        help_texts = {"position": _("Categories are listed by position, lowest first.")}
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
