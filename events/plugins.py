@@ -147,3 +147,8 @@ def register_all() -> None:
     sections.register("main_nav", "events.nav", nav_link, order=30)
     scheduler.register("event-reminders", services.REMIND_EVERY, services.send_reminders_task)
     removal.register("events", services.delete_events_of)
+    # A member who leaves keeping their content keeps their events (shown as organised by a
+    # former member); their answers and invitations go.
+    register_leaving = getattr(removal, "register_leaving", None)
+    if register_leaving is not None:
+        register_leaving("events.answers", services.forget_answers_of)

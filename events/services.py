@@ -292,10 +292,23 @@ def send_reminders_task() -> None:
 
 def delete_events_of(member: Member) -> None:
     """A removal step (members.removal): the member's events go with them (a cascade); their
-    likes, the likes of their comments and the notifications about them go first."""
+    likes, the likes of their comments and the notifications about them go first; their
+    answers to others' events too (forget_answers_of)."""
     for event in Event.objects.filter(organiser=member):
         _forget(event)
+    forget_answers_of(member)
     invalidate(EVENTS_TAG)
+
+
+def forget_answers_of(member: Member) -> None:
+    """A removal and leaving step: the member's answers and invitations are theirs, not
+    content others read; the events they attended count one attendee fewer."""
+    attended = Rsvp.objects.filter(member=member, answer=Rsvp.Answer.ATTENDING)
+    events = list(attended.values_list("event_id", flat=True))
+    Event.objects.filter(pk__in=events).update(attending_count=F("attending_count") - 1)
+    Rsvp.objects.filter(member=member).delete()
+    Invitation.objects.filter(member=member).delete()
+    invalidate(EVENTS_TAG, *(event_tag(pk) for pk in events))
 
 
 def event_tags(pk: int) -> list[str]:

@@ -67,6 +67,23 @@ def test_a_removed_members_events_go_with_them(network, member, creator):
     assert not Event.objects.exists()
 
 
+def test_a_removed_or_leaving_guest_frees_their_place(network, member, other_member):
+    from events.models import Event
+    from events.services import answer
+    from members.services import leave
+
+    event = make_event(member, "Small workshop", attendee_limit=2)
+    answer(event, "yes", by=other_member)
+    leaving = make_member("Leaving Guest", "leaving@example.org")
+    answer(event, "yes", by=leaving)
+    assert Event.objects.get(pk=event.pk).attending_count == 2
+    remove_member(Member.objects.get(pk=other_member.pk))
+    leave(Member.objects.get(pk=leaving.pk), keep_content=True)
+    event = Event.objects.get(pk=event.pk)
+    assert event.attending_count == 0
+    assert not event.rsvps.exists()
+
+
 def test_the_notification_settings_list_the_events_kinds(network, member):
     html = client_for(member).get(reverse("notifications:settings")).content.decode()
     assert "Reminders of events I attend" in html
