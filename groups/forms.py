@@ -35,6 +35,8 @@ class GroupForm(CleanTextMixin, forms.ModelForm[Group]):
     """Making a group: everything; editing one: all but its address and privacy."""
 
     icon = _icon_field()
+    # Any text: made into an address (slugify) rather than refused.
+    slug = forms.CharField(label=_("Address"), max_length=60, required=False)
 
     class Meta:
         model = Group
@@ -59,9 +61,8 @@ class GroupForm(CleanTextMixin, forms.ModelForm[Group]):
         return icon
 
     def clean_slug(self) -> str:
-        slug: str = self.cleaned_data.get("slug") or ""
-        if not slug:
-            slug = slugify(self.data.get("name", ""), allow_unicode=True)[:60].strip("-")
+        typed: str = self.cleaned_data.get("slug") or self.data.get("name", "")
+        slug = slugify(typed, allow_unicode=True)[:60].strip("-_")
         if not slug:
             raise forms.ValidationError(_("Please give the group an address."))
         if slug in RESERVED_SLUGS:
@@ -74,20 +75,17 @@ class GroupForm(CleanTextMixin, forms.ModelForm[Group]):
         return slug
 
 
-class InviteForm(CleanTextMixin, forms.Form):
-    handle = forms.CharField(
-        label=_("Member's handle"),
-        max_length=150,
-        help_text=_("As in their page's address: /members/<handle>/"),
-    )
+class InviteForm(forms.Form):
+    """The member chosen among those a search found (their id, from the search's button)."""
 
-    def clean_handle(self) -> Member:
-        handle = self.cleaned_data["handle"].strip().lstrip("@")
-        member = Member.objects.listed().filter(handle=handle).first()
-        if member is None:
-            raise forms.ValidationError(_("No member has that handle."))
-        return member
+    member = forms.ModelChoiceField(
+        queryset=Member.objects.listed().filter(email_confirmed=True), widget=forms.HiddenInput
+    )
 
 
 class SearchForm(CleanTextMixin, forms.Form):
     q = forms.CharField(label=_("Search groups"), max_length=100, required=False)
+
+
+class MemberSearchForm(CleanTextMixin, forms.Form):
+    q = forms.CharField(label=_("Find members by name or handle"), max_length=100, required=False)

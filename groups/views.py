@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,13 +26,15 @@ from members.permissions import is_member
 from members.services import safe_next
 
 from . import permissions, services
-from .forms import GroupForm, InviteForm, SearchForm
+from .forms import GroupForm, InviteForm, MemberSearchForm, SearchForm
 from .models import LISTS_TAG, Group, Invitation, JoinRequest, Membership, group_tag, members_tag
 
 GROUPS_PER_PAGE = 20
 MEMBERS_PER_PAGE = 30
 REQUESTS_SHOWN = 100
 ADMINS_SHOWN = 10
+# Members a search on the invitations page shows.
+FOUND_SHOWN = 20
 
 
 def _group(request: NetworkRequest, slug: str) -> Group:
@@ -472,23 +475,43 @@ decline = _answer(False)
 @require_http_methods(["GET", "HEAD", "POST"])
 @member_required
 def invitations(request: MemberRequest, slug: str) -> HttpResponse:
+    """Find members by name or handle (`q`) and invite them; the invitations waiting."""
     group = _managed_group(request, slug)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        other = form.cleaned_data["handle"]
+        other = form.cleaned_data["member"]
         try:
             services.invite(group, other, by=request.user)
         except ValidationError as e:
-            form.add_error("handle", e)
+            form.add_error(None, e)
         else:
             messages.success(request, _("%(name)s is invited.") % {"name": other})
             return redirect("groups:invitations", slug=group.slug)
+    search = MemberSearchForm(request.GET)
+    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    found: list[Member] = []
+    if query:
+        inside = Membership.objects.filter(group=group).values("member_id")
+        found = list(
+            Member.objects.listed()
+            .filter(email_confirmed=True)
+            .filter(Q(display_name__icontains=query) | Q(handle__icontains=query))
+            .exclude(pk__in=inside)
+            .order_by("display_name", "id")[:FOUND_SHOWN]
+        )
     sent = list(
         Invitation.objects.filter(group=group)
         .select_related("member")
         .order_by("-created_at", "-id")[:REQUESTS_SHOWN]
     )
-    context = {"group": group, "form": form, "sent": sent}
+    context = {
+        "group": group,
+        "form": form,
+        "search": search,
+        "query": query,
+        "found": found,
+        "sent": sent,
+    }
     return render(request, "groups/invitations.html", context, status=form_status(form))
 
 

@@ -149,7 +149,7 @@ KWARGS = {
 
 def _invitee(w: World) -> dict[str, str]:
     newcomer = make_member("Nina Newcomer", "nina@example.org")
-    return {"handle": newcomer.handle}
+    return {"member": str(newcomer.pk)}
 
 
 POST_DATA = {

@@ -42,7 +42,7 @@ def test_the_description_is_sanitised(member):
 def test_a_taken_or_reserved_address_is_a_form_error_keeping_what_was_typed(member):
     make_group(member, "Karachi", slug="karachi")
     client = client_for(member)
-    for slug in ("karachi", "new"):
+    for slug in ("Karachi", "new"):
         response = client.post(
             reverse("groups:create"), {"name": "Karachi again", "slug": slug, "joining": "open"}
         )
@@ -154,8 +154,11 @@ def test_an_invitation_only_group_refuses_joining_without_invitation(member, oth
 def test_invited_accepts_or_declines(member, other_member):
     group = make_group(member, private=True, joining=Group.Joining.INVITATION)
     admin = client_for(member)
-    admin.post(reverse("groups:invitations", args=[group.slug]), {"handle": other_member.handle})
-    admin.post(reverse("groups:invitations", args=[group.slug]), {"handle": other_member.handle})
+    url = reverse("groups:invitations", args=[group.slug])
+    found = admin.get(url + "?q=" + other_member.display_name.split()[0]).content.decode()
+    assert f'name="member" value="{other_member.pk}"' in found
+    admin.post(url, {"member": other_member.pk})
+    admin.post(url, {"member": other_member.pk})
     assert Invitation.objects.filter(group=group, member=other_member).count() == 1
     assert Notification.objects.get(recipient=other_member).kind == "group_invited"
 
@@ -171,13 +174,14 @@ def test_invited_accepts_or_declines(member, other_member):
     assert Membership.objects.filter(group=group, member=other_member).exists()
 
 
-def test_inviting_an_unknown_handle_is_a_form_error(member):
+def test_inviting_someone_unknown_or_in_the_group_is_refused(member, other_member):
     group = make_group(member)
-    response = client_for(member).post(
-        reverse("groups:invitations", args=[group.slug]), {"handle": "nobody-here"}
-    )
+    url = reverse("groups:invitations", args=[group.slug])
+    assert client_for(member).post(url, {"member": "999"}).status_code == 400
+    add(group, other_member)
+    response = client_for(member).post(url, {"member": other_member.pk})
     assert response.status_code == 400
-    assert "No member has that handle." in response.content.decode()
+    assert "in the group already" in response.content.decode()
 
 
 def test_leaving_asks_first_then_leaves(member, other_member):
