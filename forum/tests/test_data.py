@@ -1,0 +1,64 @@
+"""The demo and the benchmark networks have a forum, counted right."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count, Q
+from django.test import Client
+
+from comments.models import Comment
+from forum.models import Category, Discussion
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_consistent() -> None:
+    counted = dict(
+        Comment.objects.filter(content_type__model="discussion")
+        .values_list("object_id")
+        .annotate(n=Count("pk", filter=Q(hidden_at=None)))
+    )
+    for discussion in Discussion.objects.all():
+        assert discussion.comment_count == counted.get(discussion.pk, 0)
+        last = (
+            Comment.objects.filter(
+                content_type__model="discussion", object_id=discussion.pk, hidden_at=None
+            )
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        assert discussion.last_reply_by_id == (last.author_id if last else None)
+        assert discussion.follows.filter(member=discussion.author).exists()
+    for category in Category.objects.all():
+        assert category.discussion_count == category.discussions.filter(hidden_at=None).count()
+
+
+def test_the_demo_has_a_forum():
+    call_command("loaddemo", stdout=StringIO())
+    assert Category.objects.count() >= 4
+    assert Discussion.objects.count() >= 5
+    assert Discussion.objects.filter(pinned=True).exists()
+    assert Discussion.objects.filter(closed_at__isnull=False).exists()
+    assert_consistent()
+    page = Client().get("/forum/").content.decode()
+    assert "Reunions and Meetups" in page
+
+
+def test_the_benchmark_network_has_a_forum_and_the_bench_discussion(tmp_path):
+    manifest_file = tmp_path / "manifest.json"
+    call_command(
+        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest_file),
+        stdout=StringIO(), stderr=StringIO(),
+    )  # fmt: skip
+    manifest = json.loads(manifest_file.read_text())
+    assert manifest["max_comment_id"] == Comment.objects.order_by("-id").first().pk
+    forum = manifest["forum"]
+    assert forum["discussion"]["replies"] == 50
+    assert Discussion.objects.count() == 50
+    assert_consistent()
+    page = Client().get(forum["discussion"]["path"])
+    assert page.status_code == 200
+    assert page.content.decode().count('class="comment') >= 50
+    assert Client().get(forum["index_path"]).status_code == 200
