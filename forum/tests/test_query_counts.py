@@ -59,3 +59,25 @@ def test_forum_lists_cost_the_same_at_5_and_50_discussions(page, who, creator):
     small = count(client, url)
     grow(categories, people, 45)
     assert count(client, url) == small
+
+
+@pytest.mark.parametrize("who", ["visitor", "member", "moderator"])
+def test_a_discussion_page_costs_the_same_with_5_or_50_replies(who, creator):
+    from members.models import Member
+
+    people = [make_member(f"P{i}", f"p{i}@example.org") for i in range(4)]
+    moderator = make_member("Mod", "mod@example.org", role=Member.Role.MODERATOR)
+    client = {
+        "visitor": Client(),
+        "member": client_for(people[0]),
+        "moderator": client_for(moderator),
+    }[who]
+    discussion = make_discussion(people[1], make_category(creator))
+    url = discussion.get_absolute_url()
+    for i in range(5):
+        add_comment(discussion, people[i % 4], f"Reply {i}")
+    count(client, url)
+    small = count(client, url)
+    for i in range(45):
+        add_comment(discussion, people[i % 4], f"Reply {i}")
+    assert count(client, url) == small
