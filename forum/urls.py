@@ -1,6 +1,8 @@
 from django.urls import URLPattern, URLResolver, path
 
-from . import views
+from lib.pagecache import cache_for_visitors
+
+from . import feeds, views
 
 app_name = "forum"
 
@@ -8,6 +10,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("forum/", views.index, name="index"),
     path("forum/latest/", views.latest, name="latest"),
     path("forum/mine/", views.mine, name="mine"),
+    path(
+        "forum/feed/rss/",
+        cache_for_visitors(feeds.LatestDiscussionsFeed()),
+        name="feed_rss",
+    ),
+    path(
+        "forum/feed/atom/",
+        cache_for_visitors(feeds.LatestDiscussionsAtomFeed()),
+        name="feed_atom",
+    ),
     path("forum/new/", views.start, name="start"),
     path("forum/c/<str:slug>/", views.category, name="category"),
     path("forum/d/<int:pk>/", views.discussion, name="discussion_short"),

@@ -31,6 +31,8 @@ MODERATORS_POST = row((405, LOGIN), signed_in=(405, 403), moderators=(405, REDIR
 MATRIX = {
     "forum:index": PUBLIC,
     "forum:latest": PUBLIC,
+    "forum:feed_rss": PUBLIC,
+    "forum:feed_atom": PUBLIC,
     "forum:category": PUBLIC,
     "forum:mine": row((LOGIN, LOGIN), signed_in=(200, 200)),
     "forum:start": row((LOGIN, LOGIN), unconfirmed=(REDIRECT, REDIRECT), confirmed=(200, REDIRECT)),

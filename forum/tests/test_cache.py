@@ -46,3 +46,13 @@ def test_a_discussions_page_is_cached_and_refreshed_by_its_changes(creator, memb
     assert "This discussion is closed" in page.content.decode()
     services.save_category(category, by=creator, name="Renamed", description="", position=1)
     assert "Renamed" in visitor.get(reverse("forum:index")).content.decode()
+
+
+def test_the_feeds_list_the_latest_discussions_everyone_sees(creator, member):
+    category = make_category(creator)
+    make_discussion(member, category, title="Seen by all")
+    hidden = make_discussion(member, category, title="Hidden one")
+    services.set_hidden(hidden, True, by=creator)
+    for name in ("forum:feed_rss", "forum:feed_atom"):
+        feed = Client().get(reverse(name)).content.decode()
+        assert "Seen by all" in feed and "Hidden one" not in feed
