@@ -354,7 +354,9 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy on every page: scripts and styles only from our own files (no inline
 # script or style anywhere, so no nonce is needed and pages stay cacheable), pictures also from
-# any https address (Markdown images in posts), no plugins, no framing, forms only to us.
+# any https address (Markdown images in posts), no plugins, no framing of us, forms only to us;
+# frames only for the video players (videos/providers.py builds their addresses from checked
+# ids: YouTube's privacy-enhanced host, Vimeo, and PeerTube servers, which may be any host).
 # docs/deploy.md's nginx block sends the same policy with the pages nginx serves itself.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -366,6 +368,7 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https:"],
     "frame-ancestors": [CSP.NONE],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True

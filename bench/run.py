@@ -125,6 +125,17 @@ SCENARIOS = [
         signed_in=True,
     ),
     Scenario("inbox_signed_in", "Messages inbox, signed in", "inbox", signed_in=True),
+    # The spaces (issue 10): the same targets as the blog pages.
+    Scenario("forum_index", "Forum index, visitor, cache off", "forum_index"),
+    Scenario(
+        "forum_discussion",
+        "The bench discussion with 50 replies, visitor, cache off",
+        "forum_discussion",
+    ),
+    Scenario("events", "Upcoming events list, visitor, cache off", "events"),
+    Scenario("photos_list", "All photos page 1, visitor, cache off", "photos_list"),
+    Scenario("photo", "One photo's page, visitor, cache off", "photo"),
+    Scenario("videos_list", "All videos page 1, visitor, cache off", "videos_list"),
     Scenario(
         "reads_under_writes",
         "Visitors reading 53 pages, page cache on, while members comment 10/s on the bench post",
@@ -902,6 +913,16 @@ def page_paths(manifest: dict[str, Any]) -> dict[str, str]:
             paths["activity_member"] = manifest["activity"]["member_path"]
     if "notifications" in manifest:
         paths["notifications"] = manifest["notifications"]["path"]
+    if "forum" in manifest:
+        paths["forum_index"] = manifest["forum"]["index_path"]
+        paths["forum_discussion"] = manifest["forum"]["discussion"]["path"]
+    if "events" in manifest:
+        paths["events"] = manifest["events"]["upcoming_path"]
+    if "photos" in manifest:
+        paths["photos_list"] = manifest["photos"]["list_path"]
+        paths["photo"] = manifest["photos"]["photo_path"]
+    if "videos" in manifest:
+        paths["videos_list"] = manifest["videos"]["list_path"]
     if "messages" in manifest:
         # Every signed-in session has its own inbox (messaging/benchdata.py gives the sampled
         # members several pages of threads).

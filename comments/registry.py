@@ -49,6 +49,10 @@ class Commentable:
     find: Callable[[int], models.Model | None] | None = None
     # The heading of its comment section.
     heading: str | Promise = COMMENT_HEADING
+    # The target's own app tells its followers of new comments (the forum: the starter and the
+    # repliers follow): the notifications app then leaves out the owner's "commented on your
+    # post" and everyone's "also commented".
+    tells_own_followers: bool = False
 
     def cache_tags(self, target: models.Model) -> list[str]:
         """Everything that changes when the target's comments change."""

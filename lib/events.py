@@ -31,6 +31,18 @@ The events published today (`actor`: who did it; `target`: what the event is abo
 | `likes.removed` | who unliked | what they had liked | |
 | `messages.sent` | the writer | the message (its `thread`) | `recipients`: the others in it |
 | `messages.broadcast` | the sender | the broadcast's message | `recipients`: one batch (≤ 500) |
+| `forum.started` | the starter | the discussion | |
+| `forum.hidden`, `forum.shown` | the moderator | the discussion | |
+| `forum.deleted` | who deleted it (None: the system) | the discussion, before it goes | |
+| `events.created` | the organiser | the event | |
+| `events.hidden`, `events.shown` | the moderator | the event | |
+| `events.deleted` | who deleted it | the event, before it goes | |
+| `photos.added` | the owner | the photo (one event per photo of an upload) | |
+| `photos.hidden`, `photos.shown` | the moderator | the photo | |
+| `photos.deleted` | who deleted it | the photo, before it goes | |
+| `videos.added` | the owner | the video | |
+| `videos.hidden`, `videos.shown` | the moderator | the video | |
+| `videos.deleted` | who deleted it | the video, before it goes | |
 
 ¹ A post, or a `walls.models.Wall` (kind "wall" in comments.registry; `on.member` is whose).
 ² The top-level comment a reply is stored under; None for a comment.

@@ -307,11 +307,13 @@ def tell_of_comment(comment_pk: int) -> None:
     elif commentable is not None and commentable.kind == "wall":
         # A member's wall (walls.Wall, registered as kind "wall"): its owner is told.
         tell(WALL, Member.objects.filter(pk=commentable.author_id(on)))
-    elif commentable is not None:
+    elif commentable is not None and not commentable.tells_own_followers:
         tell(COMMENT, Member.objects.filter(pk=commentable.author_id(on)))
     if comment.parent is not None:
         tell(REPLY, Member.objects.filter(pk=comment.parent.author_id))
     told.update(_mention(actor, comment.body, comment, about, sees, told))
+    if commentable is not None and commentable.tells_own_followers:
+        return  # its followers (the starter and the repliers among them) hear of it from its app
     earlier = (
         Comment.objects.filter(
             content_type_id=comment.content_type_id, object_id=comment.object_id, hidden_at=None

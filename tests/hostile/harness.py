@@ -556,7 +556,8 @@ def default_for(f: Field) -> str:
     if f.kind == "password":
         return PASSWORD + " 42"
     if f.kind == "url":
-        return "https://example.org/reading"
+        # A web address every form takes: a video's page too (videos:add refuses any other).
+        return "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
     if f.kind == "number":
         return "1"
     if f.kind == "select":
@@ -784,7 +785,12 @@ class FormRun:
             files = [(target.name, payload.encoded(), tiny_png())]
         else:
             pairs = build_fields(form, target, payload.value)
-            files = []
+            # A picture in each required file input (photos:upload needs one to take the text).
+            files = [
+                (f.name, b"tiny.png", tiny_png())
+                for f in form.fields
+                if f.kind == "file" and f.required
+            ]
         response = send(client, action, form, pairs, files, htmx=htmx)
         self.still_signed_in_as(found.persona, response)
         STATS.submissions += 1
