@@ -21,7 +21,7 @@ from notifications.models import Notification
 from notifications.services import About, forget_about, notify
 
 from . import permissions, services
-from .models import Group, Membership, group_tag
+from .models import Group, Membership, name_tag
 
 REQUEST = "group_request"
 APPROVED = "group_approved"
@@ -112,7 +112,7 @@ def _sees_group(viewer: object, entry: object, target: object, on: object) -> bo
 
 
 def _group_tags(on: object) -> list[str]:
-    return [group_tag(on.pk)] if isinstance(on, Group) else []
+    return [name_tag(on.pk)] if isinstance(on, Group) else []
 
 
 ACTIVITY = (

@@ -36,6 +36,17 @@ def members_tag(pk: int) -> str:
     return f"group-members:{pk}"
 
 
+def name_tag(pk: int) -> str:
+    """What shows a group's name and link alone (Latest Activity's lines): its edits, hiding
+    and deletion, not its memberships."""
+    return f"group-name:{pk}"
+
+
+def member_groups_tag(member_id: int) -> str:
+    """The groups a member's page lists (their public groups)."""
+    return f"member-groups:{member_id}"
+
+
 class GroupQuerySet(models.QuerySet["Group"]):
     def shown(self) -> "GroupQuerySet":
         """Not hidden by a moderator."""
@@ -132,7 +143,7 @@ class Group(models.Model):
         return self.joining == self.Joining.REQUEST
 
     def cache_tags(self) -> list[str]:
-        return [group_tag(self.pk), members_tag(self.pk), LISTS_TAG]
+        return [group_tag(self.pk), members_tag(self.pk), name_tag(self.pk), LISTS_TAG]
 
 
 class Membership(models.Model):

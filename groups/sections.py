@@ -13,7 +13,7 @@ from lib import sections
 from lib.cachetags import cached_fragment, depends_on
 from lib.urls import fast_reverse
 
-from .models import LISTS_TAG, Group
+from .models import LISTS_TAG, Group, member_groups_tag
 
 HOME_GROUPS = 5
 MEMBER_GROUPS = 10
@@ -40,7 +40,7 @@ def _render_active() -> str:
 def member_groups(request: HttpRequest, member: Any) -> str:
     """The member's public groups (their private ones are nobody else's business): the same
     for every viewer, so their page stays cacheable."""
-    depends_on(LISTS_TAG)
+    depends_on(member_groups_tag(member.pk))
     groups = list(
         Group.objects.public()
         .filter(memberships__member=member)

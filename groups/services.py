@@ -26,7 +26,16 @@ from members.models import Member
 from members.permissions import can_contribute
 
 from . import permissions
-from .models import LISTS_TAG, Group, Invitation, JoinRequest, Membership, group_tag, members_tag
+from .models import (
+    LISTS_TAG,
+    Group,
+    Invitation,
+    JoinRequest,
+    Membership,
+    group_tag,
+    member_groups_tag,
+    members_tag,
+)
 
 ICON_SIZE = 256
 
@@ -41,8 +50,14 @@ HIDDEN = "groups.hidden"
 SHOWN = "groups.shown"
 
 
-def _membership_changed(group: Group) -> None:
-    invalidate(group_tag(group.pk), members_tag(group.pk), LISTS_TAG)
+def _membership_changed(group: Group, member: Member) -> None:
+    invalidate(group_tag(group.pk), members_tag(group.pk), LISTS_TAG, member_groups_tag(member.pk))
+
+
+def _group_changed(group: Group) -> None:
+    """What shows the group itself: its pages, the lists, and its members' pages."""
+    member_ids = Membership.objects.filter(group=group).values_list("member_id", flat=True)
+    invalidate(*group.cache_tags(), *(member_groups_tag(pk) for pk in member_ids))
 
 
 def _icon_file(upload: UploadedFile[bytes]) -> ContentFile[bytes]:
@@ -80,7 +95,7 @@ def _add_member(group: Group, member: Member, role: str = Membership.Role.MEMBER
     JoinRequest.objects.filter(group=group, member=member).delete()
     Invitation.objects.filter(group=group, member=member).delete()
     permissions.forget_memberships(member)
-    _membership_changed(group)
+    _membership_changed(group, member)
     return True
 
 
@@ -91,7 +106,7 @@ def _end_membership(group: Group, member: Member) -> bool:
     Group.objects.filter(pk=group.pk, member_count__gt=0).update(member_count=F("member_count") - 1)
     group.member_count = max(0, group.member_count - 1)
     permissions.forget_memberships(member)
-    _membership_changed(group)
+    _membership_changed(group, member)
     return True
 
 
@@ -147,7 +162,7 @@ def update_group(
     group.save(update_fields=["name", "description", "description_html", "joining"])
     if icon is not None:
         set_icon(group, icon)
-    invalidate(*group.cache_tags())
+    _group_changed(group)
     return group
 
 
@@ -158,11 +173,10 @@ def delete_group(group: Group, *, by: Member | None) -> None:
         raise PermissionDenied
     events.publish(DELETED, actor=by, target=group)
     delete_all_comments_on(group)
-    tags = group.cache_tags()
+    _group_changed(group)
     icon = group.icon.name
     storage = group.icon.storage
     group.delete()
-    invalidate(*tags)
     if icon:
         transaction.on_commit(lambda: storage.delete(icon))
 
@@ -176,7 +190,7 @@ def set_hidden(group: Group, *, by: Member, hidden: bool) -> None:
         return
     group.hidden_at = timezone.now() if hidden else None
     group.save(update_fields=["hidden_at"])
-    invalidate(*group.cache_tags())
+    _group_changed(group)
     events.publish(HIDDEN if hidden else SHOWN, actor=by, target=group)
 
 
@@ -363,6 +377,7 @@ def remove_memberships_of(member: Member) -> None:
                         group=group, member=creator, role=Membership.Role.ADMIN
                     )
                     Group.objects.filter(pk=group.pk).update(member_count=F("member_count") + 1)
+                    invalidate(member_groups_tag(creator.pk))
         _end_membership(group, member)
     JoinRequest.objects.filter(member=member).delete()
     Invitation.objects.filter(member=member).delete()

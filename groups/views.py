@@ -93,7 +93,7 @@ def index(request: NetworkRequest) -> HttpResponse:
         key += ":q:" + query.casefold()
     page = _listing(request, groups, key)
     context = {"page": page, "query": query, "form": form, "mine": False}
-    return render(request, "groups/index.html", context)
+    return render(request, "groups/index.html", context, status=form_status(form))
 
 
 @require_safe
@@ -512,7 +512,8 @@ def invitations(request: MemberRequest, slug: str) -> HttpResponse:
         "found": found,
         "sent": sent,
     }
-    return render(request, "groups/invitations.html", context, status=form_status(form))
+    status = max(form_status(form), form_status(search))
+    return render(request, "groups/invitations.html", context, status=status)
 
 
 @require_POST

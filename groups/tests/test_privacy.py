@@ -187,3 +187,17 @@ def test_notifications_of_a_group_go_to_its_people_only(world):
     ).exists()
     services.delete_group(private, by=people["group admin"])
     assert not Notification.objects.filter(kind__startswith="group_").exists()
+
+
+def test_a_join_refreshes_the_joiners_page_and_not_other_members_pages(world):
+    _private, public, people = world
+    visitor = Client()
+    joiner, admin = people["outsider"], people["group admin"]
+    for who in (joiner, admin):
+        visitor.get(who.get_absolute_url())
+        assert visitor.get(who.get_absolute_url())["X-Cache"] == "hit"
+    services.join(public, by=joiner)
+    response = visitor.get(joiner.get_absolute_url())
+    assert response["X-Cache"] == "miss"
+    assert "Open Circle" in response.content.decode()
+    assert visitor.get(admin.get_absolute_url())["X-Cache"] == "hit"
