@@ -28,6 +28,7 @@ from .models import Discussion
 from .permissions import can_view_discussion
 
 REPLY = "forum-reply"
+FOLLOWERS_PER_BATCH = 1000
 
 
 def _reply_sentence(n: Notification) -> str:
@@ -99,13 +100,17 @@ def tell_followers(comment_pk: int) -> None:
         comment.body,
         where=discussion,
     )
-    notifications.notify(
-        REPLY,
-        followers,
-        actor=comment.author,
-        about=about,
-        can_view=lambda member: can_view_discussion(member, discussion),
-    )
+    ids = list(followers.values_list("pk", flat=True))
+    # In batches, as a broadcast is told: a popular discussion's followers never sit in
+    # memory, or in one notify() call, all at once.
+    for start in range(0, len(ids), FOLLOWERS_PER_BATCH):
+        notifications.notify(
+            REPLY,
+            Member.objects.filter(pk__in=ids[start : start + FOLLOWERS_PER_BATCH]),
+            actor=comment.author,
+            about=about,
+            can_view=lambda member: can_view_discussion(member, discussion),
+        )
 
 
 def register_all() -> None:

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from comments.models import Comment
-from lib import events
+from lib import events, ratelimit
 from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
 from likes.services import forget as forget_likes
@@ -24,6 +24,12 @@ from . import permissions
 from .models import LISTS_TAG, Attachment, Category, Discussion, Follow, discussion_tag
 
 EXCERPT_CHARS = 200
+# Discussions one member may start in an hour (replies have the comments' own limit).
+START_LIMIT = (10, 3600)
+
+
+class TooManyDiscussions(PermissionDenied):
+    """A member started more discussions than START_LIMIT allows in its window."""
 
 
 # --- Categories ----------------------------------------------------------------------------
@@ -127,6 +133,11 @@ def start_discussion(
     """A new discussion by `by`, who follows it from now on."""
     if not permissions.can_start_discussion(by):
         raise PermissionDenied(_("Please confirm your email before you write."))
+    limit, window = START_LIMIT
+    if limit and ratelimit.record_attempt("forum-start", str(by.pk), window) > limit:
+        raise TooManyDiscussions(
+            _("You are starting discussions very fast. Please wait a while and try again.")
+        )
     now = timezone.now()
     discussion = Discussion(
         category=category,

@@ -182,6 +182,9 @@ def start(request: MemberRequest) -> HttpResponse:
             )
         except ValidationError as e:
             form.add_error("new_files", e)
+        except services.TooManyDiscussions as e:
+            form.add_error(None, str(e))
+            return render(request, "forum/discussion_form.html", {"form": form}, status=429)
         else:
             messages.success(request, _("Your discussion is started."))
             return redirect(started)

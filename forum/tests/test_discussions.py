@@ -226,3 +226,16 @@ def test_services_refuse_what_the_pages_refuse(member, other_member, category):
         services.delete_discussion(discussion, by=other_member)
     with pytest.raises(PermissionDenied):
         services.save_category(Category(), by=member, name="X", description="", position=1)
+
+
+def test_starting_discussions_very_fast_is_refused_keeping_the_text(member, category, monkeypatch):
+    monkeypatch.setattr(services, "START_LIMIT", (2, 3600))
+    client = client_for(member)
+    data = {"category": category.pk, "title": "Again", "body": "And again"}
+    assert client.post(reverse("forum:start"), data).status_code == 302
+    assert client.post(reverse("forum:start"), data).status_code == 302
+    response = client.post(reverse("forum:start"), data)
+    assert response.status_code == 429
+    assert "very fast" in response.content.decode()
+    assert "And again" in response.content.decode()
+    assert Discussion.objects.count() == 2
