@@ -46,7 +46,7 @@ def test_a_private_group_from_request_to_wall(browser: Browser, live_server, mem
     asker.locator("textarea[name=body]").first.fill("Glad to be here!")
     asker.get_by_role("button", name="Add Comment").click()
     expect(asker.get_by_text("Glad to be here!")).to_be_visible()
-    admin.reload()
+    admin.goto(f"{base}{group.get_absolute_url()}")
     expect(admin.get_by_text("Glad to be here!")).to_be_visible()
     admin_context.close()
     asker_context.close()
