@@ -67,3 +67,14 @@ def test_a_member_who_leaves_keeping_content_keeps_discussions_not_follows(
     assert not Follow.objects.filter(member_id=other_member.pk).exists()
     page = Client().get(discussion.get_absolute_url()).content.decode()
     assert "Started by a former member" in page
+
+
+def test_the_technical_admin_deletes_through_the_service(superuser, member, category):
+    discussion = make_discussion(member, category)
+    client = client_for(superuser)
+    url = reverse("admin:forum_discussion_delete", args=[discussion.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Discussion.objects.exists()
+    category.refresh_from_db()
+    assert category.discussion_count == 0 and category.last_discussion is None
