@@ -308,6 +308,11 @@ def decline_invitation(group: Group, *, by: Member) -> None:
 # --- Leaving, removing, administrators -------------------------------------------------------
 
 
+def is_last_admin(group: Group, member: Member) -> bool:
+    """Whether `member` is the group's only administrator (who may not leave)."""
+    return _is_last_admin(group, member)
+
+
 def _is_last_admin(group: Group, member: Member) -> bool:
     admins = Membership.objects.filter(group=group, role=Membership.Role.ADMIN)
     return list(admins.values_list("member_id", flat=True)[:2]) == [member.pk]

@@ -423,7 +423,9 @@ def leave(request: MemberRequest, slug: str) -> HttpResponse:
         act,
         question=_("Leave the group “%(name)s”?") % {"name": group.name},
         explanation=(
-            _("You will no longer see its wall and members.")
+            str(permissions.LAST_ADMIN)
+            if services.is_last_admin(group, request.user)
+            else _("You will no longer see its wall and members.")
             if group.is_private
             else _("You can join again later, if the group lets you.")
         ),

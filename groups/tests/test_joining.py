@@ -200,7 +200,9 @@ def test_leaving_asks_first_then_leaves(member, other_member):
 def test_the_last_administrator_cannot_leave_and_is_told_why(member, other_member):
     group = make_group(member)
     add(group, other_member)
-    response = client_for(member).post(reverse("groups:leave", args=[group.slug]))
+    url = reverse("groups:leave", args=[group.slug])
+    assert "only administrator" in client_for(member).get(url).content.decode()
+    response = client_for(member).post(url)
     assert response.status_code == 400
     assert "only administrator" in response.content.decode()
     assert Membership.objects.filter(member=member).exists()

@@ -201,3 +201,21 @@ def test_a_join_refreshes_the_joiners_page_and_not_other_members_pages(world):
     assert response["X-Cache"] == "miss"
     assert "Open Circle" in response.content.decode()
     assert visitor.get(admin.get_absolute_url())["X-Cache"] == "hit"
+
+
+def test_wall_notifications_reach_only_those_who_may_read_the_wall(world):
+    from notifications.models import Notification
+
+    private, _public, people = world
+    outsider, member = people["outsider"], people["group member"]
+    services.leave(private, by=member)  # had commented on the wall: told of no more comments
+    before = set(Notification.objects.values_list("pk", flat=True))
+    add_comment(private, people["group admin"], f"Welcome back, @{outsider.handle}!")
+    told = Notification.objects.filter(recipient__in=[outsider, member]).exclude(pk__in=before)
+    assert not told.exists()
+    # While in it, the member was told of a comment after theirs.
+    services.invite(private, member, by=people["group admin"])
+    services.accept_invitation(private, by=member)
+    add_comment(private, people["group admin"], "Glad you are back.")
+    fresh = Notification.objects.filter(recipient=member).exclude(pk__in=before)
+    assert fresh.exclude(kind__startswith="group_").exists()
