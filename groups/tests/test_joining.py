@@ -286,3 +286,10 @@ def test_leaving_the_network_keeping_content_ends_memberships(member, other_memb
     leave(other_member, keep_content=True)
     assert not Membership.objects.filter(member=other_member).exists()
     assert not JoinRequest.objects.exists()
+
+
+def test_the_technical_admin_lists_and_opens_groups(superuser, member):
+    group = make_group(member)
+    client = client_for(superuser)
+    assert client.get("/django-admin/groups/group/").status_code == 200
+    assert client.get(f"/django-admin/groups/group/{group.pk}/change/").status_code == 200
