@@ -136,6 +136,8 @@ SCENARIOS = [
     Scenario("photos_list", "All photos page 1, visitor, cache off", "photos_list"),
     Scenario("photo", "One photo's page, visitor, cache off", "photo"),
     Scenario("videos_list", "All videos page 1, visitor, cache off", "videos_list"),
+    Scenario("groups", "Groups list, visitor, cache off", "groups"),
+    Scenario("group", "The biggest public group's page, visitor, cache off", "group"),
     Scenario(
         "reads_under_writes",
         "Visitors reading 53 pages, page cache on, while members comment 10/s on the bench post",
@@ -923,6 +925,9 @@ def page_paths(manifest: dict[str, Any]) -> dict[str, str]:
         paths["photo"] = manifest["photos"]["photo_path"]
     if "videos" in manifest:
         paths["videos_list"] = manifest["videos"]["list_path"]
+    if "groups" in manifest:
+        paths["groups"] = manifest["groups"]["list_path"]
+        paths["group"] = manifest["groups"]["big"]["path"]
     if "messages" in manifest:
         # Every signed-in session has its own inbox (messaging/benchdata.py gives the sampled
         # members several pages of threads).

@@ -43,6 +43,14 @@ The events published today (`actor`: who did it; `target`: what the event is abo
 | `videos.added` | the owner | the video | |
 | `videos.hidden`, `videos.shown` | the moderator | the video | |
 | `videos.deleted` | who deleted it | the video, before it goes | |
+| `groups.created` | the member who made it | the group | |
+| `groups.joined` | who joined (open join, approved, invitation accepted) | the group | |
+| `groups.requested` | who asked to join | the group | |
+| `groups.approved` | the group admin who approved | the group | `member`: who had asked |
+| `groups.invited` | the group admin who invited | the group | `member`: who is invited |
+| `groups.left` | who left | the group | |
+| `groups.hidden`, `groups.shown` | the moderator | the group | |
+| `groups.deleted` | who deleted it (None: the system) | the group, before it goes | |
 
 ¹ A post, or a `walls.models.Wall` (kind "wall" in comments.registry; `on.member` is whose).
 ² The top-level comment a reply is stored under; None for a comment.

@@ -45,7 +45,12 @@ def test_it_finds_the_generators_in_app_order():
         "activity",
         "notifications",
         "messaging",
+        "groups",
         "walls",
+        "forum",
+        "events",
+        "photos",
+        "videos",
     ]
 
 
@@ -62,12 +67,17 @@ def test_it_builds_the_network_at_the_requested_scale(manifest):
     assert not Comment.objects.filter(body_html="").exists()
     counts = manifest["counts"]
     others = ("likes", "replies", "wall_comments", "activity entries")
-    assert {k: v for k, v in counts.items() if k not in others} == {
+    # The spaces' counts are checked by their apps' own tests (<app>/tests/test_data.py…).
+    spaces = {"discussions", "discussion_replies", "events", "event_answers", "groups"}
+    spaces |= {"group_memberships", "photos", "albums", "videos"}
+    assert {k: v for k, v in counts.items() if k not in (*others, *spaces)} == {
         "members": 20,
         "posts": 200,
         "drafts": 2,
         "comments": 2000,
     }
+    assert counts["discussions"] == 50 and counts["discussion_replies"] == 400
+    assert counts["events"] == 20 and counts["groups"] == 2
     # Likes (likes/benchdata.py, after every app): about 500 on posts and 200 on comments per
     # 1,000 posts, each member liking a thing once at most.
     assert 500 <= counts["likes"] <= 2000

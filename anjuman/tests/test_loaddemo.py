@@ -149,7 +149,12 @@ def test_it_finds_the_loaders_in_app_order() -> None:
         "activity",
         "notifications",
         "messaging",
+        "groups",
         "walls",
+        "forum",
+        "events",
+        "photos",
+        "videos",
     ]
 
 
