@@ -57,6 +57,10 @@ from members.services import confirmation_token
 from network.models import Network, SidebarBox
 from network.services import create_network
 
+# Run on the SQLite pass only (scripts/test.sh): who may open what is decided in Python, the
+# same on either database, and the matrix is the largest part of the suite.
+pytestmark = pytest.mark.matrix
+
 Outcome = int | str
 Cell = tuple[Outcome, Outcome]  # (GET, POST)
 
