@@ -26,7 +26,15 @@ class AttachmentInline(admin.TabularInline[Attachment, Discussion]):
 
 @admin.register(Discussion)
 class DiscussionAdmin(ContentAdmin[Discussion]):
-    list_display = ("title", "category", "author", "created_at", "comment_count", "pinned")
+    list_display = (
+        "title",
+        "category",
+        "group",
+        "author",
+        "created_at",
+        "comment_count",
+        "pinned",
+    )
     list_filter = ("category", "pinned")
     search_fields = ("title",)
     raw_id_fields = ("author",)
@@ -38,7 +46,8 @@ class DiscussionAdmin(ContentAdmin[Discussion]):
     ) -> None:
         services.render_body(obj)
         super().save_model(request, obj, form, change)
-        services.refresh_category(obj.category)
+        if obj.category is not None:
+            services.refresh_category(obj.category)
 
     def delete_model(self, request: HttpRequest, obj: Discussion) -> None:
         # Its files, likes, notifications and the category's count go with it.

@@ -1,4 +1,5 @@
-"""RSS and Atom feeds of the forum's latest discussions (those everyone sees)."""
+"""RSS and Atom feeds of the forum's latest discussions (those everyone sees: not hidden,
+outside groups or in public groups)."""
 
 import datetime as dt
 from typing import Any, cast
@@ -60,8 +61,8 @@ class LatestDiscussionsFeed(Feed[Discussion, Network]):
 
     def items(self) -> QuerySet[Discussion]:
         return (
-            Discussion.objects.shown()
-            .select_related("author", "category")
+            Discussion.objects.for_everyone()
+            .select_related("author", "category", "group")
             .order_by("-created_at", "-id")[:FEED_ITEMS]
         )
 
@@ -75,7 +76,8 @@ class LatestDiscussionsFeed(Feed[Discussion, Network]):
         return _("a former member") if item.author.is_former else item.author.display_name
 
     def item_categories(self, item: Discussion) -> list[str]:
-        return [item.category.name]
+        where = item.category or item.group
+        return [where.name] if where is not None else []
 
     def item_pubdate(self, item: Discussion) -> dt.datetime:
         return item.created_at

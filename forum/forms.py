@@ -93,11 +93,16 @@ class DiscussionForm(CleanTextMixin, forms.ModelForm[Discussion]):
             )
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, in_group: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        category = self.fields["category"]
-        assert isinstance(category, forms.ModelChoiceField)
-        category.empty_label = None
+        if in_group or self.instance.group_id is not None:
+            # A group's discussion stays in its group: no category.
+            del self.fields["category"]
+        else:
+            category = self.fields["category"]
+            assert isinstance(category, forms.ModelChoiceField)
+            category.empty_label = None
+            category.required = True
         remove = self.fields["remove"]
         assert isinstance(remove, forms.ModelMultipleChoiceField)
         if self.instance.pk:

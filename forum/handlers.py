@@ -6,6 +6,8 @@
   does for comments).
 - `comments.deleted`, `comments.hidden`, `comments.shown` on a discussion: its last reply is
   read again from the replies shown.
+- `groups.deleted` (before the group goes): its discussions are deleted through the service;
+  `groups.hidden`, `groups.shown`: the lists and its discussions' pages are refreshed.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django_tasks_db.backend import DatabaseBackend
 
 from comments.models import Comment
+from groups.models import Group
 from lib import events
 from members.models import Member
 from notifications import kinds
@@ -113,7 +116,20 @@ def tell_followers(comment_pk: int) -> None:
         )
 
 
+def on_group_deleted(event: events.Event) -> None:
+    if isinstance(event.target, Group):
+        services.delete_group_discussions(event.target)
+
+
+def on_group_hidden_or_shown(event: events.Event) -> None:
+    if isinstance(event.target, Group):
+        services.group_changed(event.target)
+
+
 def register_all() -> None:
+    events.subscribe("groups.deleted", on_group_deleted)
+    events.subscribe("groups.hidden", on_group_hidden_or_shown)
+    events.subscribe("groups.shown", on_group_hidden_or_shown)
     kinds.register(KIND)
     events.subscribe("comments.added", on_reply)
     for name in ("comments.deleted", "comments.hidden", "comments.shown"):

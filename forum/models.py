@@ -6,9 +6,12 @@ discussion's `comment_count`, kept by comments.services; `last_reply_at` / `last
 kept by this app's handlers of the comments events (handlers.py), so that every list shows
 the last reply from the row itself.
 
-Groups will own discussions too ("a group has its own discussions"): a discussion's scope is
-its category today; a nullable `group` foreign key and a filter in DiscussionQuerySet.visible_to
-are all a group needs to add (permissions.can_view_discussion asks the same question).
+A discussion lives either in a category (the network's forum) or in a group (its own
+discussions: `group`, no category). A private group's discussions are its readers' only
+(groups.queries.in_readable_groups in DiscussionQuerySet.visible_to, and
+groups.permissions.can_view_group_content in permissions.can_view_discussion); the network-wide
+lists (latest activity, "my discussions") show a group's discussions to those who read the group,
+with its name; the home page's section and the feeds only those outside groups or in public ones.
 """
 
 from typing import TYPE_CHECKING
@@ -20,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from groups.queries import in_readable_groups
 from lib.models import FromElsewhere
 from lib.urls import fast_reverse
 from members.permissions import is_member, is_moderator
@@ -87,16 +91,29 @@ class DiscussionQuerySet(models.QuerySet["Discussion"]):
         return self.filter(hidden_at=None)
 
     def visible_to(self, user: "Member | AnonymousUser | object") -> "DiscussionQuerySet":
-        """What `user` may open (permissions.can_view_discussion, for many at once)."""
+        """What `user` may open (permissions.can_view_discussion, for many at once): not
+        hidden (or theirs, or they moderate), and outside groups or in a group whose content
+        they read."""
+        readable = self.filter(in_readable_groups(user))
         if is_moderator(user):
-            return self.all()
+            return readable
         if is_member(user):
-            return self.filter(Q(hidden_at=None) | Q(author=user))
-        return self.shown()
+            return readable.filter(Q(hidden_at=None) | Q(author=user))
+        return readable.shown()
+
+    def for_everyone(self) -> "DiscussionQuerySet":
+        """What a visitor reads: the same for every viewer (the home page's cached section,
+        the feeds) — not hidden, outside groups or in a public group."""
+        return self.shown().filter(in_readable_groups(None))
 
     def for_listing(self) -> "DiscussionQuerySet":
-        return self.select_related("author", "last_reply_by", "category").defer(
-            "body", "body_html", "author__about", "last_reply_by__about"
+        return self.select_related("author", "last_reply_by", "category", "group").defer(
+            "body",
+            "body_html",
+            "author__about",
+            "last_reply_by__about",
+            "group__description",
+            "group__description_html",
         )
 
     def by_activity(self) -> "DiscussionQuerySet":
@@ -107,8 +124,26 @@ class DiscussionQuerySet(models.QuerySet["Discussion"]):
 
 
 class Discussion(FromElsewhere):
+    # In the network's forum: a category. In a group: the group, and no category (the group's
+    # own list is where it is found; category counts are of the forum's discussions only).
     category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="discussions", verbose_name=_("category")
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="discussions",
+        verbose_name=_("category"),
+    )
+    # Deleting a group deletes its discussions: forum.handlers hears `groups.deleted` first
+    # and deletes each through services.delete_discussion (replies, files, likes, notices).
+    group = models.ForeignKey(
+        "groups.Group",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("group"),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_discussions"
@@ -156,6 +191,19 @@ class Discussion(FromElsewhere):
             models.Index(
                 fields=["author", "hidden_at", "-last_activity_at", "-id"],
                 name="discussion_author",
+            ),
+            models.Index(
+                fields=["group", "hidden_at", "-pinned", "-last_activity_at", "-id"],
+                name="discussion_group",
+            ),
+        ]
+        constraints = [
+            *FromElsewhere.Meta.constraints,
+            # A category's or a group's, never both, never neither.
+            models.CheckConstraint(
+                condition=Q(category__isnull=False, group__isnull=True)
+                | Q(category__isnull=True, group__isnull=False),
+                name="discussion_in_category_or_group",
             ),
         ]
 

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from comments.models import Comment
+from groups.models import Group
 from lib import events, ratelimit
 from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
@@ -125,12 +126,18 @@ def _add_files(discussion: Discussion, checked: Sequence[files.Checked]) -> None
 def start_discussion(
     *,
     by: Member,
-    category: Category,
+    category: Category | None = None,
+    group: Group | None = None,
     title: str,
     body: str,
     uploads: Sequence[files.Checked] = (),
 ) -> Discussion:
-    """A new discussion by `by`, who follows it from now on."""
+    """A new discussion by `by`, who follows it from now on: in a category of the forum, or
+    in a group (its members only)."""
+    if (category is None) == (group is None):
+        raise ValueError("A discussion is in a category or in a group.")
+    if group is not None and not permissions.can_start_discussion(by, group):
+        raise PermissionDenied(_("Only the group's members start discussions in it."))
     if not permissions.can_start_discussion(by):
         raise PermissionDenied(_("Please confirm your email before you write."))
     limit, window = START_LIMIT
@@ -141,6 +148,7 @@ def start_discussion(
     now = timezone.now()
     discussion = Discussion(
         category=category,
+        group=group,
         author=by,
         title=title,
         slug=slugify(title, allow_unicode=True)[:80] or "discussion",
@@ -153,7 +161,8 @@ def start_discussion(
     discussion.save()
     _add_files(discussion, uploads)
     Follow.objects.create(member=by, discussion=discussion)
-    refresh_category(category)
+    if category is not None:
+        refresh_category(category)
     invalidate(*discussion.cache_tags())
     events.publish("forum.started", actor=by, target=discussion)
     return discussion
@@ -164,18 +173,22 @@ def edit_discussion(
     discussion: Discussion,
     *,
     by: Member,
-    category: Category,
+    category: Category | None,
     title: str,
     body: str,
     uploads: Sequence[files.Checked] = (),
     remove: Sequence[int] = (),
 ) -> Discussion:
+    """Its category (None for a group's discussion: it stays in its group), title, body and
+    files."""
     if not permissions.can_edit_discussion(by, discussion):
         raise PermissionDenied(_("Only the author or an administrator can change this discussion."))
+    if (category is None) != (discussion.group_id is not None):
+        raise ValueError("A group's discussion has no category; a forum one has one.")
     # Read from the row: a ModelForm has set the instance's fields already.
-    old_category = Category.objects.get(
+    old_category = Category.objects.filter(
         pk=Discussion.objects.values_list("category_id", flat=True).get(pk=discussion.pk)
-    )
+    ).first()
     discussion.category = category
     discussion.title = title
     discussion.slug = slugify(title, allow_unicode=True)[:80] or "discussion"
@@ -186,7 +199,7 @@ def edit_discussion(
     for attachment in discussion.attachments.filter(pk__in=list(remove)):
         _delete_attachment(attachment)
     _add_files(discussion, uploads)
-    if old_category.pk != category.pk:
+    if old_category is not None and category is not None and old_category.pk != category.pk:
         refresh_category(old_category)
         refresh_category(category)
     invalidate(*discussion.cache_tags())
@@ -220,7 +233,8 @@ def delete_discussion(discussion: Discussion, *, by: Member | None = None) -> No
     category = discussion.category
     # Discussion.comments (a GenericRelation) takes the replies with it.
     discussion.delete()
-    refresh_category(category)
+    if category is not None:
+        refresh_category(category)
 
 
 @transaction.atomic
@@ -229,7 +243,8 @@ def set_hidden(discussion: Discussion, hidden: bool, *, by: Member) -> None:
         raise PermissionDenied(_("Only the network's moderators can do this."))
     discussion.hidden_at = timezone.now() if hidden else None
     discussion.save(update_fields=["hidden_at"])
-    refresh_category(discussion.category)
+    if discussion.category is not None:
+        refresh_category(discussion.category)
     invalidate(*discussion.cache_tags())
     if hidden:
         notifications.forget_unseeable(
@@ -336,12 +351,31 @@ def remove_member(member: Member) -> None:
     and category counts), and discussions whose last reply was theirs show the one before."""
     categories = set()
     for discussion in Discussion.objects.filter(author=member).select_related("category"):
-        categories.add(discussion.category)
+        if discussion.category is not None:
+            categories.add(discussion.category)
         delete_discussion(discussion)
     touched = list(Discussion.objects.filter(last_reply_by=member).values_list("pk", flat=True))
     recount_last_reply(touched, leaving_out=Q(author=member))
     for category in categories:
         refresh_category(category)
+
+
+# --- Groups ----------------------------------------------------------------------------------
+
+
+def delete_group_discussions(group: Group) -> None:
+    """The group is about to go (`groups.deleted`): its discussions go first, each with its
+    replies, files, likes and what members were told of it (the database's cascade would
+    leave those behind)."""
+    for discussion in Discussion.objects.filter(group=group).select_related("group"):
+        delete_discussion(discussion)
+
+
+def group_changed(group: Group) -> None:
+    """The group was hidden or shown again: every list and each of its discussions' pages
+    (visitors' cached copies among them) show it, or not, from now on."""
+    pks = Discussion.objects.filter(group=group).values_list("pk", flat=True)
+    invalidate(LISTS_TAG, *(discussion_tag(pk) for pk in pks))
 
 
 def forget_follows_of(member: Member) -> None:

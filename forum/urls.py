@@ -36,6 +36,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("forum/d/<int:pk>/quote/<int:comment_pk>/", views.quote, name="quote"),
     path("forum/d/<int:pk>/<str:slug>/", views.discussion, name="discussion"),
     path("forum/files/<int:pk>/<str:token>/", views.attachment, name="attachment"),
+    # A group's own discussions, under the group's address.
+    path("groups/<str:slug>/discussions/", views.group, name="group"),
+    path("groups/<str:slug>/discussions/new/", views.group_start, name="group_start"),
     path("forum/manage/", views.manage, name="manage"),
     path("forum/manage/new/", views.category_new, name="category_new"),
     path("forum/manage/<int:pk>/edit/", views.category_edit, name="category_edit"),

@@ -16,17 +16,21 @@ from django.views.decorators.http import require_POST, require_safe
 
 from comments.models import Comment
 from comments.permissions import can_see_comment
+from groups.models import Group, member_groups_tag, name_tag
+from groups.permissions import can_find_group, can_view_group_content
+from groups.queries import in_readable_groups
 from lib.cachetags import collecting, depends_on
 from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
+from lib.urls import fast_reverse
 from members.decorators import (
     contributor_required,
     member_required,
     moderator_required,
     role_required,
 )
-from members.permissions import is_moderator
+from members.permissions import is_member, is_moderator
 
 from . import permissions, services
 from .forms import CategoryForm, DeleteCategoryForm, DiscussionForm
@@ -61,13 +65,32 @@ def _listed(user: object, discussions: DiscussionQuerySet) -> tuple[DiscussionQu
     return discussions.shown(), "shown"
 
 
-def _page(request: NetworkRequest, discussions: DiscussionQuerySet, count_key: str) -> Any:
+def _readable(user: object, discussions: DiscussionQuerySet) -> tuple[DiscussionQuerySet, str]:
+    """A network-wide list (latest activity): `_listed`, without the discussions of groups
+    `user` does not read. Visitors share one count; a member's depends on their groups."""
+    discussions, sees = _listed(user, discussions.filter(in_readable_groups(user)))
+    if is_member(user):
+        return discussions, f"{sees}:m{user.pk}"
+    return discussions, sees
+
+
+def _count_tags(user: object) -> list[str]:
+    """A member's counts change when they join or leave a group (its discussions with it)."""
+    return [LISTS_TAG, member_groups_tag(user.pk)] if is_member(user) else [LISTS_TAG]
+
+
+def _page(
+    request: NetworkRequest,
+    discussions: DiscussionQuerySet,
+    count_key: str,
+    count_tags: list[str] | None = None,
+) -> Any:
     depends_on(LISTS_TAG)
     paginator = ListingPaginator(
         discussions,
         DISCUSSIONS_PER_PAGE,
         count_key=count_key,
-        count_tags=[LISTS_TAG],
+        count_tags=count_tags or [LISTS_TAG],
         fetch=lambda ids: Discussion.objects.for_listing().filter(pk__in=ids).order_by(),
     )
     return paginator.get_page(request.GET.get("page"))
@@ -103,8 +126,10 @@ def category(request: NetworkRequest, slug: str) -> HttpResponse:
 
 @cache_for_visitors
 def latest(request: NetworkRequest) -> HttpResponse:
-    discussions, sees = _listed(request.user, Discussion.objects.all())
-    page = _page(request, discussions.by_activity(), f"forum-latest:{sees}")
+    discussions, sees = _readable(request.user, Discussion.objects.all())
+    page = _page(
+        request, discussions.by_activity(), f"forum-latest:{sees}", _count_tags(request.user)
+    )
     return render(request, "forum/latest.html", {"page": page})
 
 
@@ -117,7 +142,12 @@ def mine(request: MemberRequest) -> HttpResponse:
     discussions = Discussion.objects.visible_to(request.user).filter(
         Q(author=request.user) | Q(pk__in=replied)
     )
-    page = _page(request, discussions.by_activity(), f"forum-mine:{request.user.pk}")
+    page = _page(
+        request,
+        discussions.by_activity(),
+        f"forum-mine:{request.user.pk}",
+        _count_tags(request.user),
+    )
     return render(request, "forum/mine.html", {"page": page})
 
 
@@ -129,11 +159,15 @@ def discussion(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse
     with collecting():
         depends_on(discussion_tag(pk))
         found = get_object_or_404(
-            Discussion.objects.visible_to(request.user).select_related("author", "category"),
+            Discussion.objects.visible_to(request.user).select_related(
+                "author", "category", "group"
+            ),
             pk=pk,
         )
         if slug != found.slug:
             return redirect(found, permanent=True)
+        if found.group_id is not None:
+            depends_on(name_tag(found.group_id))
         user = request.user
         context = {
             "discussion": found,
@@ -150,6 +184,72 @@ def discussion(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse
         return render(request, "forum/discussion.html", context)
 
 
+# --- A group's discussions -------------------------------------------------------------------
+
+
+def _group(request: NetworkRequest, slug: str) -> Group:
+    """The group, if `request.user` reads its content (else 404, as the group's own pages)."""
+    group = get_object_or_404(Group, slug=slug)
+    if not (can_find_group(request.user, group) and can_view_group_content(request.user, group)):
+        raise Http404
+    return group
+
+
+def _render_group(request: NetworkRequest, group: Group) -> HttpResponse:
+    depends_on(name_tag(group.pk))
+    discussions, sees = _listed(request.user, Discussion.objects.filter(group=group))
+    page = _page(request, discussions.pinned_first(), f"forum-group:{group.pk}:{sees}")
+    context = {
+        "group": group,
+        "page": page,
+        "can_start": permissions.can_start_discussion(request.user, group),
+    }
+    return render(request, "forum/group.html", context)
+
+
+@cache_for_visitors
+def _public_group(request: NetworkRequest, slug: str) -> HttpResponse:
+    return _render_group(request, _group(request, slug))
+
+
+@require_safe
+def group(request: NetworkRequest, slug: str) -> HttpResponse:
+    """A group's discussions, pinned first. A public group's page is cached for visitors; a
+    private (or hidden) one's never is (groups.views.detail does the same)."""
+    found = _group(request, slug)
+    if found.is_private or found.is_hidden:
+        return _render_group(request, found)
+    return _public_group(request, slug)
+
+
+@member_required
+def group_start(request: MemberRequest, slug: str) -> HttpResponse:
+    """Starts a discussion in the group: its members only."""
+    found = _group(request, slug)
+    if not permissions.can_start_discussion(request.user, found):
+        raise PermissionDenied(_("Only the group's members start discussions in it."))
+    form = DiscussionForm(request.POST or None, request.FILES or None, in_group=True)
+    context = {"form": form, "group": found}
+    if request.method == "POST" and form.is_valid():
+        try:
+            started = services.start_discussion(
+                by=request.user,
+                group=found,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                uploads=form.checked,
+            )
+        except ValidationError as e:
+            form.add_error("new_files", e)
+        except services.TooManyDiscussions as e:
+            form.add_error(None, str(e))
+            return render(request, "forum/discussion_form.html", context, status=429)
+        else:
+            messages.success(request, _("Your discussion is started."))
+            return redirect(started)
+    return render(request, "forum/discussion_form.html", context, status=form_status(form))
+
+
 def _discussion_for(
     request: MemberRequest,
     pk: int,
@@ -157,7 +257,7 @@ def _discussion_for(
     refusal: str,
 ) -> Discussion:
     found = get_object_or_404(
-        Discussion.objects.visible_to(request.user).select_related("category"), pk=pk
+        Discussion.objects.visible_to(request.user).select_related("category", "group"), pk=pk
     )
     if not allowed(request.user, found):
         raise PermissionDenied(refusal)
@@ -209,7 +309,7 @@ def edit(request: MemberRequest, pk: int) -> HttpResponse:
             services.edit_discussion(
                 found,
                 by=request.user,
-                category=form.cleaned_data["category"],
+                category=form.cleaned_data.get("category"),
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 uploads=form.checked,
@@ -230,7 +330,11 @@ def delete(request: MemberRequest, pk: int) -> HttpResponse:
         request, pk, permissions.can_delete_discussion, _("You cannot delete this discussion.")
     )
     if request.method == "POST":
-        where = found.category
+        if found.group is not None:
+            where = fast_reverse("forum:group", found.group.slug)
+        else:
+            assert found.category is not None
+            where = found.category.get_absolute_url()
         services.delete_discussion(found, by=request.user)
         messages.success(request, _("The discussion “%s” is deleted.") % found.title)
         return redirect(where)

@@ -132,3 +132,37 @@ BENCH_BODY = (
     "the dates that suit you, and anyone else we should ask.\n\n"
     "**What we know so far:** a venue is likely, the date is open, and volunteers are welcome."
 )
+
+
+@dataclass(frozen=True)
+class GroupThread:
+    """A discussion in a demo group (groups/demo/content.py's slugs and members)."""
+
+    group: str
+    author: str
+    title: str
+    body: str
+    replies: tuple[tuple[str, str], ...]
+
+
+GROUP_THREADS = [
+    GroupThread(
+        "class-of-2004",
+        "ayesha",
+        "Twenty years on: a reunion weekend?",
+        "Next year it will be twenty years since we left. A weekend on campus in the spring, "
+        "with a dinner on the Saturday?\n\nSay which months suit you.",
+        (
+            ("omar", "April works for me, as long as it is not during exams at my school."),
+            ("noor", "Spring, yes. I can ask the old hostel about rooms."),
+        ),
+    ),
+    GroupThread(
+        "scholarship-committee",
+        "noor",
+        "This year's shortlist (committee only)",
+        "The shortlist is ready: six names for three places. The files are with Fatima.\n\n"
+        "Please read them before our call on Thursday and keep the names to this group.",
+        (("fatima", "Read them all. Two of them are very close; let us talk it through."),),
+    ),
+]

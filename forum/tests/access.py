@@ -6,6 +6,13 @@ administrators edit; the author, moderators and administrators delete; moderator
 and close (POST only for pin and close). Members follow (unconfirmed ones too: it writes
 nothing others read). Categories are the administrators'. Replies go through the comments
 plug-in: a closed discussion takes none (403 for everyone).
+
+A group's discussions ("@group" rows) are on the groups app's private group (`world.group`,
+groups/tests/access.py): `author` runs it, `other_member` is in it, `member` is invited,
+`friend` asked to join. Its readers (those two, network administrators and the creator) read
+its discussions and files; everyone else gets 404. Only its members start and reply (readers
+outside it: 403). A public group's discussion list is everyone's; only its members (the author)
+start there.
 """
 
 from typing import Any
@@ -25,6 +32,10 @@ from tests.test_access_matrix import (
     confirm_then_act,
     row,
 )
+
+# The groups app's private group (groups/tests/access.py): its members, and who reads it.
+GROUP_MEMBERS = ("author", "other_member")
+GROUP_READERS = ("author", "other_member", "administrator", "creator")
 
 MODERATORS_POST = row((405, LOGIN), signed_in=(405, 403), moderators=(405, REDIRECT))
 
@@ -72,6 +83,22 @@ MATRIX = {
     "comments:create@hidden_discussion": row(
         (405, 404), author=(405, REDIRECT), moderators=(405, REDIRECT)
     ),
+    # A group's discussions.
+    "forum:group": {**row((404, 405)), **dict.fromkeys(GROUP_READERS, (200, 405))},
+    "forum:group@public": row((200, 405)),
+    "forum:group_start": {
+        **row((LOGIN, LOGIN), signed_in=(404, 404)),
+        **dict.fromkeys(GROUP_READERS, (403, 403)),
+        **dict.fromkeys(GROUP_MEMBERS, (200, REDIRECT)),
+    },
+    "forum:group_start@public": row((LOGIN, LOGIN), signed_in=(403, 403), author=(200, REDIRECT)),
+    "forum:discussion@group": {**row((404, 404)), **dict.fromkeys(GROUP_READERS, (200, 200))},
+    "forum:attachment@group": {**row((404, 405)), **dict.fromkeys(GROUP_READERS, (200, 405))},
+    "comments:create@group_discussion": {
+        **row((405, 404)),
+        **dict.fromkeys(GROUP_READERS, (405, 403)),
+        **dict.fromkeys(GROUP_MEMBERS, (405, REDIRECT)),
+    },
 }
 
 
@@ -130,6 +157,16 @@ def _with_category(w: World) -> dict[str, Any]:
     return {}
 
 
+def _group_discussion(w: World) -> Discussion:
+    return services.start_discussion(
+        by=w.author,
+        group=w.group,
+        title="Among ourselves",
+        body="Only for the group.",
+        uploads=[attachments.check(pdf())],
+    )
+
+
 KWARGS = {
     "forum:category": lambda w: {"slug": w.forum_category.slug},
     "forum:start": _with_category,
@@ -176,6 +213,22 @@ KWARGS = {
         "kind": "discussion",
         "pk": w.hidden_discussion.pk,
     },
+    "forum:group": lambda w: {"slug": w.group.slug},
+    "forum:group@public": lambda w: {"slug": w.public_group.slug},
+    "forum:group_start": lambda w: {"slug": w.group.slug},
+    "forum:group_start@public": lambda w: {"slug": w.public_group.slug},
+    "forum:discussion@group": lambda w: {
+        "pk": w.group_discussion.pk,
+        "slug": w.group_discussion.slug,
+    },
+    "forum:attachment@group": lambda w: {
+        "pk": w.group_discussion.attachments.get().pk,
+        "token": w.group_discussion.attachments.get().token,
+    },
+    "comments:create@group_discussion": lambda w: {
+        "kind": "discussion",
+        "pk": w.group_discussion.pk,
+    },
 }
 
 
@@ -191,7 +244,12 @@ def _category_form(w: World) -> dict[str, str]:
     return {"name": "Careers", "description": "Jobs and advice.", "position": "20"}
 
 
+def _group_discussion_form(w: World) -> dict[str, Any]:
+    return {"title": "Our next meeting", "body": "At *mine*."}
+
+
 POST_DATA = {
+    "forum:group_start": _group_discussion_form,
     "forum:start": _discussion_form,
     "forum:edit": _discussion_form,
     "forum:category_new": _category_form,
@@ -207,4 +265,5 @@ OBJECTS = {
     "discussion_reply": _reply,
     "hidden_discussion_reply": _hidden_reply,
     "forum_attachment": _attachment,
+    "group_discussion": _group_discussion,
 }

@@ -44,6 +44,14 @@ def test_the_demo_has_a_forum():
     assert_consistent()
     page = Client().get("/forum/").content.decode()
     assert "Reunions and Meetups" in page
+    # A discussion in a public group, one in a private group (its members' only).
+    public = Discussion.objects.get(group__slug="class-of-2004")
+    private = Discussion.objects.get(group__slug="scholarship-committee")
+    assert public.category is None and public.comment_count == 2
+    visitor = Client()
+    assert visitor.get(public.get_absolute_url()).status_code == 200
+    assert visitor.get(private.get_absolute_url()).status_code == 404
+    assert private.title not in visitor.get("/forum/latest/").content.decode()
 
 
 def test_the_benchmark_network_has_a_forum_and_the_bench_discussion(tmp_path):
