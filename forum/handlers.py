@@ -6,6 +6,8 @@
   does for comments).
 - `comments.deleted`, `comments.hidden`, `comments.shown` on a discussion: its last reply is
   read again from the replies shown.
+- `groups.left`, `groups.removed`: what the member was told of a private group's discussions
+  leaves their notifications.
 - `groups.deleted` (before the group goes): its discussions are deleted through the service;
   `groups.hidden`, `groups.shown`: the lists and its discussions' pages are refreshed.
 """
@@ -126,7 +128,17 @@ def on_group_hidden_or_shown(event: events.Event) -> None:
         services.group_changed(event.target)
 
 
+def on_group_left(event: events.Event) -> None:
+    """A member left a group (`groups.left`: the actor) or was removed (`groups.removed`:
+    `member`)."""
+    member = event.data.get("member", event.actor)
+    if isinstance(event.target, Group) and isinstance(member, Member):
+        services.forget_group_notifications(event.target, member)
+
+
 def register_all() -> None:
+    events.subscribe("groups.left", on_group_left)
+    events.subscribe("groups.removed", on_group_left)
     events.subscribe("groups.deleted", on_group_deleted)
     events.subscribe("groups.hidden", on_group_hidden_or_shown)
     events.subscribe("groups.shown", on_group_hidden_or_shown)

@@ -19,6 +19,7 @@ from lib.markup import html_to_text, render_markdown, truncate_words
 from likes.services import forget as forget_likes
 from members.models import Member
 from notifications import services as notifications
+from notifications.models import Notification
 
 from . import attachments as files
 from . import permissions
@@ -376,6 +377,21 @@ def group_changed(group: Group) -> None:
     (visitors' cached copies among them) show it, or not, from now on."""
     pks = Discussion.objects.filter(group=group).values_list("pk", flat=True)
     invalidate(LISTS_TAG, *(discussion_tag(pk) for pk in pks))
+
+
+def forget_group_notifications(group: Group, member: Member) -> None:
+    """`member` left a private group or was removed from it: what they were told of its
+    discussions (replies, likes, mentions) leaves their notifications, as it would had the
+    discussions been deleted."""
+    if not group.is_private:
+        return
+    content_type = ContentType.objects.get_for_model(Discussion)
+    ids = Discussion.objects.filter(group=group).values("pk")
+    Notification.objects.filter(
+        Q(target_type=content_type, target_id__in=ids)
+        | Q(about_type=content_type, about_id__in=ids),
+        recipient=member,
+    ).delete()
 
 
 def forget_follows_of(member: Member) -> None:

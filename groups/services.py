@@ -45,6 +45,7 @@ REQUESTED = "groups.requested"
 APPROVED = "groups.approved"
 INVITED = "groups.invited"
 LEFT = "groups.left"
+REMOVED = "groups.removed"
 DELETED = "groups.deleted"
 HIDDEN = "groups.hidden"
 SHOWN = "groups.shown"
@@ -337,7 +338,9 @@ def remove_member(group: Group, member: Member, *, by: Member) -> None:
     Group.objects.select_for_update().filter(pk=group.pk).first()
     if _is_last_admin(group, member):
         raise ValidationError(_("The group's only administrator cannot be removed."))
-    _end_membership(group, member)
+    if _end_membership(group, member):
+        # Not told to the member; content apps forget what they told them of a private group.
+        events.publish(REMOVED, actor=by, target=group, member=member)
 
 
 @transaction.atomic

@@ -336,3 +336,28 @@ def test_a_groups_discussion_list_costs_the_same_at_5_and_50(network, member, si
     at_50 = page_queries(c, url), page_queries(c, group.get_absolute_url())
     # The list, and the group's page with its section of the latest discussions.
     assert at_5 == at_50
+
+
+def test_leaving_or_being_removed_takes_what_they_were_told_of_a_private_groups_discussions(
+    world, member
+):
+    people = world["people"]
+    private: Group = world["private"]
+    stays, goes = make_member("Sara Stays", "sara@example.org"), people["outsider"]
+    add(private, stays, goes)
+    for who in (stays, goes):
+        services.follow(world["secret"], by=who)
+    add_comment(world["secret"], member, "Thursday at eight.")
+    assert Notification.objects.filter(recipient=goes, kind=REPLY).exists()
+    groups.leave(private, by=goes)
+    assert not Notification.objects.filter(recipient=goes, kind=REPLY).exists()
+    assert Notification.objects.filter(recipient=stays, kind=REPLY).exists()
+    groups.remove_member(private, stays, by=member)
+    assert not Notification.objects.filter(recipient=stays, kind=REPLY).exists()
+    # A public group's discussions are still theirs to read: what they were told stays.
+    public: Group = world["public"]
+    add(public, goes)
+    services.follow(world["picnic"], by=goes)
+    add_comment(world["picnic"], member, "Sunday it is.")
+    groups.leave(public, by=goes)
+    assert Notification.objects.filter(recipient=goes, kind=REPLY).exists()
