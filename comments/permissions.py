@@ -17,12 +17,16 @@ def hidden_authors(user: object, target: models.Model) -> Collection[int]:
 
 
 def can_comment(user: object, target: models.Model, hidden: Collection[int] | None = None) -> bool:
-    """Confirmed members, on what they may see and what takes comments — unless the target
-    is someone's hidden from them (a wall between members who blocked one another).
+    """Confirmed members, on what they may see and what takes comments, if its registration
+    lets them write there (a group's members) — unless the target is someone's hidden from
+    them (a wall between members who blocked one another).
     `hidden`: hidden_authors(user, target), if the caller has it already."""
     commentable = registry.for_target(target)
     if not (
-        can_contribute(user) and commentable.is_open(target) and commentable.can_view(user, target)
+        can_contribute(user)
+        and commentable.is_open(target)
+        and commentable.can_view(user, target)
+        and commentable.can_write(user, target)
     ):
         return False
     if hidden is None:

@@ -25,6 +25,10 @@ def _nobody(user: object, target: models.Model) -> Collection[int]:
 COMMENT_HEADING = _("Comment")
 
 
+def _anyone(user: object, target: models.Model) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Commentable:
     model: type[models.Model]
@@ -49,6 +53,9 @@ class Commentable:
     find: Callable[[int], models.Model | None] | None = None
     # The heading of its comment section.
     heading: str | Promise = COMMENT_HEADING
+    # Who may write there, beyond the rules for every target (a confirmed member, on what they
+    # see and what is open): a group's wall and its discussions take only its members.
+    can_write: Callable[[object, models.Model], bool] = _anyone
     # The target's own app tells its followers of new comments (the forum: the starter and the
     # repliers follow): the notifications app then leaves out the owner's "commented on your
     # post" and everyone's "also commented".

@@ -32,10 +32,9 @@ class ForumConfig(AppConfig):
                 model=Discussion,
                 kind="discussion",
                 # The starter deletes any reply in their discussion, as a post's author does.
-                author_id=permissions.starter_id,  # type: ignore[arg-type]
-                # Nobody's replies are hidden; in a group, those not in it may not reply
-                # (permissions.ReplyGate: the plug-in has no "who may write" hook).
-                hidden_authors=permissions.reply_gate,  # type: ignore[arg-type]
+                author_id=lambda d: d.author_id,  # type: ignore[attr-defined]
+                # In a group, only its members reply.
+                can_write=permissions.can_reply,  # type: ignore[arg-type]
                 can_view=permissions.can_view_discussion,  # type: ignore[arg-type]
                 is_open=permissions.takes_replies,  # type: ignore[arg-type]
                 page_tag=lambda d: discussion_tag(d.pk),

@@ -20,9 +20,10 @@ class GroupsConfig(AppConfig):
                 kind="group",
                 # Nobody's own (None): moderators and administrators delete comments on a
                 # group's wall (comments.permissions), nobody is told "a comment on your
-                # post", and permissions.hidden_authors hides this None from non-members,
-                # which is how the plug-in keeps them from writing on the wall.
+                # post".
                 author_id=lambda group: None,  # type: ignore[arg-type,return-value]
+                # Only the group's members write on its wall.
+                can_write=permissions.can_post_in_group,  # type: ignore[arg-type]
                 can_view=permissions.can_view_group_content,  # type: ignore[arg-type]
                 is_open=lambda group: not group.is_hidden,  # type: ignore[attr-defined]
                 page_tag=lambda group: group_tag(group.pk),

@@ -118,32 +118,6 @@ def can_ask_to_join(user: object, group: Group) -> bool:
     )
 
 
-class _NoAuthor(int):
-    """The wall's "author" as the comments plug-in sees it in hidden_authors: 0 (sortable and
-    storable with member ids, and no member's id) that is also equal to None, which is what
-    apps.py gives the plug-in as the wall's author (no member: activity entries and
-    notifications name nobody)."""
-
-    def __new__(cls) -> "_NoAuthor":
-        return super().__new__(cls, 0)
-
-    def __eq__(self, other: object) -> bool:
-        return other is None or (isinstance(other, int) and int(other) == 0)
-
-    def __hash__(self) -> int:
-        return hash(None)
-
-
-NO_AUTHOR = _NoAuthor()
-
-
 def hidden_authors(user: object, group: Group) -> Collection[int]:
-    """For the comments plug-in: those `user` blocked or who blocked them; and for someone who
-    may not write on the wall (not in the group), also NO_AUTHOR, the wall's author as
-    registered in apps.py: the plug-in refuses a comment on what is by someone hidden from the
-    writer, and that is how only the group's members write on it. No comment is NO_AUTHOR's,
-    so no comment is hidden by it."""
-    hidden: set[int] = set(hidden_member_ids(user))
-    if not can_post_in_group(user, group):
-        hidden.add(NO_AUTHOR)
-    return hidden
+    """For the comments plug-in: on a group's wall, those `user` blocked or who blocked them."""
+    return hidden_member_ids(user)

@@ -198,7 +198,7 @@ def test_only_the_groups_members_start_and_reply(world, persona):
 
 
 def test_readers_outside_the_group_see_every_reply_but_write_none(world, member):
-    """The reply gate (permissions.ReplyGate) keeps outsiders from replying, not from reading:
+    """The registration's can_write keeps outsiders from replying, not from reading:
     the starter's and the members' replies show to a public group's visitors."""
     picnic: Discussion = world["picnic"]
     starter = world["people"]["group member"]

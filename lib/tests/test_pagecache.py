@@ -173,9 +173,11 @@ def test_many_writes_in_one_transaction_invalidate_each_tag_once(
         for i in range(20):
             add_comment(post, other_member, f"Bulk {i}")
         assert bumped == []  # nothing before the commit
-    # One invalidation at the commit, each tag once: the post's page and the listings, and
+    # One invalidation at the commit, each tag once: the post's comments and the listings, and
     # Latest Activity (the stream, the commenter's own).
-    assert bumped == [{f"post:{post.pk}", "post-lists", "activity", f"activity:{other_member.pk}"}]
+    assert bumped == [
+        {f"post-comments:{post.pk}", "post-lists", "activity", f"activity:{other_member.pk}"}
+    ]
 
 
 def test_json_and_html_are_cached_apart(post, visitor):

@@ -59,7 +59,7 @@ def test_a_page_rendered_while_its_post_changes_is_not_left_behind(pages, member
     from lib.pagefiles import write_page
 
     post = make_post(member)
-    seen = cachetags.versions([f"post:{post.pk}"])
+    seen = cachetags.versions([f"post:{post.pk}", f"post-comments:{post.pk}"])
     add_comment(post, other_member, "Meanwhile")  # the page was rendered before this
     write_page("en", post.get_absolute_url(), b"old page", seen)
     assert served(pages, post.get_absolute_url()) is None
