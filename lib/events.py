@@ -49,6 +49,7 @@ The events published today (`actor`: who did it; `target`: what the event is abo
 | `groups.approved` | the group admin who approved | the group | `member`: who had asked |
 | `groups.invited` | the group admin who invited | the group | `member`: who is invited |
 | `groups.left` | who left | the group | |
+| `groups.removed` | the group admin who removed them | the group | `member`: who was removed |
 | `groups.hidden`, `groups.shown` | the moderator | the group | |
 | `groups.deleted` | who deleted it (None: the system) | the group, before it goes | |
 
