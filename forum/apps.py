@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -18,15 +16,6 @@ class ForumConfig(AppConfig):
         from .models import LISTS_TAG, Discussion, discussion_tag
         from .services import forget_follows_of, remove_member
 
-        # Followers of a discussion (its starter and repliers among them) are told of a reply
-        # by this app (handlers.tell_followers); a comments registry that knows the flag
-        # leaves the starter's "commented on your post" and the "also commented" to it
-        # (/tmp/forum-integration.md).
-        extra: dict[str, Any] = (
-            {"tells_own_followers": True}
-            if "tells_own_followers" in Commentable.__dataclass_fields__
-            else {}
-        )
         register(
             Commentable(
                 model=Discussion,
@@ -41,7 +30,9 @@ class ForumConfig(AppConfig):
                 # Every forum list shows the reply count and the last reply.
                 count_tags=lambda d: [LISTS_TAG],
                 heading=_("Replies"),
-                **extra,
+                # Followers (the starter and repliers among them) are told of a reply by this
+                # app (handlers.tell_followers), not by the notifications app.
+                tells_own_followers=True,
             )
         )
         likes.register(

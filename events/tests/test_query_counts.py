@@ -3,13 +3,11 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for, make_member
+from conftest import client_for, make_member, page_queries
 from events.services import answer
 
 from .helpers import KARACHI, make_event
@@ -27,13 +25,6 @@ def grow(organisers, guests, n: int, start: dt.datetime, step: dt.timedelta) -> 
         if start > timezone.now():
             for guest in guests:
                 answer(event, "yes", by=guest)
-
-
-def count(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 @pytest.mark.parametrize(
@@ -58,9 +49,9 @@ def test_the_same_queries_at_5_and_50_events(network, member, url_name, start, s
     guests = [make_member(f"Guest {i}", f"guest{i}@example.org") for i in range(2)]
     grow(organisers, guests, 5, begin, step)
     client.get(url)  # warm what every page reads once (the network, sessions)
-    few = count(client, url)
+    few = page_queries(client, url, fresh=False)
     grow(organisers, guests, 45, begin + 5 * step, step)
-    many = count(client, url)
+    many = page_queries(client, url, fresh=False)
     assert few == many, (few, many)
 
 
@@ -76,6 +67,6 @@ def test_my_events_the_same_at_5_and_50(network, member):
 
     add(5, 0)
     client.get(reverse("events:mine"))
-    few = count(client, reverse("events:mine"))
+    few = page_queries(client, reverse("events:mine"), fresh=False)
     add(45, 5)
-    assert count(client, reverse("events:mine")) == few
+    assert page_queries(client, reverse("events:mine"), fresh=False) == few

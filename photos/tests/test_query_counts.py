@@ -1,26 +1,15 @@
 """Every photo listing makes the same number of queries at 5 and at 50 photos."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import client_for, make_member
+from conftest import client_for, make_member, page_queries
 from members.models import Member
 from photos.models import Album, Photo
 
 from .helpers import add_photo
 
 pytestmark = pytest.mark.django_db
-
-
-def count(client, url) -> int:
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def grow(owner, album, n):
@@ -57,9 +46,9 @@ def test_listings_cost_the_same_at_5_and_50_photos(network, member, visitor, who
     grow(member, album, 4)
     grow(member, None, 25)  # a second page of the network's list
     for url in urls:
-        count(viewer, url)  # process-wide lookups (content types of every app) made once
-    small = {url: count(viewer, url) for url in urls}
+        page_queries(viewer, url)  # process-wide lookups (content types of every app) made once
+    small = {url: page_queries(viewer, url) for url in urls}
     grow(member, album, 45)
     grow(member, None, 45)
-    large = {url: count(viewer, url) for url in urls}
+    large = {url: page_queries(viewer, url) for url in urls}
     assert small == large

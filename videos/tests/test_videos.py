@@ -2,14 +2,11 @@
 the sections, activity and query counts."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from activity import queries
 from activity.lines import render_lines
-from conftest import client_for, make_member
+from conftest import client_for, make_member, page_queries
 from members.models import Member
 from members.services import remove_member
 from videos import services
@@ -136,14 +133,6 @@ def test_a_removed_members_videos_go(member, video):
     assert not Video.objects.exists()
 
 
-def count(client, url) -> int:
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
-
-
 def grow(owner, n):
     Video.objects.bulk_create(
         Video(owner=owner, provider="youtube", video_id=YT, url=f"https://youtu.be/{YT}",
@@ -165,9 +154,9 @@ def test_listings_cost_the_same_at_5_and_50_videos(member, visitor, who):
         one.get_absolute_url(),
     ]
     grow(member, 4 + 12)
-    small = {url: count(viewer, url) for url in urls}
+    small = {url: page_queries(viewer, url) for url in urls}
     grow(member, 45)
-    assert small == {url: count(viewer, url) for url in urls}
+    assert small == {url: page_queries(viewer, url) for url in urls}
 
 
 @pytest.mark.parametrize(
