@@ -9,14 +9,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.cachetags import depends_on
+from lib.cachetags import cached_fragment, depends_on
 from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
+from lib.pagination import lazy_page, page_ids
 from members.decorators import contributor_required, member_required, moderator_required
 
 from . import ics, permissions, services, when
@@ -32,8 +35,28 @@ FEED_EVENTS = 200
 
 
 def _page(request: NetworkRequest, events: EventQuerySet) -> Any:
-    paginator = Paginator(events.for_listing(), EVENTS_PER_PAGE)
-    return paginator.get_page(request.GET.get("page"))
+    """The page of `events` asked for: their ids from the index (the list of which events is
+    "upcoming" moves with the clock, so it is read every time); the rows only if their
+    entries are not cached (_entries)."""
+    ids = Paginator(events.values_list("pk", flat=True), EVENTS_PER_PAGE)
+    return lazy_page(
+        ids.get_page(request.GET.get("page")),
+        lambda pks: Event.objects.filter(pk__in=pks).for_listing(),
+    )
+
+
+def _entries(page: Any) -> str:
+    """The page's entries, the same for everyone who may see them: rendered once per
+    language and time zone until an event, an RSVP count, a comment count or a name changes."""
+    if not page_ids(page):
+        return ""
+    pks = ",".join(map(str, page_ids(page)))
+    where = f"{get_language()}:{timezone.get_current_timezone_name()}"
+    return cached_fragment(
+        f"events:entries:{pks}:{where}",
+        lambda: render_to_string("events/_entries.html", {"events": page.object_list}),
+        [EVENTS_TAG, "people"],
+    )
 
 
 def _zone_context() -> dict[str, str]:
@@ -49,6 +72,7 @@ def upcoming(request: NetworkRequest) -> HttpResponse:
         "events/list.html",
         {
             "page": page,
+            "entries": _entries(page),
             "which": "upcoming",
             "can_create": permissions.can_create_events(request.user),
             **_zone_context(),
@@ -65,6 +89,7 @@ def past(request: NetworkRequest) -> HttpResponse:
         "events/list.html",
         {
             "page": page,
+            "entries": _entries(page),
             "which": "past",
             "can_create": permissions.can_create_events(request.user),
             **_zone_context(),

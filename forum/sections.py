@@ -69,7 +69,7 @@ def group_discussions(request: HttpRequest, group: Any) -> str:
         Discussion.objects.shown()
         .filter(group=group)
         .for_listing()
-        .by_activity()[:GROUP_DISCUSSIONS]
+        .pinned_first()[:GROUP_DISCUSSIONS]  # as the group's discussions page (its index)
     )
     context = {
         "discussions": discussions,

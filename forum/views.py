@@ -10,8 +10,9 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from comments.models import Comment
@@ -19,7 +20,7 @@ from comments.permissions import can_see_comment
 from groups.models import Group, member_groups_tag, name_tag
 from groups.permissions import can_find_group, can_view_group_content
 from groups.queries import in_readable_groups
-from lib.cachetags import collecting, depends_on
+from lib.cachetags import cached_fragment, collecting, depends_on
 from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
@@ -99,11 +100,20 @@ def _page(
 @cache_for_visitors
 def index(request: NetworkRequest) -> HttpResponse:
     depends_on(LISTS_TAG)
-    categories = Category.objects.select_related(
-        "last_discussion", "last_discussion__last_reply_by", "last_discussion__author"
-    ).defer("last_discussion__body", "last_discussion__body_html")
+
+    def render_categories() -> str:
+        categories = Category.objects.select_related(
+            "last_discussion", "last_discussion__last_reply_by", "last_discussion__author"
+        ).defer("last_discussion__body", "last_discussion__body_html")
+        return render_to_string("forum/_categories.html", {"categories": categories})
+
+    # The same for every viewer: rendered once per language and time zone until the forum
+    # changes (a discussion, a reply, a category) or a name does.
+    where = f"{get_language()}:{timezone.get_current_timezone_name()}"
     context = {
-        "categories": categories,
+        "categories": cached_fragment(
+            f"forum:index:{where}", render_categories, [LISTS_TAG, "people"]
+        ),
         "can_start": permissions.can_start_discussion(request.user),
         "can_manage": permissions.can_manage_categories(request.user),
     }

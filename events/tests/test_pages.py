@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from conftest import client_for, make_member, png_upload
 from events.models import Event
-from events.services import invite
+from events.services import answer, invite
 from members.models import Member
 
 from .helpers import KARACHI, make_all_day_event, make_event
@@ -247,3 +247,16 @@ def test_invitation_by_name_is_two_steps_and_tells_the_invitee(network, member, 
     [note] = Notification.objects.filter(recipient=other_member, kind="event-invitation")
     assert note.title == "Committee meeting"
     assert client_for(other_member).get(event.get_absolute_url()).status_code == 200
+
+
+def test_the_list_shows_a_new_answer_and_a_new_event_at_the_next_request(
+    network, member, other_member, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the list's entries are still kept, as a part of the page
+    event = make_event(member, "Reunion dinner in Lahore")
+    visitor = Client()
+    assert "0 attending" in visitor.get(reverse("events:upcoming")).content.decode()
+    answer(event, "yes", by=other_member)
+    make_event(member, "Picnic at Lake Saiful Muluk")
+    listing = visitor.get(reverse("events:upcoming")).content.decode()
+    assert "1 attending" in listing and "Picnic at Lake Saiful Muluk" in listing

@@ -56,3 +56,16 @@ def test_the_feeds_list_the_latest_discussions_everyone_sees(creator, member):
     for name in ("forum:feed_rss", "forum:feed_atom"):
         feed = Client().get(reverse(name)).content.decode()
         assert "Seen by all" in feed and "Hidden one" not in feed
+
+
+def test_without_the_page_cache_the_index_still_shows_each_new_discussion(
+    settings, creator, member
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the index's list of categories is still kept, as a part
+    category = make_category(creator)
+    make_discussion(member, category, title="First thoughts")
+    visitor = Client()
+    assert "First thoughts" in visitor.get(reverse("forum:index")).content.decode()
+    make_discussion(member, category, title="Second thoughts")
+    index = visitor.get(reverse("forum:index")).content.decode()
+    assert "Second thoughts" in index and "2 discussions" in index
