@@ -17,7 +17,7 @@ from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 from lib.validators import validate_email_address
 
-from . import devices, profilefields
+from . import devices, profilefields, timezones
 from .models import Member
 
 
@@ -162,10 +162,34 @@ class ProfileForm(CleanTextMixin, ProfileFieldsMixin, forms.ModelForm[Member]):
         },
     )
 
+    time_zone = forms.ChoiceField(
+        label=_("Your time zone"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "“%(value)s” is not a time zone we know. Please choose one from the list."
+            )
+        },
+    )
+
     class Meta:
         model = Member
-        fields = ("display_name", "about")
+        fields = ("display_name", "about", "time_zone")
         widgets = {"about": forms.Textarea(attrs={"rows": 5, "dir": "auto"})}
+
+    def __init__(self, *args: Any, network_zone: str = "UTC", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A setting rather than something about the member: after the profile's questions.
+        field = self.fields["time_zone"] = self.fields.pop("time_zone")
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", _("The network's time zone (%(zone)s)") % {"zone": network_zone}),
+            *timezones.choices(),
+        ]
+        field.help_text = _(
+            "Event times are shown in the network's time zone, %(zone)s. Choose yours to see "
+            "them in your time too."
+        ) % {"zone": network_zone}
 
     def clean_photo(self) -> UploadedFile[bytes] | None:
         photo: UploadedFile[bytes] | None = self.cleaned_data.get("photo")

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from lib.models import FromElsewhere
 from lib.urls import fast_reverse
 
+from .timezones import validate_time_zone
+
 
 class MemberQuerySet(models.QuerySet["Member"]):
     def local(self) -> "MemberQuerySet":
@@ -85,6 +87,11 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
         _("staff"), default=False, help_text=_("May use the technical admin site.")
     )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # The member's own time zone (members/timezones.py): event times are shown in it too,
+    # beside the network's. Blank: the network's.
+    time_zone = models.CharField(
+        _("your time zone"), max_length=64, blank=True, validators=[validate_time_zone]
+    )
     origin = models.CharField(
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.LOCAL, editable=False
     )

@@ -25,6 +25,7 @@ from lib.email import queue_email
 
 from . import permissions, removal
 from .models import Member, unique_handle
+from .timezones import validate_time_zone
 
 if TYPE_CHECKING:  # types only: network sits above members (.importlinter)
     from network.models import Network
@@ -169,11 +170,23 @@ def set_photo(member: Member, upload: UploadedFile[bytes]) -> None:
 
 
 def update_profile(
-    member: Member, *, display_name: str, about: str, photo: UploadedFile[bytes] | None
+    member: Member,
+    *,
+    display_name: str,
+    about: str,
+    photo: UploadedFile[bytes] | None,
+    time_zone: str | None = None,
 ) -> Member:
+    """Saves what the member wrote of themselves; `time_zone` (None: unchanged, "": the
+    network's) is theirs for event times (members/timezones.py)."""
     member.display_name = display_name.strip()
     member.about = about
-    member.save(update_fields=["display_name", "about"])
+    fields = ["display_name", "about"]
+    if time_zone is not None:
+        validate_time_zone(time_zone)
+        member.time_zone = time_zone
+        fields.append("time_zone")
+    member.save(update_fields=fields)
     if photo is not None:
         set_photo(member, photo)
     invalidate(*member.cache_tags())
@@ -267,6 +280,7 @@ def anonymise(member: Member) -> None:
     member.handle = unique_handle(f"former-{member.pk}")
     member.email = None
     member.about = ""
+    member.time_zone = ""
     member.photo.name = ""
     member.photo_thumb.name = ""
     member.role = Member.Role.MEMBER

@@ -170,7 +170,12 @@ def profile(request: NetworkRequest, handle: str) -> HttpResponse:
 @member_required
 def edit_profile(request: MemberRequest) -> HttpResponse:
     member = request.user
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
+    form = ProfileForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=member,
+        network_zone=request.network.time_zone,
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             services.update_profile(
@@ -178,13 +183,14 @@ def edit_profile(request: MemberRequest) -> HttpResponse:
                 display_name=form.cleaned_data["display_name"],
                 about=form.cleaned_data["about"],
                 photo=form.cleaned_data.get("photo"),
+                time_zone=form.cleaned_data["time_zone"],
             )
             profilefields.save_all(member, form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         return redirect(member)
     if request.method == "POST":
         # The form's instance was changed by validation; show the stored name in the header.
-        member.refresh_from_db(fields=["display_name", "about"])
+        member.refresh_from_db(fields=["display_name", "about", "time_zone"])
     return render(request, "members/edit_profile.html", {"form": form}, status=form_status(form))
 
 
