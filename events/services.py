@@ -20,6 +20,7 @@ from lib.markup import html_to_text, render_markdown, truncate_words
 from lib.pictures import reencoded
 from likes.services import forget as forget_likes
 from members.models import Member
+from members.timezones import zone_of
 from network.services import current_network
 from notifications import services as notifications
 
@@ -233,11 +234,19 @@ def _network_zone() -> dt.tzinfo:
     return when.zone(network.time_zone if network else "UTC")
 
 
-def _summary(event: Event) -> str:
+def _summary(event: Event, member: Member | None = None) -> str:
+    """When and where, in the network's time zone; for a `member` who chose another zone,
+    in theirs too (all-day events are by date, the same everywhere)."""
     tz = _network_zone()
     text = f"{when.describe(event, tz)} ({when.zone_label(tz)})"
     if event.location:
         text += f" · {event.location}"
+    yours = zone_of(member)
+    if yours is not None and yours.key != when.zone_label(tz) and not event.all_day:
+        text += " · " + _("In your time zone (%(zone)s): %(when)s") % {
+            "zone": yours.key,
+            "when": when.describe(event, yours),
+        }
     return text
 
 
@@ -277,7 +286,7 @@ def send_reminders(now: dt.datetime | None = None) -> int:
                     target=event,
                     url=event.get_absolute_url(),
                     title=event.title,
-                    excerpt=_summary(event),
+                    excerpt=_summary(event, rsvp.member),
                 ),
                 can_view=lambda m, event=event: permissions.can_view_event(m, event),  # type: ignore[misc]
             )

@@ -1,5 +1,6 @@
 import calendar
 import datetime as dt
+import zoneinfo
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -45,37 +46,52 @@ def _page(request: NetworkRequest, events: EventQuerySet) -> Any:
     )
 
 
-def _entries(page: Any) -> str:
+def _entries(page: Any, yours: zoneinfo.ZoneInfo | None = None) -> str:
     """The page's entries, the same for everyone who may see them: rendered once per
-    language and time zone until an event, an RSVP count, a comment count or a name changes."""
+    language and time zone until an event, an RSVP count, a comment count or a name changes.
+    `yours`: a member's own time zone (when.viewer_zone), shown under each time too; their
+    entries are kept apart, per zone (one for everyone in London), and visitors' key is
+    unchanged by it."""
     if not page_ids(page):
         return ""
     pks = ",".join(map(str, page_ids(page)))
     where = f"{get_language()}:{timezone.get_current_timezone_name()}"
+    if yours is not None:
+        where = f"{where}:{yours.key}"
     return cached_fragment(
         f"events:entries:{pks}:{where}",
-        lambda: render_to_string("events/_entries.html", {"events": page.object_list}),
+        lambda: render_to_string(
+            "events/_entries.html", {"events": page.object_list, **_your_zone(yours)}
+        ),
         [EVENTS_TAG, "people"],
     )
 
 
-def _zone_context() -> dict[str, str]:
-    return {"zone_name": when.zone_label()}
+def _your_zone(yours: zoneinfo.ZoneInfo | None) -> dict[str, Any]:
+    return {"your_zone": yours, "your_zone_name": yours.key if yours else ""}
+
+
+def _zone_context(request: NetworkRequest | None = None) -> dict[str, Any]:
+    """The network's time zone, which the pages show; a signed-in member's own, when they
+    chose another, as `your_zone` (a ZoneInfo) and `your_zone_name`."""
+    yours = when.viewer_zone(request.user) if request is not None else None
+    return {"zone_name": when.zone_label(), **_your_zone(yours)}
 
 
 @cache_for_visitors(query=("page",))
 def upcoming(request: NetworkRequest) -> HttpResponse:
     depends_on(EVENTS_TAG)
     page = _page(request, Event.objects.visible_to(request.user).upcoming())
+    zones = _zone_context(request)
     return render(
         request,
         "events/list.html",
         {
             "page": page,
-            "entries": _entries(page),
+            "entries": _entries(page, zones["your_zone"]),
             "which": "upcoming",
             "can_create": permissions.can_create_events(request.user),
-            **_zone_context(),
+            **zones,
         },
     )
 
@@ -84,15 +100,16 @@ def upcoming(request: NetworkRequest) -> HttpResponse:
 def past(request: NetworkRequest) -> HttpResponse:
     depends_on(EVENTS_TAG)
     page = _page(request, Event.objects.visible_to(request.user).past())
+    zones = _zone_context(request)
     return render(
         request,
         "events/list.html",
         {
             "page": page,
-            "entries": _entries(page),
+            "entries": _entries(page, zones["your_zone"]),
             "which": "past",
             "can_create": permissions.can_create_events(request.user),
-            **_zone_context(),
+            **zones,
         },
     )
 
@@ -120,12 +137,16 @@ def calendar_month(request: NetworkRequest, year: int, month: int) -> HttpRespon
             :MONTH_EVENTS
         ]
     )
-    on_day: dict[dt.date, list[Event]] = defaultdict(list)
+    zones = _zone_context(request)
+    yours = zones["your_zone"]
+    # Days are the network's; a member in another zone sees each start in theirs beside it.
+    on_day: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
+        item = {"event": event, "yours": when.in_zone(event, yours) if yours else ""}
         day, last = event.local_days(tz)
         day = max(day, first_day)
         while day <= min(last, last_day):
-            on_day[day].append(event)
+            on_day[day].append(item)
             day += dt.timedelta(days=1)
     today = timezone.localdate()
     grid = [
@@ -154,7 +175,7 @@ def calendar_month(request: NetworkRequest, year: int, month: int) -> HttpRespon
             "previous": previous,
             "following": following,
             "too_many": len(events) >= MONTH_EVENTS,
-            **_zone_context(),
+            **zones,
         },
     )
 
@@ -175,7 +196,7 @@ def mine(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "events/mine.html",
-        {"organising": organising, "attending": answered, **_zone_context()},
+        {"organising": organising, "attending": answered, **_zone_context(request)},
     )
 
 
@@ -231,14 +252,18 @@ def detail(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse:
     if slug != event.slug:
         return redirect(event, permanent=True)
     user = request.user
+    zones = _zone_context(request)
+    yours = zones["your_zone"]
     context = {
         **_rsvp_context(request, event),
         "when": when.describe(event),
+        # All-day events are by date, the same in every time zone: no second line.
+        "your_when": when.describe(event, yours) if yours and not event.all_day else "",
         "can_edit": permissions.can_edit_event(user, event),
         "can_delete": permissions.can_delete_event(user, event),
         "can_hide": permissions.can_hide_event(user, event),
         "can_invite": permissions.can_invite(user, event),
-        **_zone_context(),
+        **zones,
     }
     if context["can_invite"] and not event.is_public:
         context["invited"] = [

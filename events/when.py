@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from members.timezones import zone_of
+
 from .models import Event
 
 
@@ -46,3 +48,27 @@ def describe(event: Event, tz: dt.tzinfo | None = None) -> str:
 def zone_label(tz: dt.tzinfo | None = None) -> str:
     tz = tz or timezone.get_current_timezone()
     return str(getattr(tz, "key", tz))
+
+
+def viewer_zone(user: object) -> zoneinfo.ZoneInfo | None:
+    """The time zone a signed-in member chose, when it is not the one the pages show (the
+    active one, the network's); None for visitors and for members without another zone.
+
+    Only ever passed to describe()/in_zone() explicitly: activating it would put the member's
+    times into parts of pages that are cached for everyone in the network's time zone."""
+    mine = zone_of(user)
+    if mine is None or mine.key == timezone.get_current_timezone_name():
+        return None
+    return mine
+
+
+def in_zone(event: Event, tz: dt.tzinfo) -> str:
+    """The start time in `tz`, for a day of the calendar (in the active time zone): “1 p.m.”,
+    with the day too when it is another there (“Fri 9 p.m.”). Empty for an all-day event."""
+    if event.all_day:
+        return ""
+    there = timezone.localtime(event.start_at, tz)
+    here = timezone.localtime(event.start_at)
+    if there.date() == here.date():
+        return _time(there)
+    return f"{date_format(there, 'D')} {_time(there)}"

@@ -37,7 +37,8 @@ def grow(organisers, guests, n: int, start: dt.datetime, step: dt.timedelta) -> 
         ("events:calendar", "month", dt.timedelta(hours=13)),
     ],
 )
-@pytest.mark.parametrize("who", ["visitor", "member"])
+# "londoner": a member whose own time zone is not the network's (their entries show both).
+@pytest.mark.parametrize("who", ["visitor", "member", "londoner"])
 def test_the_same_queries_at_5_and_50_events(network, member, url_name, start, step, who, settings):
     settings.PAGE_CACHE_SECONDS = 0  # the page rendered each time, not read from the cache
     organisers = [member, make_member("Second Organiser", "second@example.org")]
@@ -47,6 +48,9 @@ def test_the_same_queries_at_5_and_50_events(network, member, url_name, start, s
         "month": MONTH_START,
     }[start]
     url = reverse(url_name, args=[2026, 12]) if url_name == "events:calendar" else reverse(url_name)
+    if who == "londoner":
+        member.time_zone = "Europe/London"
+        member.save()
     client = Client() if who == "visitor" else client_for(member)
     guests = [make_member(f"Guest {i}", f"guest{i}@example.org") for i in range(2)]
     grow(organisers, guests, 5, begin, step)
@@ -63,7 +67,10 @@ def test_the_same_queries_at_5_and_50_events(network, member, url_name, start, s
     assert few == many, (few, many)
 
 
-def test_my_events_the_same_at_5_and_50(network, member):
+@pytest.mark.parametrize("zone", ["", "Europe/London"])
+def test_my_events_the_same_at_5_and_50(network, member, zone):
+    member.time_zone = zone
+    member.save()
     other = make_member("Second Organiser", "second@example.org")
     client = client_for(member)
     start = timezone.now() + dt.timedelta(days=1)
