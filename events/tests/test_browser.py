@@ -1,6 +1,8 @@
 """In Chromium, under the site's Content-Security-Policy: a member adds an event, another
 answers it (htmx swaps the guest list in place), and downloads its .ics file."""
 
+import datetime as dt
+
 import icalendar
 import pytest
 from playwright.sync_api import Page, expect
@@ -8,6 +10,8 @@ from playwright.sync_api import Page, expect
 from conftest import make_member
 from events.models import Event, Rsvp
 from tests.browser.conftest import sign_in
+
+from .helpers import KARACHI, make_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,3 +57,27 @@ def test_create_an_event_answer_it_and_download_its_calendar_file(
     assert str(item["summary"]) == "Alumni iftar"
     assert str(item["location"]) == "Karachi Gymkhana"
     assert problems == []
+
+
+def test_a_member_chooses_their_time_zone_and_sees_event_times_in_it(
+    page: Page, live_server, network, member
+):
+    event = make_event(member, "Mushaira", start=dt.datetime(2030, 12, 5, 18, tzinfo=KARACHI))
+    guest = make_member("Layla London", "layla@example.org")
+    sign_in(page, live_server.url, guest, "/settings/profile/")
+    zone = page.get_by_label("Your time zone")
+    expect(zone).to_have_value("")
+    zone.select_option("Europe/London")
+    page.get_by_role("button", name="Save").click()
+    page.goto(live_server.url + "/settings/profile/")
+    expect(page.get_by_label("Your time zone")).to_have_value("Europe/London")
+
+    page.goto(live_server.url + event.get_absolute_url())
+    expect(page.get_by_text("Thursday, December 5, 2030, 6 p.m. – 9 p.m.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "In your time zone (Europe/London): Thursday, December 5, 2030, 1 p.m. – 4 p.m."
+        )
+    ).to_be_visible()
+    page.goto(live_server.url + "/events/calendar/2030/12/")
+    expect(page.get_by_text("(1 p.m. your time)")).to_be_visible()
