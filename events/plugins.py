@@ -16,6 +16,7 @@ from lib import sections
 from lib.cachetags import cached_fragment, depends_on
 from members.permissions import is_member
 
+from . import when
 from .models import EVENTS_TAG, Event, event_tag
 from .permissions import can_view_event
 
@@ -42,10 +43,14 @@ def upcoming_section(request: HttpRequest, _obj: Any) -> str:
     user = request.user
     now = timezone.now()
 
-    def render(events: Any) -> str:
+    def render(events: Any, yours: Any = None) -> str:
         return render_to_string(
             "events/_home_section.html",
-            {"events": events, "zone_name": timezone.get_current_timezone_name()},
+            {
+                "events": events,
+                "zone_name": timezone.get_current_timezone_name(),
+                "your_zone": yours,
+            },
         )
 
     if not is_member(user):
@@ -55,8 +60,9 @@ def upcoming_section(request: HttpRequest, _obj: Any) -> str:
             lambda: render(list(Event.objects.listed().upcoming(now).for_listing()[:HOME_EVENTS])),
             [EVENTS_TAG],
         )
+    # A member's page part is theirs (not cached): with their own time zone, if they chose one.
     events = Event.objects.visible_to(user).upcoming(now).for_listing()[:HOME_EVENTS]
-    return render(list(events))
+    return render(list(events), when.viewer_zone(user))
 
 
 def member_section(request: HttpRequest, member: Any) -> str:
@@ -70,7 +76,10 @@ def member_section(request: HttpRequest, member: Any) -> str:
     )
     if not events:
         return ""
-    return render_to_string("events/_member_section.html", {"events": events, "member": member})
+    return render_to_string(
+        "events/_member_section.html",
+        {"events": events, "member": member, "your_zone": when.viewer_zone(request.user)},
+    )
 
 
 def nav_link(request: HttpRequest, _user: Any) -> str:

@@ -183,3 +183,14 @@ def test_a_reminder_tells_a_londoner_the_time_in_theirs_too(member, londoner, ot
     )
     other = Notification.objects.get(kind="event-reminder", recipient=other_member).excerpt
     assert other == "Saturday, December 5, 2026, 6 p.m. – 9 p.m. (Asia/Karachi) · Alhamra Hall"
+
+
+def test_the_home_and_member_pages_events_show_a_londoners_time_too(member, londoner, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    future = dt.datetime.now(KARACHI).replace(hour=18, minute=0, second=0, microsecond=0)
+    make_event(member, "Mushaira", start=future + dt.timedelta(days=3), hours=3)
+    for url in (reverse("network:home"), member.get_absolute_url()):
+        html = client_for(londoner).get(url).content.decode()
+        assert "(Europe/London: " in html and "1 p.m. – 4 p.m.)" in html
+        for client in (Client(), Client(), client_for(member)):
+            assert "Europe/London" not in client.get(url).content.decode()
