@@ -52,6 +52,8 @@ class Scope(StrEnum):
     EVERYONE = "everyone"
     FRIENDS = "friends"
     MEMBER = "member"
+    # What happened in one place (a group: models.Entry.place).
+    PLACE = "place"
 
 
 class InvalidCursor(ValueError):
@@ -187,6 +189,7 @@ def _entries(
     member: Member | None,
     before: Cursor | None,
     limit: int,
+    place: models.Model | None = None,
 ) -> list[Entry]:
     """A page's entries with their members. The network's stream reads them in index order
     at once; the friends' and a member's in two steps, the ids then those rows: in one, the
@@ -195,6 +198,11 @@ def _entries(
     keys = _keys(hidden_member_ids(viewer), before)
     if scope is Scope.EVERYONE:
         return list(_with_members(keys)[:limit])
+    if scope is Scope.PLACE:
+        # One range of activity_by_place, in its order.
+        assert place is not None
+        here = keys.filter(place_type=ContentType.objects.get_for_model(place), place_id=place.pk)
+        return list(_with_members(here)[:limit])
     pairs = keys.values_list("pk", "created_at")
     if scope is Scope.FRIENDS:
         ids = friends.friend_ids(viewer) if isinstance(viewer, Member) else set()
@@ -217,10 +225,15 @@ def _with_members(rows: "models.QuerySet[Entry]") -> "models.QuerySet[Entry]":
     return rows.select_related("actor", "subject").defer("actor__about", "subject__about")
 
 
-def _load(entries: Sequence[Entry]) -> dict[tuple[int, int], models.Model]:
-    """What the entries are about and on, by (content type id, id): one query per model."""
+def _load(
+    entries: Sequence[Entry], known: models.Model | None = None
+) -> dict[tuple[int, int], models.Model]:
+    """What the entries are about and on, by (content type id, id): one query per model, but
+    for `known` (a place's stream: the place, which its joins and its wall are about)."""
     member_type = ContentType.objects.get_for_model(Member).pk
     found: dict[tuple[int, int], models.Model] = {}
+    if known is not None:
+        found[ContentType.objects.get_for_model(known).pk, known.pk] = known
     for entry in entries:
         found[member_type, entry.actor_id] = entry.actor
         if entry.subject is not None:
@@ -249,7 +262,18 @@ def _rows_of(model: type[models.Model], pks: Iterable[int]) -> Iterable[models.M
         for f in model._meta.concrete_fields
         if isinstance(f, models.TextField) and not (model is Comment and f.name == "body")
     ]
-    return model._default_manager.filter(pk__in=list(pks)).defer(*long)
+    # What it is in (a discussion's group) comes with it: a kind's can_view asks for it, and
+    # it would cost a query per row.
+    places = registry.place_models()
+    inside = [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.many_to_one and f.related_model in places and f.related_model is not model
+    ]
+    rows = model._default_manager.filter(pk__in=list(pks))
+    if inside:
+        rows = rows.select_related(*inside)
+    return rows.defer(*long)
 
 
 def _line_for(
@@ -296,15 +320,17 @@ def read(
     *,
     scope: Scope = Scope.EVERYONE,
     member: Member | None = None,
+    place: models.Model | None = None,
     before: Cursor | None = None,
     limit: int = PER_PAGE,
 ) -> Page:
-    """A page of the stream as `viewer` may see it: the network's, their friends', or what a
-    member did and what concerns them."""
-    entries = _entries(viewer, scope, member, before, limit + 1)
+    """A page of the stream as `viewer` may see it: the network's, their friends', what a
+    member did and what concerns them, or what happened in a place (Scope.PLACE: `place`,
+    whose own page decided the viewer may read it)."""
+    entries = _entries(viewer, scope, member, before, limit + 1, place)
     older = Cursor.after(entries[limit - 1]) if len(entries) > limit else None
     entries = entries[:limit]
-    found = _load(entries)
+    found = _load(entries, place)
     lines = [line for entry in entries if (line := _line_for(viewer, entry, found)) is not None]
     for line in lines:
         depends_on(*line.kind.tags(line.on))

@@ -15,6 +15,19 @@ without a change to the stream's code:
         can_view=lambda viewer, entry, target, on: can_view_discussion(viewer, target),
     ))
 
+Where something happened, when that place has a stream of its own (a group's activity), is
+said once per model by the app that has such things, also in its ready():
+
+    registry.register_place(Group, lambda group: group)            # its joins, its wall
+    registry.register_place(Discussion, lambda d: d.group)         # None: in no group
+
+(A stand-in of the place's model with its pk is enough, `Group(pk=d.group_id)`: only its
+model and pk are stored, and it saves reading the row on each comment.)
+
+An entry's place is then where what it is `on` is (a reply on a group's discussion, a comment
+on its wall, a discussion started in it): no kind changes for it. A kind may say otherwise
+with `place`.
+
 When the stream is read, an entry shows only if its target (and what it is `on`) still exists,
 the viewer may see what it is on (the comments registry's `can_view`, for what takes comments),
 the kind's own `can_view` agrees (later: private groups), and neither its actor, subject nor
@@ -83,9 +96,33 @@ class Kind:
     removed_by: tuple[str, ...] = ()
     hidden_by: tuple[str, ...] = ()
     shown_by: tuple[str, ...] = ()
+    # Where it happened (a group): whose place stream shows it. None: where `on` is
+    # (place_of), which is what most kinds want.
+    place: Callable[[events.Event], models.Model | None] | None = None
 
 
 _kinds: dict[str, Kind] = {}
+_places: dict[type[models.Model], Callable[[Any], models.Model | None]] = {}
+
+
+def register_place(model: type[models.Model], where: Callable[[Any], models.Model | None]) -> None:
+    """Entries on a `model` happened where `where(obj)` says (a group), or nowhere (None)."""
+    _places[model] = where
+
+
+def place_models() -> frozenset[type[models.Model]]:
+    return frozenset(_places)
+
+
+def place_of(obj: object) -> models.Model | None:
+    """Where `obj` is, as its model's registration says; None if it says nothing."""
+    if not isinstance(obj, models.Model):
+        return None
+    where = _places.get(type(obj))
+    if where is None:
+        return None
+    place = where(obj)
+    return place if isinstance(place, models.Model) and place.pk is not None else None
 
 
 def register(kind: Kind) -> None:

@@ -20,7 +20,7 @@ from lib.cachetags import invalidate
 from members.models import Member
 
 from . import registry
-from .models import Entry, entry_tags
+from .models import Entry, entry_tags, place_tag
 
 FRIENDS_ACCEPTED = "friends.accepted"
 
@@ -53,11 +53,12 @@ def record(event: events.Event) -> None:
             target_id=event.target.pk,
         )
         if earlier.filter(hidden=True).update(hidden=False):
-            _changed(earlier.values_list("actor_id", "subject_id"))
+            _changed(earlier)
             return
         if earlier.exists():
             return  # told twice (a double publish): one entry
     on = kind.on(event)
+    place = kind.place(event) if kind.place is not None else registry.place_of(on)
     subject = kind.subject(event)
     entry = Entry.objects.create(
         kind=kind.event,
@@ -68,6 +69,8 @@ def record(event: events.Event) -> None:
         target_id=event.target.pk,
         on_type=_type(on) if on is not None else None,
         on_id=on.pk if on is not None else None,
+        place_type=_type(place) if place is not None else None,
+        place_id=place.pk if place is not None else None,
         created_at=timezone.now(),
     )
     invalidate(*entry.cache_tags())
@@ -82,9 +85,27 @@ def _about(target: models.Model, kinds: list[str], *, on_too: bool) -> "models.Q
     return Entry.objects.filter(about)
 
 
-def _changed(members: Iterable[tuple[int, int | None]]) -> None:
-    """Invalidates the stream and the pages of these (actor, subject) pairs' members."""
-    invalidate(*entry_tags(*(pk for pair in members for pk in pair)))
+# What a change to entries invalidates: (actor, subject, place type, place id).
+_WHOSE = ("actor_id", "subject_id", "place_type_id", "place_id")
+
+
+def _whose(entries: "models.QuerySet[Entry]") -> list[tuple[int | None, ...]]:
+    return list(entries.values_list(*_WHOSE))
+
+
+def _changed(
+    entries: "models.QuerySet[Entry] | Iterable[tuple[int | None, ...]]",
+) -> None:
+    """Invalidates the stream, the pages of these entries' members and their places' streams.
+    `entries`: a query (read here), or rows of _WHOSE read before they were deleted."""
+    rows = _whose(entries) if isinstance(entries, models.QuerySet) else list(entries)
+    members = (pk for row in rows for pk in row[:2])
+    places = set()
+    for row in rows:
+        type_id, pk = (row[2], row[3]) if len(row) == 4 else (None, None)
+        if type_id is not None and pk is not None:
+            places.add(place_tag(type_id, pk))
+    invalidate(*entry_tags(*members), *sorted(places))
 
 
 def remove_about(event: events.Event) -> None:
@@ -92,7 +113,7 @@ def remove_about(event: events.Event) -> None:
     if event.target is None or event.target.pk is None:
         return
     entries = _about(event.target, registry.withdrawn_by(event.name, "removed_by"), on_too=True)
-    members = list(entries.values_list("actor_id", "subject_id"))
+    members = _whose(entries)
     if members:
         entries.delete()
         _changed(members)
@@ -115,7 +136,7 @@ def _set_hidden(event: events.Event, kinds: list[str], hidden: bool) -> None:
     # The pages of those who commented on it change too: their lines about it come and go
     # with it (queries.py asks whether the viewer may see what an entry is on).
     on = _about(event.target, kinds, on_too=True)
-    members = list(on.values_list("actor_id", "subject_id"))
+    members = _whose(on)
     if members:
         _changed(members)
 
@@ -139,7 +160,7 @@ def remove_entries_of(member: Member) -> None:
     those about them (friends, their wall) and those on their content (comments on their
     posts) go. The foreign keys would cascade too; this names the pages that change."""
     entries = Entry.objects.filter(Q(actor=member) | Q(subject=member) | Q(owner=member))
-    members = list(entries.values_list("actor_id", "subject_id"))
+    members = _whose(entries)
     entries.delete()
     _changed([*members, (member.pk, None)])
 
@@ -150,6 +171,6 @@ def forget_former_member(member: Member) -> None:
     joining, friendships, lines on their wall) goes; lines of others on their content stay,
     as that content does."""
     entries = Entry.objects.filter(Q(actor=member) | Q(subject=member))
-    members = list(entries.values_list("actor_id", "subject_id"))
+    members = _whose(entries)
     entries.delete()
     _changed([*members, (member.pk, None)])

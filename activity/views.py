@@ -1,9 +1,13 @@
 """The activity pages: the network's stream (everyone), a member's friends' stream, and one
 member's activity. Each is a keyset page (`?before=<cursor>`); a cursor we did not write answers
-400 with the newest page's link.
+400 with the newest page's link. An app whose things are places (a group) serves a place's
+stream on its own page with place_stream().
 """
 
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
+from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -20,7 +24,7 @@ from members.models import Member
 
 from . import permissions, queries
 from .lines import render_lines
-from .models import STREAM_TAG, member_tag
+from .models import STREAM_TAG, member_tag, tag_of_place
 from .queries import Cursor, InvalidCursor, Scope
 
 
@@ -34,10 +38,12 @@ def _stream(
     *,
     scope: Scope,
     member: Member | None = None,
+    place: models.Model | None = None,
     tag: str,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     depends_on(tag)
-    context: dict[str, object] = {"scope": scope.value, "member": member}
+    context: dict[str, object] = {"scope": scope.value, "member": member, **(extra or {})}
     raw = request.GET.get("before", "")
     before = None
     if raw:
@@ -45,12 +51,12 @@ def _stream(
             before = Cursor.decode(raw)
         except InvalidCursor:
             context["error"] = _("This page of the activity does not exist. Here is the newest.")
-            context["lines"] = _newest(request, scope, member, tag, context)
+            context["lines"] = _newest(request, scope, member, tag, context, place)
             return render(request, template, context, status=400)
     if before is None:
-        context["lines"] = _newest(request, scope, member, tag, context)
+        context["lines"] = _newest(request, scope, member, tag, context, place)
     else:
-        page = queries.read(request.user, scope=scope, member=member, before=before)
+        page = queries.read(request.user, scope=scope, member=member, place=place, before=before)
         context["lines"] = _lines(request, page)
         context["older"] = page.older.encode() if page.older else ""
     context["before"] = raw if before is not None else ""
@@ -63,27 +69,39 @@ def _newest(
     member: Member | None,
     tag: str,
     context: dict[str, object],
+    place: models.Model | None = None,
 ) -> SafeString:
     """The newest page; as visitors see it, rendered once until it changes. Its cursor goes
     into `context`."""
     viewer = request.user
     if not isinstance(viewer, AnonymousUser):
-        page = queries.read(viewer, scope=scope, member=member)
+        page = queries.read(viewer, scope=scope, member=member, place=place)
         context["older"] = page.older.encode() if page.older else ""
         return _lines(request, page)
 
     def render_page() -> str:
-        page = queries.read(viewer, scope=scope, member=member)
+        page = queries.read(viewer, scope=scope, member=member, place=place)
         # The cursor travels with the HTML: the fragment is all that is cached.
         older = page.older.encode() if page.older else ""
         return older + "\n" + _lines(request, page)
 
     where = f"{get_language()}:{timezone.get_current_timezone_name()}"
-    owner = member.pk if member is not None else ""
+    owner = member.pk if member is not None else tag if place is not None else ""
     cached = cached_fragment(f"activity:page:{scope}:{owner}:{where}", render_page, [tag])
     older, _sep, html = cached.partition("\n")
     context["older"] = older
     return mark_safe(html)  # noqa: S308 — rendered above from our template
+
+
+def place_stream(
+    request: NetworkRequest, template: str, place: models.Model, context: dict[str, Any]
+) -> HttpResponse:
+    """What happened in `place` (a group), a keyset page as the other streams, for the page
+    its own app serves; that app has decided the viewer may read the place. `template` gets
+    `lines`, `older`, `before`, `error` (include activity/_older.html) and `context`."""
+    return _stream(
+        request, template, scope=Scope.PLACE, place=place, tag=tag_of_place(place), extra=context
+    )
 
 
 @require_safe

@@ -56,9 +56,15 @@ def can_reply(
 
 
 def can_delete_all_comments(user: object, target: models.Model) -> bool:
-    """Whose the target is (a post's author, a wall's member), administrators and moderators."""
-    author_id = registry.for_target(target).author_id(target)
-    return manages_content_of(user, author_id) or is_moderator(user)
+    """Whose the target is (a post's author, a wall's member), administrators and moderators,
+    and whom its registration names (registry.Commentable.can_delete_all: a group's
+    administrators)."""
+    commentable = registry.for_target(target)
+    return (
+        manages_content_of(user, commentable.author_id(target))
+        or is_moderator(user)
+        or (is_member(user) and commentable.can_delete_all(user, target))
+    )
 
 
 def can_delete_comment(user: object, comment: Comment, target: models.Model) -> bool:

@@ -29,6 +29,10 @@ def _anyone(user: object, target: models.Model) -> bool:
     return True
 
 
+def _no_one_else(user: object, target: models.Model) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Commentable:
     model: type[models.Model]
@@ -60,6 +64,10 @@ class Commentable:
     # repliers follow): the notifications app then leaves out the owner's "commented on your
     # post" and everyone's "also commented".
     tells_own_followers: bool = False
+    # Who else deletes any comment on it, beyond its owner and the network's moderators and
+    # administrators (who always may): a group's administrators, on its wall and in its
+    # discussions. They see the Delete link on every comment there.
+    can_delete_all: Callable[[object, models.Model], bool] = _no_one_else
 
     def cache_tags(self, target: models.Model) -> list[str]:
         """Everything that changes when the target's comments change."""

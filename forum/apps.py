@@ -9,6 +9,8 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from activity import registry as activity
         from comments.registry import Commentable, register
+        from groups.models import Group
+        from groups.permissions import is_group_admin
         from likes import registry as likes
         from members import removal
 
@@ -33,6 +35,11 @@ class ForumConfig(AppConfig):
                 # Followers (the starter and repliers among them) are told of a reply by this
                 # app (handlers.tell_followers), not by the notifications app.
                 tells_own_followers=True,
+                # A group's administrators moderate the replies in its discussions.
+                can_delete_all=lambda user, d: (
+                    d.group_id is not None  # type: ignore[attr-defined]
+                    and is_group_admin(user, Group(pk=d.group_id))  # type: ignore[attr-defined]
+                ),
             )
         )
         likes.register(
@@ -60,6 +67,11 @@ class ForumConfig(AppConfig):
                 hidden_by=("forum.hidden",),
                 shown_by=("forum.shown",),
             )
+        )
+        # A discussion in a group, and its replies, happened in the group (its activity).
+        activity.register_place(
+            Discussion,
+            lambda d: Group(pk=d.group_id) if d.group_id is not None else None,
         )
         handlers.register_all()
         sections.register_all()

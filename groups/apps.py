@@ -7,6 +7,7 @@ class GroupsConfig(AppConfig):
     verbose_name = _("Groups")
 
     def ready(self) -> None:
+        from activity import registry as activity
         from comments.registry import Commentable, register
         from members import removal
 
@@ -30,8 +31,13 @@ class GroupsConfig(AppConfig):
                 count_tags=lambda group: [],
                 hidden_authors=permissions.hidden_authors,  # type: ignore[arg-type]
                 heading=_("Group wall"),
+                # Its administrators moderate its wall.
+                can_delete_all=permissions.is_group_admin,  # type: ignore[arg-type]
             )
         )
+        # What happens on a group (a member joins it, a comment on its wall) happens in it:
+        # its activity page shows it (activity.registry.register_place).
+        activity.register_place(Group, lambda group: group)
         handlers.register_all()
         sections.register_all()
         removal.register("groups", remove_memberships_of)

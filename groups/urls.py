@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("groups/<str:slug>/hide/", views.hide, name="hide"),
     path("groups/<str:slug>/show/", views.show, name="show"),
     path("groups/<str:slug>/members/", views.members, name="members"),
+    path("groups/<str:slug>/activity/", views.group_activity, name="activity"),
     path("groups/<str:slug>/join/", views.join, name="join"),
     path("groups/<str:slug>/leave/", views.leave, name="leave"),
     path("groups/<str:slug>/request/cancel/", views.cancel_request, name="cancel_request"),

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from activity.views import place_stream
 from lib.cachetags import depends_on
 from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
@@ -27,7 +28,16 @@ from members.services import safe_next
 
 from . import permissions, services
 from .forms import GroupForm, InviteForm, MemberSearchForm, SearchForm
-from .models import LISTS_TAG, Group, Invitation, JoinRequest, Membership, group_tag, members_tag
+from .models import (
+    LISTS_TAG,
+    Group,
+    Invitation,
+    JoinRequest,
+    Membership,
+    group_tag,
+    members_tag,
+    name_tag,
+)
 
 GROUPS_PER_PAGE = 20
 MEMBERS_PER_PAGE = 30
@@ -209,6 +219,27 @@ def members(request: NetworkRequest, slug: str) -> HttpResponse:
     if group.is_private or group.is_hidden:
         return _render_members(request, group)
     return _public_members_page(request, slug)
+
+
+def _render_activity(request: NetworkRequest, group: Group) -> HttpResponse:
+    depends_on(name_tag(group.pk))
+    return place_stream(request, "groups/activity.html", group, {"group": group})
+
+
+@cache_for_visitors
+def _public_activity_page(request: NetworkRequest, slug: str) -> HttpResponse:
+    return _render_activity(request, _readable_group(request, slug))
+
+
+@require_safe
+def group_activity(request: NetworkRequest, slug: str) -> HttpResponse:
+    """What happened in the group, newest first (`?before=<cursor>`, as Latest Activity's
+    pages): its members joining, its discussions and their replies, its wall's comments — to
+    those who read its content, and each line only if the viewer may see it."""
+    group = _readable_group(request, slug)
+    if group.is_private or group.is_hidden:
+        return _render_activity(request, group)
+    return _public_activity_page(request, slug)
 
 
 # --- Making and changing ---------------------------------------------------------------------
