@@ -3,13 +3,19 @@ of them private, with memberships drawn from a log-normal size (most groups have
 members or so, a few have hundreds: the busiest is the bench's "big group"), the first member
 of each its administrator, and a handful of requests waiting on groups that take them.
 
-Each membership comes after both the group and the member existed. The manifest names the
-groups list and the biggest public group's page (`groups`)."""
+Each membership comes after both the group and the member existed, and has its Latest
+Activity entry (the group made, a member joined), placed in the group as the services' are
+(activity.registry.register_place): each group's activity page has its joins. The manifest
+names the groups list, the biggest public group's page and its activity page (`groups`)."""
 
 from collections.abc import Iterator
 
+from django.contrib.contenttypes.models import ContentType
+
+from activity.models import Entry
 from lib.datagen import Context, Made
 
+from . import services
 from .models import Group, JoinRequest, Membership
 
 GROUPS = 200
@@ -77,7 +83,27 @@ def generate(ctx: Context) -> None:
                 )
 
     total = sum(len(people) for _group, people in specs)
-    ctx.bulk_create("group members", Membership, memberships(), total=total)
+    made = list(memberships())
+    ctx.bulk_create("group members", Membership, iter(made), total=total)
+    group_type = ContentType.objects.get_for_model(Group)
+
+    def entries() -> Iterator[Entry]:
+        for membership in made:
+            yield Entry(
+                kind=services.CREATED
+                if membership.role == Membership.Role.ADMIN
+                else services.JOINED,
+                actor_id=membership.member_id,
+                target_type=group_type,
+                target_id=membership.group_id,
+                on_type=group_type,
+                on_id=membership.group_id,
+                place_type=group_type,
+                place_id=membership.group_id,
+                created_at=membership.joined_at,
+            )
+
+    ctx.bulk_create("group activity", Entry, entries(), total=total)
 
     def requests() -> Iterator[JoinRequest]:
         for group, people in specs:
@@ -102,6 +128,7 @@ def generate(ctx: Context) -> None:
             "members": len(big_people),
             "path": big.get_absolute_url(),
             "members_path": f"{big.get_absolute_url()}members/",
+            "activity_path": f"{big.get_absolute_url()}activity/",
             "admin_pk": big_people[0].pk,
         },
     }

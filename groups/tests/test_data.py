@@ -50,4 +50,7 @@ def test_the_benchmark_network_has_groups(tmp_path):
     response = Client().get(big["path"])
     assert response.status_code == 200
     assert Client().get(big["members_path"]).status_code == 200
+    activity = Client().get(big["activity_path"])
+    assert activity.status_code == 200
+    assert activity.content.decode().count("joined the group") >= min(big["members"] - 1, 20)
     assert Client().get(manifest["groups"]["list_path"]).status_code == 200
