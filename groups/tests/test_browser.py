@@ -45,8 +45,10 @@ def test_a_private_group_from_request_to_wall(browser: Browser, live_server, mem
     expect(asker.get_by_role("heading", name=re.compile("Group wall"))).to_be_visible()
     asker.locator("textarea[name=body]").first.fill("Glad to be here!")
     asker.get_by_role("button", name="Add Comment").click()
-    expect(asker.get_by_text("Glad to be here!")).to_be_visible()
+    expect(asker.locator(".comment-body", has_text="Glad to be here!")).to_be_visible()
     admin.goto(f"{base}{group.get_absolute_url()}")
-    expect(admin.get_by_text("Glad to be here!")).to_be_visible()
+    expect(admin.locator(".comment-body", has_text="Glad to be here!")).to_be_visible()
+    # and in the group's Latest activity, quoted
+    expect(admin.locator("#group-activity", has_text="Glad to be here!")).to_be_visible()
     admin_context.close()
     asker_context.close()
