@@ -99,12 +99,12 @@ def _changed(
     """Invalidates the stream, the pages of these entries' members and their places' streams.
     `entries`: a query (read here), or rows of _WHOSE read before they were deleted."""
     rows = _whose(entries) if isinstance(entries, models.QuerySet) else list(entries)
-    members = (pk for row in rows for pk in row[:2])
-    places = set()
-    for row in rows:
-        type_id, pk = (row[2], row[3]) if len(row) == 4 else (None, None)
-        if type_id is not None and pk is not None:
-            places.add(place_tag(type_id, pk))
+    members = (pk for actor, subject, *_place in rows for pk in (actor, subject))
+    places = {
+        place_tag(type_id, pk)
+        for _actor, _subject, type_id, pk in rows
+        if type_id is not None and pk is not None
+    }
     invalidate(*entry_tags(*members), *sorted(places))
 
 
@@ -152,7 +152,7 @@ def forget_friendship(event: events.Event) -> None:
         Q(actor_id=a, subject_id=b) | Q(actor_id=b, subject_id=a), kind=FRIENDS_ACCEPTED
     )
     if entries.delete()[0]:
-        _changed([(a, b)])
+        _changed([(a, b, None, None)])
 
 
 def remove_entries_of(member: Member) -> None:
@@ -162,7 +162,7 @@ def remove_entries_of(member: Member) -> None:
     entries = Entry.objects.filter(Q(actor=member) | Q(subject=member) | Q(owner=member))
     members = _whose(entries)
     entries.delete()
-    _changed([*members, (member.pk, None)])
+    _changed([*members, (member.pk, None, None, None)])
 
 
 def forget_former_member(member: Member) -> None:
@@ -173,4 +173,4 @@ def forget_former_member(member: Member) -> None:
     entries = Entry.objects.filter(Q(actor=member) | Q(subject=member))
     members = _whose(entries)
     entries.delete()
-    _changed([*members, (member.pk, None)])
+    _changed([*members, (member.pk, None, None, None)])

@@ -103,7 +103,7 @@ def generate(ctx: Context) -> None:
                 created_at=membership.joined_at,
             )
 
-    ctx.bulk_create("group activity", Entry, entries(), total=total)
+    placed = ctx.bulk_create("group activity", Entry, entries(), total=total)
 
     def requests() -> Iterator[JoinRequest]:
         for group, people in specs:
@@ -122,6 +122,8 @@ def generate(ctx: Context) -> None:
     ctx.manifest["counts"]["group_memberships"] = total
     ctx.manifest["groups"] = {
         "list_path": "/groups/",
+        # Latest Activity entries written here (the stream's own count is activity's).
+        "activity_entries": len(placed),
         "big": {
             "pk": big.pk,
             "slug": big.slug,
