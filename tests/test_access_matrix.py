@@ -1,22 +1,35 @@
 """Who may open every page of the network, and who may act on it: one table, every route.
 
-MATRIX below names, for every named route of the URLconf and for nine personas, what a GET and
-a POST answer. test_every_route_is_in_the_matrix fails for a route nobody has written down (add
-it to the matrix) and for an entry whose route no longer exists. test_access_apart then requests
-every POST cell — route × persona — on a fresh database, so a POST that succeeds changes nothing
-the next case sees; test_access_get requests a route's GET as every persona on one database (a
-GET only reads; GET_ACTS names the routes whose GET acts, which run apart). docs/permissions.md
-is the same matrix, by action.
+MATRIX below names, for every named route of the URLconf, what a GET and a POST answer for the
+nine base personas, and for the apps' personas on the rows that name them (below).
+test_every_route_is_in_the_matrix fails for a route nobody has written down (add it to the
+matrix) and for an entry whose route no longer exists. test_access_apart then requests every
+POST cell — route × persona — on a fresh database, so a POST that succeeds changes nothing the
+next case sees; test_access_get requests a route's GET as every persona of its row on one
+database (a GET only reads; GET_ACTS names the routes whose GET acts, which run apart).
+docs/permissions.md is the same matrix, by action.
 
 Personas:
 - visitor: an anonymous client.
 - unconfirmed: joined, has not confirmed the email.
-- member: a confirmed member who wrote none of the objects under test.
+- member: a confirmed member who wrote none of the objects under test and is in no group; the
+  "non-invited" member of the invited-only event and of the private group.
 - author: wrote the posts under test (published, draft, hidden) and owns the handle in blog URLs.
 - other_member: wrote the comment under test (on the author's post).
 - moderator, administrator, creator: the roles, none of them the author of anything.
 - suspended: confirmed, then is_active turned off; Django's authentication backend treats the
   session as anonymous, so they read like a visitor and write nothing.
+The apps' personas (APP_PERSONAS), confirmed members whom an app's PERSONA_SETUP relates to
+the objects under test:
+- friend: the author's friend; blocked: blocked by the author (friends);
+- group_admin: made the groups under test, so administers them (groups; no set-up of its own);
+- group_member: a member of those groups, the private one and the public one (groups);
+- invited: invited to the private group, not answered yet (groups), and invited to the
+  invited-only event (events);
+- requester: asked to join the private group, waiting for an answer (groups).
+An app persona is checked only on the rows that name it (row(..., invited=…), or its key in
+the dict): everywhere else it is a plain member, and the `member` cell checks that. A new one
+goes into APP_PERSONAS with a property of World that names and sets it up.
 
 A key of MATRIX is a route name, or a route name and a variant after "@" — the same route on a
 different object ("blogs:post@draft": the author's draft instead of the published post).
@@ -30,7 +43,9 @@ Apps built on these write their part of the matrix beside their code, in `<app>/
 - OBJECTS: {name: make(world)} — objects the app's routes name, made on first use as
   `world.<name>` (a friend request, a group…);
 - PERSONA_SETUP: {persona: set_up(world, member)} — what makes a persona who they are in the
-  app (friends: `friend` is the author's friend, `blocked` is blocked by the author);
+  app (friends: `friend` is the author's friend, `blocked` is blocked by the author; groups:
+  `invited` is invited to `world.group`), run when the persona is first used; a set-up may
+  make the objects it needs (inviting makes the group);
 - WORLD_SETUP: [set_up(world)] — what every world has from the start, because other apps'
   pages show it (profiles: the questions the join form asks), so the hostile-input pass sends
   its payloads to those fields too.
@@ -69,7 +84,8 @@ Cell = tuple[Outcome, Outcome]  # (GET, POST)
 LOGIN = "login"  # 302 to the sign-in page
 REDIRECT = "redirect"  # 301/302 anywhere else
 
-PERSONAS = (
+# Every row has a cell for each of these.
+BASE_PERSONAS = (
     "visitor",
     "unconfirmed",
     "member",
@@ -79,10 +95,10 @@ PERSONAS = (
     "administrator",
     "creator",
     "suspended",
-    "friend",
-    "blocked",
 )
-APP_PERSONAS = ("friend", "blocked")
+# A row has a cell for these only where it names them; elsewhere they are plain members.
+APP_PERSONAS = ("friend", "blocked", "group_admin", "group_member", "invited", "requester")
+PERSONAS = BASE_PERSONAS + APP_PERSONAS
 GROUPS = {
     "anonymous": ("visitor", "suspended"),
     "signed_in": (
@@ -93,40 +109,30 @@ GROUPS = {
         "moderator",
         "administrator",
         "creator",
-        "friend",
-        "blocked",
     ),
-    "confirmed": (
-        "member",
-        "author",
-        "other_member",
-        "moderator",
-        "administrator",
-        "creator",
-        "friend",
-        "blocked",
-    ),
+    "confirmed": ("member", "author", "other_member", "moderator", "administrator", "creator"),
     "moderators": ("moderator", "administrator", "creator"),
     "admins": ("administrator", "creator"),
 }
 
 
 def row(default: Cell, **cells: Cell) -> dict[str, Cell]:
-    """Every persona gets `default`; then each keyword — a group of GROUPS or a persona — in
-    the order written, later ones winning: row(X, signed_in=Y, admins=Z)."""
-    table = dict.fromkeys(PERSONAS, default)
-    named: set[str] = set()
+    """Every base persona gets `default`; then each keyword — a group of GROUPS or a persona —
+    in the order written, later ones winning: row(X, signed_in=Y, admins=Z). An app persona
+    (APP_PERSONAS) is in the row only if a keyword names it: then it is checked there."""
+    table = dict.fromkeys(BASE_PERSONAS, default)
     for name, cell in cells.items():
         for persona in GROUPS.get(name, (name,)):
-            assert persona in table, f"unknown persona or group {name!r}"
+            assert persona in PERSONAS, f"unknown persona or group {name!r}"
             table[persona] = cell
-        if name not in GROUPS:
-            named.add(name)
-    # The apps' personas (friend, blocked) are plain members unless a row names them.
-    for persona in APP_PERSONAS:
-        if persona not in named:
-            table[persona] = table["member"]
     return table
+
+
+def cell(key: str, persona: str) -> Cell:
+    """What `persona` gets on the row `key`: an app persona a row does not name gets what the
+    plain member gets."""
+    cells = MATRIX[key]
+    return cells.get(persona, cells["member"])
 
 
 # --- Common rows ------------------------------------------------------------------------------
@@ -321,6 +327,27 @@ class World:
     def blocked(self) -> Member:
         """A confirmed member the author blocked (PERSONA_SETUP: friends)."""
         return self._set_up("blocked", make_member("Babar Blocked", "babar@example.org"))
+
+    @cached_property
+    def group_admin(self) -> Member:
+        """A confirmed member who made the groups under test (OBJECTS: groups), so administers
+        them; PERSONA_SETUP may not make those groups (they name this persona)."""
+        return self._set_up("group_admin", make_member("Hina Organiser", "hina@example.org"))
+
+    @cached_property
+    def group_member(self) -> Member:
+        """A confirmed member of the groups under test (PERSONA_SETUP: groups)."""
+        return self._set_up("group_member", make_member("Gulnar Member", "gulnar@example.org"))
+
+    @cached_property
+    def invited(self) -> Member:
+        """A confirmed member invited, and not answering yet (PERSONA_SETUP: groups, events)."""
+        return self._set_up("invited", make_member("Imran Invited", "imran@example.org"))
+
+    @cached_property
+    def requester(self) -> Member:
+        """A confirmed member who asked to join, and waits (PERSONA_SETUP: groups)."""
+        return self._set_up("requester", make_member("Rida Requester", "rida@example.org"))
 
     def _set_up(self, persona: str, member: Member) -> Member:
         for set_up in PERSONA_SETUP.get(persona, []):
@@ -583,19 +610,22 @@ def test_every_route_is_in_the_matrix() -> None:
 
 
 def test_every_row_names_every_persona() -> None:
+    """Every base persona; app personas where the row names them (and no one else)."""
     for key, cells in MATRIX.items():
-        assert sorted(cells) == sorted(PERSONAS), key
+        assert set(BASE_PERSONAS) <= set(cells), (key, sorted(set(BASE_PERSONAS) - set(cells)))
+        assert set(cells) <= set(PERSONAS), (key, sorted(set(cells) - set(PERSONAS)))
 
 
 # A POST may change what the next one sees, so each runs on a world of its own; the GETs of
 # one route only read, so every persona's GET of it shares one world (a tenth of the worlds
 # to build: they were most of the matrix's time) — except the routes whose GET acts (opening
-# a confirmation link confirms the address and spends the link), which run apart too.
+# a confirmation link confirms the address and spends the link), which run apart too. The
+# personas of a row are its cells: the base ones, and the app personas it names.
 GET_ACTS = {"members:confirm"}
 APART = [
     pytest.param(key, persona, method, id=f"{key}-{persona}-{method}")
     for key in MATRIX
-    for persona in PERSONAS
+    for persona in MATRIX[key]
     for method in (("GET", "POST") if route_of(key) in GET_ACTS else ("POST",))
 ]
 
@@ -624,7 +654,7 @@ def _check(world: "World", key: str, persona: str, method: str) -> str | None:
 @pytest.mark.parametrize("key", [key for key in MATRIX if route_of(key) not in GET_ACTS])
 def test_access_get(key: str) -> None:
     world = World()
-    wrong = [_check(world, key, persona, "GET") for persona in PERSONAS]
+    wrong = [_check(world, key, persona, "GET") for persona in MATRIX[key]]
     assert not [w for w in wrong if w], "\n".join(w for w in wrong if w)
 
 
@@ -667,3 +697,26 @@ def test_the_personas_are_who_the_docstring_says(db: None) -> None:
     # A suspended member's session reads as a visitor's.
     response = world.client("suspended").get(reverse("members:edit_profile"))
     assert outcome(response) == LOGIN
+
+
+def test_the_app_personas_are_who_the_docstring_says(db: None) -> None:
+    from events.models import Invitation as EventInvitation
+    from friends.queries import are_friends, has_blocked
+    from groups.models import Invitation, JoinRequest, Membership
+
+    world = World()
+    assert are_friends(world.friend, world.author)
+    assert has_blocked(world.author, world.blocked)
+    private, public = world.group, world.public_group
+    assert Membership.objects.get(group=private, member=world.group_admin).is_admin
+    assert Membership.objects.get(group=public, member=world.group_admin).is_admin
+    assert not Membership.objects.get(group=private, member=world.group_member).is_admin
+    assert Membership.objects.filter(group=public, member=world.group_member).exists()
+    assert Invitation.objects.filter(group=private, member=world.invited).exists()
+    assert EventInvitation.objects.filter(event=world.invited_event, member=world.invited).exists()
+    assert JoinRequest.objects.filter(group=private, member=world.requester).exists()
+    # The non-invited member is in no group, invited to nothing, asked for nothing.
+    for model in (Membership, Invitation, JoinRequest, EventInvitation):
+        assert not model.objects.filter(member=world.member).exists(), model
+    for persona in ("invited", "requester"):
+        assert not Membership.objects.filter(member=getattr(world, persona)).exists()

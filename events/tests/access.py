@@ -1,10 +1,11 @@
 """The events app's part of the access matrix (tests/test_access_matrix.py).
 
 The author organises every event under test: `event` (public, next week), `invited_event`
-(invited only; `friend` is the one invited — PERSONA_SETUP) and `hidden_event` (hidden by a
-moderator). An event someone may not see is 404 for them on every route; moderators and
-administrators see every event. The organiser and administrators edit and invite; moderators
-also delete and hide. Answering (RSVP) is a POST of confirmed members who see the event.
+(invited only; the matrix's `invited` persona is invited to it — PERSONA_SETUP — and `member`
+is not) and `hidden_event` (hidden by a moderator). An event someone may not see is 404 for
+them on every route; moderators and administrators see every event. The organiser and
+administrators edit and invite; moderators also delete and hide. Answering (RSVP) is a POST
+of confirmed members who see the event.
 """
 
 import datetime as dt
@@ -20,7 +21,7 @@ from tests.test_access_matrix import LOGIN, REDIRECT, World, confirm_then_act, r
 from .helpers import make_event
 
 PUBLIC = row((200, 200))
-SEES_INVITED = {"author": (200, 200), "moderators": (200, 200), "friend": (200, 200)}
+SEES_INVITED = {"author": (200, 200), "moderators": (200, 200), "invited": (200, 200)}
 
 
 def _event(w: World) -> Event:
@@ -38,7 +39,7 @@ def _hidden_event(w: World) -> Event:
     return event
 
 
-def _invite_friend(w: World, member: Member) -> None:
+def _invite(w: World, member: Member) -> None:
     invite(w.invited_event, [member], by=w.author)
 
 
@@ -79,7 +80,7 @@ MATRIX = {
         (404, 404),
         author=(REDIRECT, REDIRECT),
         moderators=(REDIRECT, REDIRECT),
-        friend=(REDIRECT, REDIRECT),
+        invited=(REDIRECT, REDIRECT),
     ),
     "events:ics": PUBLIC,
     "events:ics@invited": row((404, 404), **SEES_INVITED),
@@ -90,11 +91,11 @@ MATRIX = {
         "creator",
         refused=(404, 404),
         moderator=(403, 403),
-        friend=(403, 403),
+        invited=(403, 403),
     ),
     "events:delete": confirm_then_act("author", "moderator", "administrator", "creator"),
     "events:delete@invited": confirm_then_act(
-        "author", "moderator", "administrator", "creator", refused=(404, 404), friend=(403, 403)
+        "author", "moderator", "administrator", "creator", refused=(404, 404), invited=(403, 403)
     ),
     "events:hide": confirm_then_act("moderator", "administrator", "creator"),
     "events:unhide": confirm_then_act("moderator", "administrator", "creator"),
@@ -105,7 +106,7 @@ MATRIX = {
         "creator",
         refused=(404, 404),
         moderator=(403, 403),
-        friend=(403, 403),
+        invited=(403, 403),
     ),
     # POST only. Unconfirmed members see the event and may not answer (403).
     "events:rsvp": row((405, LOGIN), signed_in=(405, 403), confirmed=(405, REDIRECT)),
@@ -114,7 +115,7 @@ MATRIX = {
         signed_in=(405, 404),
         author=(405, REDIRECT),
         moderators=(405, REDIRECT),
-        friend=(405, REDIRECT),
+        invited=(405, REDIRECT),
     ),
 }
 
@@ -148,6 +149,6 @@ POST_DATA = {
 
 OBJECTS = {"event": _event, "invited_event": _invited_event, "hidden_event": _hidden_event}
 
-# `friend` is the member invited to the invited-only event (the matrix's "invited" persona;
-# `member` is the one not invited).
-PERSONA_SETUP = {"friend": _invite_friend}
+# `invited` is invited to the invited-only event (as to the private group: groups); `member`
+# is the one not invited.
+PERSONA_SETUP = {"invited": _invite}

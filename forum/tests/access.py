@@ -8,11 +8,12 @@ nothing others read). Categories are the administrators'. Replies go through the
 plug-in: a closed discussion takes none (403 for everyone).
 
 A group's discussions ("@group" rows) are on the groups app's private group (`world.group`,
-groups/tests/access.py): `author` runs it, `other_member` is in it, `member` is invited,
-`friend` asked to join. Its readers (those two, network administrators and the creator) read
-its discussions and files; everyone else gets 404. Only its members start and reply (readers
-outside it: 403). A public group's discussion list is everyone's; only its members (the author)
-start there.
+groups/tests/access.py): `group_admin` runs it, `group_member` is in it and started the
+discussion under test, `invited` is invited and `requester` asked to join (neither in it yet),
+`member` is neither. Its readers (its two members, network administrators and the creator)
+read its discussions and files; everyone else gets 404. Only its members start and reply
+(readers outside it: 403). A public group's discussion list is everyone's; only its members
+(group_admin, group_member) start there.
 """
 
 from typing import Any
@@ -33,9 +34,11 @@ from tests.test_access_matrix import (
     row,
 )
 
-# The groups app's private group (groups/tests/access.py): its members, and who reads it.
-GROUP_MEMBERS = ("author", "other_member")
-GROUP_READERS = ("author", "other_member", "administrator", "creator")
+# The groups app's private group (groups/tests/access.py): its members, who reads it, and the
+# group personas outside it (the invited and the requester, not in it yet).
+GROUP_MEMBERS = ("group_admin", "group_member")
+GROUP_READERS = ("group_admin", "group_member", "administrator", "creator")
+OUTSIDE = ("invited", "requester")
 
 MODERATORS_POST = row((405, LOGIN), signed_in=(405, 403), moderators=(405, REDIRECT))
 
@@ -84,18 +87,35 @@ MATRIX = {
         (405, 404), author=(405, REDIRECT), moderators=(405, REDIRECT)
     ),
     # A group's discussions.
-    "forum:group": {**row((404, 405)), **dict.fromkeys(GROUP_READERS, (200, 405))},
-    "forum:group@public": row((200, 405)),
+    "forum:group": {
+        **row((404, 405)),
+        **dict.fromkeys(OUTSIDE, (404, 405)),
+        **dict.fromkeys(GROUP_READERS, (200, 405)),
+    },
+    "forum:group@public": row((200, 405), **dict.fromkeys(GROUP_MEMBERS, (200, 405))),
     "forum:group_start": {
         **row((LOGIN, LOGIN), signed_in=(404, 404)),
+        **dict.fromkeys(OUTSIDE, (404, 404)),
         **dict.fromkeys(GROUP_READERS, (403, 403)),
         **dict.fromkeys(GROUP_MEMBERS, (200, REDIRECT)),
     },
-    "forum:group_start@public": row((LOGIN, LOGIN), signed_in=(403, 403), author=(200, REDIRECT)),
-    "forum:discussion@group": {**row((404, 404)), **dict.fromkeys(GROUP_READERS, (200, 200))},
-    "forum:attachment@group": {**row((404, 405)), **dict.fromkeys(GROUP_READERS, (200, 405))},
+    "forum:group_start@public": {
+        **row((LOGIN, LOGIN), signed_in=(403, 403)),
+        **dict.fromkeys(GROUP_MEMBERS, (200, REDIRECT)),
+    },
+    "forum:discussion@group": {
+        **row((404, 404)),
+        **dict.fromkeys(OUTSIDE, (404, 404)),
+        **dict.fromkeys(GROUP_READERS, (200, 200)),
+    },
+    "forum:attachment@group": {
+        **row((404, 405)),
+        **dict.fromkeys(OUTSIDE, (404, 405)),
+        **dict.fromkeys(GROUP_READERS, (200, 405)),
+    },
     "comments:create@group_discussion": {
         **row((405, 404)),
+        **dict.fromkeys(OUTSIDE, (405, 404)),
         **dict.fromkeys(GROUP_READERS, (405, 403)),
         **dict.fromkeys(GROUP_MEMBERS, (405, REDIRECT)),
     },
@@ -159,7 +179,7 @@ def _with_category(w: World) -> dict[str, Any]:
 
 def _group_discussion(w: World) -> Discussion:
     return services.start_discussion(
-        by=w.author,
+        by=w.group_member,
         group=w.group,
         title="Among ourselves",
         body="Only for the group.",

@@ -40,25 +40,37 @@ def _block(w: World, member: Member) -> None:
 # POST-only actions: GET is 405 for everyone.
 POST_ONLY_ASKING = row((405, LOGIN), unconfirmed=(405, REDIRECT), confirmed=(405, REDIRECT))
 POST_ONLY_ANSWERING = row((405, LOGIN), signed_in=(405, REDIRECT))
+# The matrix checks its app personas only on the rows that name them: here, every row, since
+# `friend` and `blocked` are what these routes are about (each answers them as it answers a
+# plain member, saying nothing of the block).
+THEM = ("friend", "blocked")
+
+
+def both(table: dict[str, Any]) -> dict[str, Any]:
+    """`table`, with `friend` and `blocked` getting the plain member's cell."""
+    return {**table, **dict.fromkeys(THEM, table["member"])}
+
 
 MATRIX = {
-    "friends:mine": row((LOGIN, 405), signed_in=(200, 405)),
-    "friends:of_member": row((200, 405)),
-    # The blocked member's request is "sent" like anyone's (kept from the author's eyes).
-    "friends:send": {**POST_ONLY_ASKING, "author": (405, 400)},
+    "friends:mine": both(row((LOGIN, 405), signed_in=(200, 405))),
+    "friends:of_member": both(row((200, 405))),
+    # The blocked member's request is "sent" like anyone's (kept from the author's eyes); the
+    # friend's is a friendship already.
+    "friends:send": both({**POST_ONLY_ASKING, "author": (405, 400)}),
     # Only `member` has a request from the author; `friend` is a friend already (accepted
     # twice); the others have nothing to accept.
     "friends:accept": {
         **row((405, LOGIN), unconfirmed=(405, REDIRECT), confirmed=(405, 400)),
         "member": (405, REDIRECT),
         "friend": (405, REDIRECT),
+        "blocked": (405, 400),
     },
-    "friends:decline": {**POST_ONLY_ANSWERING, "author": (405, 400)},
-    "friends:cancel": {**POST_ONLY_ANSWERING, "author": (405, 400)},
-    "friends:unblock": {**POST_ONLY_ANSWERING, "author": (405, 400)},
+    "friends:decline": both({**POST_ONLY_ANSWERING, "author": (405, 400)}),
+    "friends:cancel": both({**POST_ONLY_ANSWERING, "author": (405, 400)}),
+    "friends:unblock": both({**POST_ONLY_ANSWERING, "author": (405, 400)}),
     # Confirmation on GET (or "you are not friends"), the act on POST.
-    "friends:unfriend": row((LOGIN, LOGIN), signed_in=(200, REDIRECT), author=(400, 400)),
-    "friends:block": row((LOGIN, LOGIN), signed_in=(200, REDIRECT), author=(400, 400)),
+    "friends:unfriend": both(row((LOGIN, LOGIN), signed_in=(200, REDIRECT), author=(400, 400))),
+    "friends:block": both(row((LOGIN, LOGIN), signed_in=(200, REDIRECT), author=(400, 400))),
 }
 
 KWARGS = {

@@ -1,14 +1,16 @@
 """The groups app's part of the access matrix (tests/test_access_matrix.py).
 
-Every route is on one private group whose joining is by request (`world.group`):
-- author: made it, its administrator;
-- other_member: a member of it;
-- member: invited to it (an invitation not yet answered);
-- friend: asked to join it (waiting);
-- blocked and the network's roles: outside it. Network administrators and the creator read
-  its content and manage it; moderators hide and delete it but read only its teaser.
-The matrix has no group personas of its own (APP_PERSONAS): member and friend stand for the
-invited and the requester here (/tmp/groups-integration.md proposes real ones).
+Every route is on one private group whose joining is by request (`world.group`); the "@public"
+rows are on an open public group (`world.public_group`). The matrix's group personas:
+- group_admin: made both groups, so is their (only) administrator;
+- group_member: a member of both (PERSONA_SETUP);
+- invited: invited to the private group, not answered yet (PERSONA_SETUP);
+- requester: asked to join the private group, waiting (PERSONA_SETUP);
+- member (and author, other_member…): outside both, "not invited".
+The network's administrators and the creator read a private group's content and manage it,
+without being in it; moderators hide and delete it but read only its teaser. The group
+personas are checked on the rows that name them (every row here names those it concerns);
+elsewhere they are plain members.
 """
 
 from typing import Any
@@ -17,26 +19,32 @@ from conftest import make_member
 from groups import services
 from groups.models import Group
 from members.models import Member
-from tests.test_access_matrix import LOGIN, REDIRECT, World, row
+from tests.test_access_matrix import LOGIN, REDIRECT, Cell, World, row
 
 
 def _group(w: World) -> Group:
-    group = services.create_group(
-        by=w.author,
+    return services.create_group(
+        by=w.group_admin,
         name="Old Friends of Riverbend",
         slug="old-friends",
         description="Only for us.",
         is_private=True,
         joining=Group.Joining.REQUEST,
     )
-    services.invite(group, w.other_member, by=w.author)
-    services.accept_invitation(group, by=w.other_member)
-    services.invite(group, w.member, by=w.author)
-    return group
 
 
 def _public_group(w: World) -> Group:
-    return services.create_group(by=w.author, name="Open Circle", slug="open-circle")
+    return services.create_group(by=w.group_admin, name="Open Circle", slug="open-circle")
+
+
+def _join(w: World, member: Member) -> None:
+    services.invite(w.group, member, by=w.group_admin)
+    services.accept_invitation(w.group, by=member)
+    services.join(w.public_group, by=member)
+
+
+def _invite(w: World, member: Member) -> None:
+    services.invite(w.group, member, by=w.group_admin)
 
 
 def _ask_to_join(w: World, member: Member) -> None:
@@ -44,6 +52,7 @@ def _ask_to_join(w: World, member: Member) -> None:
 
 
 SLUG = lambda w: {"slug": w.group.slug}  # noqa: E731
+PUBLIC = lambda w: {"slug": w.public_group.slug}  # noqa: E731
 
 
 def _about(persona: str) -> Any:
@@ -53,74 +62,93 @@ def _about(persona: str) -> Any:
     return kwargs
 
 
-def _requester(w: World) -> dict[str, Any]:
-    return {"slug": w.group.slug, "member_id": w.friend.pk}
-
-
 # Who manages the group: its administrator and the network's.
-MANAGERS = {"author", "administrator", "creator"}
-READERS = {"author", "other_member", "administrator", "creator"}
+MANAGERS = ("group_admin", "administrator", "creator")
+# Signed in, outside the private group's content: the group personas who are not in it.
+WAITING = ("invited", "requester")
 
 
-def managed(allowed: tuple[Any, Any], refused: tuple[Any, Any]) -> dict[str, tuple[Any, Any]]:
-    table = row((LOGIN, LOGIN), signed_in=refused)
-    return {**table, **dict.fromkeys(MANAGERS, allowed)}
+def managed(allowed: Cell, refused: Cell, anonymous: Cell = (LOGIN, LOGIN)) -> dict[str, Cell]:
+    """The group's administrator and the network's get `allowed`; other signed-in personas —
+    the group's plain member, the invited and the requester among them — `refused`."""
+    return row(
+        anonymous,
+        signed_in=refused,
+        group_member=refused,
+        invited=refused,
+        requester=refused,
+        **dict.fromkeys(MANAGERS, allowed),
+    )
+
+
+def managed_post(allowed: Cell = (405, REDIRECT)) -> dict[str, Cell]:
+    return managed(allowed, (405, 403), anonymous=(405, LOGIN))
 
 
 POST_ONLY = row((405, LOGIN), signed_in=(405, REDIRECT))
+IN_IT = {"group_admin": (200, 405), "group_member": (200, 405)}
 
 MATRIX = {
     "groups:index": row((200, 405)),
-    "groups:mine": row((LOGIN, 405), signed_in=(200, 405)),
-    "groups:pending": row((LOGIN, 405), signed_in=(200, 405)),
+    "groups:mine": row((LOGIN, 405), signed_in=(200, 405), **IN_IT),
+    # The invitations waiting for the signed-in member (and the requests they sent).
+    "groups:pending": row((LOGIN, 405), signed_in=(200, 405), invited=(200, 405),
+                          requester=(200, 405)),
     "groups:create": row(
         (LOGIN, LOGIN), unconfirmed=(REDIRECT, REDIRECT), confirmed=(200, REDIRECT)
     ),
-    # A private group's page: its teaser (name, icon, description, join box) to everyone.
-    "groups:detail": row((200, 405)),
-    "groups:detail@public": row((200, 405)),
-    "groups:members": {**row((404, 405)), **dict.fromkeys(READERS, (200, 405))},
-    "groups:members@public": row((200, 405)),
+    # A private group's page: its teaser (name, icon, description, join box) to everyone; its
+    # wall and administrators to its members and the network's administrators. The join box
+    # offers the invited to accept or decline, the requester to withdraw.
+    "groups:detail": row((200, 405), **IN_IT, invited=(200, 405), requester=(200, 405)),
+    "groups:detail@public": row((200, 405), **IN_IT),
+    "groups:members": row((404, 405), admins=(200, 405), **IN_IT, invited=(404, 405),
+                          requester=(404, 405)),
+    "groups:members@public": row((200, 405), **IN_IT),
     "groups:edit": managed((200, REDIRECT), (403, 403)),
-    "groups:delete": {
-        **managed((200, REDIRECT), (403, 403)),
-        "moderator": (200, REDIRECT),
-    },
-    "groups:hide": row((405, LOGIN), signed_in=(405, 403), moderators=(405, REDIRECT)),
-    "groups:show": row((405, LOGIN), signed_in=(405, 403), moderators=(405, REDIRECT)),
-    # Asking (or, for the invited, accepting): confirmed members; the unconfirmed are told why.
-    "groups:join": row((405, LOGIN), unconfirmed=(405, 400), confirmed=(405, REDIRECT)),
-    # Leaving: those in it (its only administrator is told to hand over first).
-    "groups:leave": {
-        **row((LOGIN, LOGIN), signed_in=(400, 400)),
-        "other_member": (200, REDIRECT),
-        "author": (200, 400),
-    },
-    "groups:cancel_request": POST_ONLY,
-    "groups:decline_invitation": POST_ONLY,
-    "groups:accept_invitation": {
-        **row((405, LOGIN), signed_in=(405, 400)),
-        "member": (405, REDIRECT),
-        "author": (405, REDIRECT),
-        "other_member": (405, REDIRECT),
-    },
-    "groups:requests": {**managed((200, 405), (403, 405)), "visitor": (LOGIN, 405),
-                        "suspended": (LOGIN, 405)},
-    "groups:approve": {**managed((405, REDIRECT), (405, 403)), "visitor": (405, LOGIN),
-                       "suspended": (405, LOGIN)},
-    "groups:decline": {**managed((405, REDIRECT), (405, 403)), "visitor": (405, LOGIN),
-                       "suspended": (405, LOGIN)},
+    # Deleting: the group's administrators and the network's moderators and up.
+    "groups:delete": {**managed((200, REDIRECT), (403, 403)), "moderator": (200, REDIRECT)},
+    # Hiding is the network's moderators' only, not the group's administrator's.
+    "groups:hide": row((405, LOGIN), signed_in=(405, 403), moderators=(405, REDIRECT),
+                       group_admin=(405, 403)),
+    "groups:show": row((405, LOGIN), signed_in=(405, 403), moderators=(405, REDIRECT),
+                       group_admin=(405, 403)),
+    # Asking to join (the requester asking again: nothing new; the invited: accepting):
+    # confirmed members; the unconfirmed are told why (400).
+    "groups:join": row((405, LOGIN), unconfirmed=(405, 400), confirmed=(405, REDIRECT),
+                       **dict.fromkeys(("group_member", "group_admin", *WAITING),
+                                       (405, REDIRECT))),
+    # Leaving: those in it; its only administrator is told to hand over first (400), those
+    # not in it that they are not (400).
+    "groups:leave": row((LOGIN, LOGIN), signed_in=(400, 400), group_member=(200, REDIRECT),
+                        group_admin=(200, 400), invited=(400, 400), requester=(400, 400)),
+    # Withdrawing one's request, declining one's invitation: nothing to say no to is no error.
+    "groups:cancel_request": {**POST_ONLY, "requester": (405, REDIRECT)},
+    "groups:decline_invitation": {**POST_ONLY, "invited": (405, REDIRECT)},
+    # Accepting: the invited; those in it already accept again; anyone else has no invitation.
+    "groups:accept_invitation": row((405, LOGIN), signed_in=(405, 400), invited=(405, REDIRECT),
+                                    group_member=(405, REDIRECT), group_admin=(405, REDIRECT),
+                                    requester=(405, 400)),
+    # Answering requests (the requester's), inviting, removing the group member, naming
+    # administrators: the group's administrator and the network's.
+    "groups:requests": managed((200, 405), (403, 405), anonymous=(LOGIN, 405)),
+    "groups:approve": managed_post(),
+    "groups:decline": managed_post(),
     "groups:invitations": managed((200, REDIRECT), (403, 403)),
-    "groups:cancel_invitation": {**managed((405, REDIRECT), (405, 403)),
-                                 "visitor": (405, LOGIN), "suspended": (405, LOGIN)},
+    "groups:cancel_invitation": managed_post(),
     "groups:remove_member": managed((200, REDIRECT), (403, 403)),
-    "groups:promote": {**managed((405, REDIRECT), (405, 403)), "visitor": (405, LOGIN),
-                       "suspended": (405, LOGIN)},
-    "groups:demote": {**managed((405, REDIRECT), (405, 403)), "visitor": (405, LOGIN),
-                      "suspended": (405, LOGIN)},
+    "groups:promote": managed_post(),
+    "groups:demote": managed_post(),
+    # The private group's wall, through the comments plug-in: its members write there; the
+    # network's administrators read it but are not in it (403); for everyone else it is not
+    # there (404).
+    "comments:create@group_wall": row((405, 404), admins=(405, 403),
+                                      group_member=(405, REDIRECT), group_admin=(405, REDIRECT),
+                                      invited=(405, 404), requester=(405, 404)),
+    # A public group's wall: everyone reads it, its members write there.
+    "comments:create@public_group_wall": row((405, 403), group_member=(405, REDIRECT),
+                                             group_admin=(405, REDIRECT)),
 }  # fmt: skip
-
-PUBLIC = lambda w: {"slug": w.public_group.slug}  # noqa: E731
 
 KWARGS = {
     "groups:detail": SLUG,
@@ -137,13 +165,15 @@ KWARGS = {
     "groups:accept_invitation": SLUG,
     "groups:decline_invitation": SLUG,
     "groups:requests": SLUG,
-    "groups:approve": _requester,
-    "groups:decline": _requester,
+    "groups:approve": _about("requester"),
+    "groups:decline": _about("requester"),
     "groups:invitations": SLUG,
-    "groups:cancel_invitation": _about("member"),
-    "groups:remove_member": _about("other_member"),
-    "groups:promote": _about("other_member"),
-    "groups:demote": _about("other_member"),
+    "groups:cancel_invitation": _about("invited"),
+    "groups:remove_member": _about("group_member"),
+    "groups:promote": _about("group_member"),
+    "groups:demote": _about("group_member"),
+    "comments:create@group_wall": lambda w: {"kind": "group", "pk": w.group.pk},
+    "comments:create@public_group_wall": lambda w: {"kind": "group", "pk": w.public_group.pk},
 }
 
 
@@ -160,4 +190,5 @@ POST_DATA = {
 
 OBJECTS = {"group": _group, "public_group": _public_group}
 
-PERSONA_SETUP = {"friend": _ask_to_join}
+# group_admin has no set-up: making the groups (above) makes them their administrator.
+PERSONA_SETUP = {"group_member": _join, "invited": _invite, "requester": _ask_to_join}

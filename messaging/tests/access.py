@@ -53,8 +53,15 @@ MATRIX = {
         author=(400, 400),
         blocked=(400, 400),
     ),
+    # The author's friend and the member they blocked: not in it either (the matrix checks
+    # its app personas only where a row names them).
     "messaging:thread": row(
-        (LOGIN, 405), signed_in=(404, 405), author=(200, 405), other_member=(200, 405)
+        (LOGIN, 405),
+        signed_in=(404, 405),
+        author=(200, 405),
+        other_member=(200, 405),
+        friend=(404, 405),
+        blocked=(404, 405),
     ),
     "messaging:reply": PARTICIPANTS_POST,
     "messaging:archive_thread": PARTICIPANTS_POST,
