@@ -160,7 +160,14 @@ def corpus() -> tuple[Payload, ...]:
 
 
 def categories() -> list[str]:
-    return list(dict.fromkeys(p.category for p in corpus()))
+    """The corpus's categories, or those HOSTILE_CATEGORIES names (comma-separated): the
+    PostgreSQL pass of scripts/test.sh sends only what a database can take differently."""
+    every = list(dict.fromkeys(p.category for p in corpus()))
+    wanted = [c.strip() for c in os.environ.get("HOSTILE_CATEGORIES", "").split(",") if c.strip()]
+    unknown = set(wanted) - set(every)
+    if unknown:
+        raise ValueError(f"HOSTILE_CATEGORIES: no such category {sorted(unknown)} in {every}")
+    return [c for c in every if c in wanted] if wanted else every
 
 
 def sample(category: str, seed: str, per_category: int = SAMPLE_PER_CATEGORY) -> list[Payload]:
