@@ -42,7 +42,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
 from conftest import PASSWORD
-from tests.test_access_matrix import KWARGS, MATRIX, World, route_of
+from tests.test_access_matrix import KWARGS, MATRIX, World, cell, route_of
 
 CORPUS = Path(__file__).with_name("corpus.toml")
 MARKER = "xss:"
@@ -51,6 +51,10 @@ SAMPLE_PER_CATEGORY = 1
 
 # The personas whose pages are searched for forms, in the order a form is first tested as.
 PERSONAS = ("visitor", "unconfirmed", "member", "author", "moderator", "administrator", "creator")
+# Searched too, on the pages of the matrix's rows that name them: a group's member has forms only
+# members of a group have (its wall's, starting a discussion in it, replying there).
+APP_PERSONAS = ("group_member",)
+FORM_PERSONAS = (*PERSONAS, *APP_PERSONAS)
 
 # Characters no stored text should bring into a page or a feed: C0 controls but tab, newline
 # and carriage return; DEL and the C1 controls; non-characters; lone surrogates.
@@ -495,12 +499,12 @@ def discover(world: World) -> dict[str, list[FoundForm]]:
     seen: set[tuple[str, str, tuple[str, ...], str]] = set()
     # The unconfirmed persona first: opening the confirmation link (a page of the matrix)
     # confirms it. A fresh client per page: a page that signs someone in does not carry over.
-    for persona in sorted(PERSONAS, key=lambda p: p != "unconfirmed"):
+    for persona in sorted(FORM_PERSONAS, key=lambda p: p != "unconfirmed"):
         for key in MATRIX:
-            if MATRIX[key][persona][0] != 200:
+            if persona not in MATRIX[key] or MATRIX[key][persona][0] != 200:
                 continue  # the access matrix says what each persona may open
             base = route_of(key)
-            if base != key and base in MATRIX and MATRIX[base][persona][0] == 200:
+            if base != key and base in MATRIX and cell(base, persona)[0] == 200:
                 continue  # the same page on another object (a draft) has the same forms
             url = page_url(world, key)
             response = client_as(world, persona).get(url)
@@ -537,7 +541,7 @@ def forms_to_test(world: World, route: str) -> list[FoundForm]:
     if every_persona():
         return forms
     firsts: dict[tuple[str, tuple[str, ...]], FoundForm] = {}
-    for f in sorted(forms, key=lambda f: PERSONAS.index(f.persona)):
+    for f in sorted(forms, key=lambda f: FORM_PERSONAS.index(f.persona)):
         firsts.setdefault((f.method, f.signature), f)
     return list(firsts.values())
 
