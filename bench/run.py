@@ -139,6 +139,11 @@ SCENARIOS = [
     Scenario("groups", "Groups list, visitor, cache off", "groups"),
     Scenario("group", "The biggest public group's page, visitor, cache off", "group"),
     Scenario(
+        "group_activity",
+        "The biggest public group's activity page, visitor, cache off",
+        "group_activity",
+    ),
+    Scenario(
         "reads_under_writes",
         "Visitors reading 53 pages, page cache on, while members comment 10/s on the bench post",
         "post",
@@ -928,6 +933,8 @@ def page_paths(manifest: dict[str, Any]) -> dict[str, str]:
     if "groups" in manifest:
         paths["groups"] = manifest["groups"]["list_path"]
         paths["group"] = manifest["groups"]["big"]["path"]
+        if "activity_path" in manifest["groups"]["big"]:
+            paths["group_activity"] = manifest["groups"]["big"]["activity_path"]
     if "messages" in manifest:
         # Every signed-in session has its own inbox (messaging/benchdata.py gives the sampled
         # members several pages of threads).

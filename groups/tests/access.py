@@ -104,6 +104,12 @@ MATRIX = {
     "groups:detail@public": row((200, 405), **IN_IT),
     "groups:members": row((404, 405), admins=(200, 405), **IN_IT, invited=(404, 405),
                           requester=(404, 405)),
+    # A private group's activity: as its member list — its members and the network's
+    # administrators; 404 for everyone else (the invited and the requester too). GET only.
+    "groups:activity": row(
+        (404, 405), admins=(200, 405), **IN_IT, invited=(404, 405), requester=(404, 405)
+    ),
+    "groups:activity@public": row((200, 405), **IN_IT),
     "groups:members@public": row((200, 405), **IN_IT),
     "groups:edit": managed((200, REDIRECT), (403, 403)),
     # Deleting: the group's administrators and the network's moderators and up.
@@ -155,6 +161,8 @@ KWARGS = {
     "groups:detail@public": PUBLIC,
     "groups:members": SLUG,
     "groups:members@public": PUBLIC,
+    "groups:activity": SLUG,
+    "groups:activity@public": PUBLIC,
     "groups:edit": SLUG,
     "groups:delete": SLUG,
     "groups:hide": SLUG,
