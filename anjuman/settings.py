@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "network.middleware.NetworkMiddleware",
+    # Last: its 404 page is the network's, like any other.
+    "lib.paths.NoNulInPathMiddleware",
 ]
 
 ROOT_URLCONF = "anjuman.urls"
