@@ -261,6 +261,9 @@ if S3_BUCKET:
     }
 # Without `collectstatic` (make run, tests), WhiteNoise serves the files from the apps.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Tests make thousands of test clients, each loading the middleware: WhiteNoise then looks a
+# file up when it is asked for, rather than listing every static file per client (30 ms each).
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
