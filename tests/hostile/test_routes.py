@@ -7,6 +7,8 @@ host), no markup a payload brought in, feeds still well-formed. As a visitor and
 signed-in persona (every persona with --full).
 """
 
+import os
+
 import pytest
 
 from tests.test_access_matrix import World
@@ -35,7 +37,13 @@ from .harness import (
 # case green and the entry must go.
 KNOWN: dict[tuple[str, str], str] = {}
 
-PARAMETERS = (*QUERY_PARAMETERS, "form", "path")
+# HOSTILE_PARAMETERS (comma-separated) keeps only those: the PostgreSQL pass of scripts/test.sh
+# leaves out `next` and `lang`, which no view looks up in the database.
+PARAMETERS = tuple(
+    p
+    for p in (*QUERY_PARAMETERS, "form", "path")
+    if p in (os.environ.get("HOSTILE_PARAMETERS") or p).split(",")
+)
 
 
 def cases() -> list[object]:
