@@ -7,6 +7,7 @@ from django.urls import reverse
 from conftest import client_for, make_member
 from groups import services
 from groups.models import Group, Invitation, JoinRequest, Membership
+from members.models import Member
 from notifications.models import Notification
 
 from .helpers import add, make_group
@@ -177,7 +178,8 @@ def test_invited_accepts_or_declines(member, other_member):
 def test_inviting_someone_unknown_or_in_the_group_is_refused(member, other_member):
     group = make_group(member)
     url = reverse("groups:invitations", args=[group.slug])
-    assert client_for(member).post(url, {"member": "999"}).status_code == 400
+    nobody = Member.objects.order_by("-pk").values_list("pk", flat=True).first() + 1000
+    assert client_for(member).post(url, {"member": str(nobody)}).status_code == 400
     add(group, other_member)
     response = client_for(member).post(url, {"member": other_member.pk})
     assert response.status_code == 400
