@@ -164,6 +164,37 @@ def mine(request: MemberRequest) -> HttpResponse:
 # --- One discussion --------------------------------------------------------------------------
 
 
+def _discussion_parts(discussion: Discussion) -> tuple[str, str]:
+    """The discussion's heading (where it is, title, byline, notices) and its body with its
+    attachments: the same for everyone who may read it, kept until it changes or a name does
+    (its category's and group's names are in the key: they come with the row)."""
+    where = ":".join(
+        (
+            str(discussion.pk),
+            discussion.category.name if discussion.category else "",
+            discussion.group.name if discussion.group else "",
+            get_language(),
+            timezone.get_current_timezone_name(),
+        )
+    )
+    tags = [discussion_tag(discussion.pk), "people"]
+    context = {"discussion": discussion}
+    head = cached_fragment(
+        f"forum:discussion-head:{where}",
+        lambda: render_to_string("forum/_discussion_head.html", context),
+        tags,
+    )
+    body = cached_fragment(
+        f"forum:discussion-body:{discussion.pk}",
+        lambda: render_to_string(
+            "forum/_discussion_body.html",
+            {**context, "attachments": list(discussion.attachments.all())},
+        ),
+        [discussion_tag(discussion.pk)],
+    )
+    return head, body
+
+
 @cache_for_visitors(query=("comments",))
 def discussion(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse:
     with collecting():
@@ -179,9 +210,11 @@ def discussion(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse
         if found.group_id is not None:
             depends_on(name_tag(found.group_id))
         user = request.user
+        head, body = _discussion_parts(found)
         context = {
             "discussion": found,
-            "attachments": list(found.attachments.all()),
+            "head": head,
+            "body": body,
             "can_edit": permissions.can_edit_discussion(user, found),
             "can_delete": permissions.can_delete_discussion(user, found),
             "can_hide": permissions.can_hide_discussion(user, found),

@@ -69,3 +69,18 @@ def test_without_the_page_cache_the_index_still_shows_each_new_discussion(
     make_discussion(member, category, title="Second thoughts")
     index = visitor.get(reverse("forum:index")).content.decode()
     assert "Second thoughts" in index and "2 discussions" in index
+
+
+def test_without_the_page_cache_a_discussion_shows_each_change_at_the_next_request(
+    settings, creator, member
+):
+    settings.PAGE_CACHE_SECONDS = 0  # its heading and body are still kept, as parts
+    category = make_category(creator)
+    discussion = make_discussion(member, category)
+    visitor = Client()
+    first = visitor.get(discussion.get_absolute_url()).content.decode()
+    assert "This discussion is closed" not in first and category.name in first
+    services.set_closed(discussion, True, by=creator)
+    services.save_category(category, by=creator, name="Renamed Meetups", description="", position=1)
+    page = visitor.get(discussion.get_absolute_url()).content.decode()
+    assert "This discussion is closed" in page and "Renamed Meetups" in page
