@@ -21,7 +21,7 @@ from forum.models import Attachment, Discussion, Follow
 from forum.tests.helpers import make_category, pdf
 from groups import services as groups
 from groups.models import Group
-from groups.tests.helpers import add, make_group
+from groups.tests.helpers import add, make_group, people_around
 from likes.models import Like
 from likes.services import like
 from members.models import Member
@@ -46,19 +46,7 @@ def world(network, member, other_member):
     people around them. Those who left and were removed had followed the private discussion."""
     private = make_group(member, "Old Boys", private=True, joining=Group.Joining.REQUEST)
     public = make_group(member, "Open Circle")
-    people = {
-        "group admin": member,
-        "group member": other_member,
-        "left": make_member("Laila Left", "laila@example.org"),
-        "removed": make_member("Rafi Removed", "rafi@example.org"),
-        "invited": make_member("Imran Invited", "imran@example.org"),
-        "requester": make_member("Rubina Requester", "rubina@example.org"),
-        "suspended": make_member("Sami Suspended", "sami@example.org"),
-        "outsider": make_member("Omar Outsider", "omar@example.org"),
-        "moderator": make_member("Musa Moderator", "musa@example.org", role="moderator"),
-        "administrator": make_member("Ali Admin", "ali@example.org", role="admin"),
-        "creator": network.creator,
-    }
+    people = people_around(network, member, other_member)
     add(private, other_member, people["left"], people["removed"], people["suspended"])
     secret = start(other_member, private, SECRET, SECRET_BODY, uploads=[attachments.check(pdf())])
     for who in ("left", "removed"):

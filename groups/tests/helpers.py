@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from conftest import make_member
 from groups import services
 from groups.models import Group
 from members.models import Member
@@ -37,3 +38,22 @@ def add(group: Group, *members: Member) -> None:
         else:
             services.invite(group, member, by=admin.member)
             services.accept_invitation(group, by=member)
+
+
+def people_around(network: Any, admin: Member, member: Member) -> dict[str, Member]:
+    """The personas of the groups' privacy tests: the group's administrator and member as
+    given, and one new member for each other standing (the network's roles included). Making
+    them in or out of a group is each test's own."""
+    return {
+        "group admin": admin,
+        "group member": member,
+        "left": make_member("Laila Left", "laila@example.org"),
+        "removed": make_member("Rafi Removed", "rafi@example.org"),
+        "invited": make_member("Imran Invited", "imran@example.org"),
+        "requester": make_member("Rubina Requester", "rubina@example.org"),
+        "suspended": make_member("Sami Suspended", "sami@example.org"),
+        "outsider": make_member("Omar Outsider", "omar@example.org"),
+        "moderator": make_member("Musa Moderator", "musa@example.org", role="moderator"),
+        "administrator": make_member("Ali Admin", "ali@example.org", role="admin"),
+        "creator": network.creator,
+    }

@@ -22,7 +22,7 @@ from groups import services
 from groups.models import Group
 from members.models import Member
 
-from .helpers import add, make_group
+from .helpers import add, make_group, people_around
 
 pytestmark = pytest.mark.django_db
 
@@ -55,19 +55,7 @@ def world(network, member, other_member) -> dict[str, Any]:
     each with a wall comment, a discussion and a reply; and people around them."""
     private = make_group(member, "Old Boys", private=True, joining=Group.Joining.REQUEST)
     public = make_group(member, "Open Circle")
-    people = {
-        "group admin": member,
-        "group member": other_member,
-        "left": make_member("Laila Left", "laila@example.org"),
-        "removed": make_member("Rafi Removed", "rafi@example.org"),
-        "invited": make_member("Imran Invited", "imran@example.org"),
-        "requester": make_member("Rubina Requester", "rubina@example.org"),
-        "suspended": make_member("Sami Suspended", "sami@example.org"),
-        "outsider": make_member("Omar Outsider", "omar@example.org"),
-        "moderator": make_member("Musa Moderator", "musa@example.org", role="moderator"),
-        "administrator": make_member("Ali Admin", "ali@example.org", role="admin"),
-        "creator": network.creator,
-    }
+    people = people_around(network, member, other_member)
     for group in (private, public):
         add(group, other_member, people["left"], people["removed"], people["suspended"])
         services.leave(group, by=people["left"])

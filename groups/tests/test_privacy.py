@@ -8,12 +8,12 @@ from django.urls import reverse
 
 from activity.models import Entry
 from comments.services import add_comment
-from conftest import client_for, make_member
+from conftest import client_for
 from groups import permissions, queries, services
 from groups.models import Group
 from members.models import Member
 
-from .helpers import add, make_group
+from .helpers import add, make_group, people_around
 
 pytestmark = pytest.mark.django_db
 
@@ -28,19 +28,7 @@ def world(network, member, other_member):
     add(private, other_member)
     add_comment(private, other_member, WALL_TEXT)
     public = make_group(member, "Open Circle")
-    people = {
-        "group admin": member,
-        "group member": other_member,
-        "left": make_member("Laila Left", "laila@example.org"),
-        "removed": make_member("Rafi Removed", "rafi@example.org"),
-        "invited": make_member("Imran Invited", "imran@example.org"),
-        "requester": make_member("Rubina Requester", "rubina@example.org"),
-        "suspended": make_member("Sami Suspended", "sami@example.org"),
-        "outsider": make_member("Omar Outsider", "omar@example.org"),
-        "moderator": make_member("Musa Moderator", "musa@example.org", role="moderator"),
-        "administrator": make_member("Ali Admin", "ali@example.org", role="admin"),
-        "creator": network.creator,
-    }
+    people = people_around(network, member, other_member)
     add(private, people["left"], people["removed"], people["suspended"])
     services.leave(private, by=people["left"])
     services.remove_member(private, people["removed"], by=member)
