@@ -77,6 +77,13 @@ INSTALLED_APPS = [
     "events",
     "photos",
     "videos",
+    "pages",
+    "moderation",
+    "access",
+    "features",
+    "appearance",
+    "roster",
+    "analytics",
     "anjuman",
 ]
 
@@ -97,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "network.middleware.NetworkMiddleware",
+    "access.middleware.PrivateNetworkMiddleware",
+    "features.middleware.FeaturesMiddleware",
     # Last: its 404 page is the network's, like any other.
     "lib.paths.NoNulInPathMiddleware",
 ]

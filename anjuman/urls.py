@@ -27,6 +27,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("events.urls")),
     path("", include("photos.urls")),
     path("", include("videos.urls")),
+    path("", include("pages.urls")),
+    path("", include("moderation.urls")),
+    path("", include("access.urls")),
+    path("", include("features.urls")),
+    path("", include("appearance.urls")),
+    path("", include("roster.urls")),
+    path("", include("analytics.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]

@@ -102,6 +102,20 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
     # stays as their author, with everything personal erased. Such a "former member" is
     # inactive (never signs in, never listed), has no email, and shows as "a former member".
     left_at = models.DateTimeField(_("left"), null=True, blank=True, editable=False)
+    # Joined a network that approves new members (access/): signed in, but reads like a
+    # visitor and sees "waiting for approval" until an administrator approves them.
+    awaiting_approval = models.BooleanField(_("awaiting approval"), default=False)
+    # Suspended by a moderator (moderation/): `is_active` off too; kept to tell a suspended
+    # account from one that never confirmed, and to list them.
+    suspended_at = models.DateTimeField(_("suspended"), null=True, blank=True, editable=False)
+    # A moderator's features ("blogs", "comments", "forum", "groups", "events", "photos"):
+    # empty means every feature (members.permissions.moderates).
+    moderator_scopes = models.JSONField(_("moderates"), default=list, blank=True)
+    # The member's blog's name ("Haq's Musings"); blank: "NAME's Blog".
+    blog_name = models.CharField(_("blog name"), max_length=80, blank=True)
+    badges: "models.ManyToManyField[Badge, Any]" = models.ManyToManyField(
+        "Badge", blank=True, related_name="members"
+    )
 
     objects = MemberManager.from_queryset(MemberQuerySet)()
 
@@ -191,3 +205,23 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
         if self.is_former:
             return "?"  # a former member's avatar tells nothing of them
         return (self.display_name[:1] or "?").upper()
+
+
+class Badge(models.Model):
+    """A member category or badge ("Class of 1998", "Volunteer"): text, an image or both,
+    chosen by administrators and shown beside members' names (roster/)."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    image = models.ImageField(_("image"), upload_to="members/badges/", blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("badge")
+        verbose_name_plural = _("badges")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def cache_tags(self) -> list[str]:
+        return ["people"]

@@ -289,11 +289,15 @@ def anonymise(member: Member) -> None:
     member.is_superuser = False
     member.email_confirmed = False
     member.featured_at = None
+    member.blog_name = ""
+    member.moderator_scopes = []
+    member.awaiting_approval = False
     member.last_login = None
     member.set_unusable_password()
     member.save()
     member.groups.clear()
     member.user_permissions.clear()
+    member.badges.clear()
     # Their name and photo showed on every page (bylines, comments); the directory listed them.
     invalidate(*member.cache_tags())
 

@@ -35,6 +35,39 @@ class Network(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    # Privacy and joining (access/): who reads, how people join.
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: visitors read, members take part")
+        PRIVATE = "private", _("Private: only members see anything")
+
+    class JoinMode(models.TextChoices):
+        OPEN = "open", _("Anyone may join")
+        APPROVAL = "approval", _("Anyone may ask; an administrator approves")
+        INVITATION = "invitation", _("By invitation only")
+
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    join_mode = models.CharField(
+        _("joining"), max_length=12, choices=JoinMode.choices, default=JoinMode.OPEN
+    )
+    members_may_invite = models.BooleanField(_("members may invite people"), default=False)
+    # Moderation (moderation/): features whose new content waits for a moderator's approval
+    # (feature keys: "blogs", "forum", "comments", "photos", "events"), and whether a new
+    # member's first posts and comments with links wait too.
+    approval_required = models.JSONField(_("approval required for"), default=list, blank=True)
+    hold_new_members_links = models.BooleanField(
+        _("hold new members' first links for moderation"), default=False
+    )
+    # Features switched off (features/): their keys ("forum", "groups", "events"…).
+    features_off = models.JSONField(_("features switched off"), default=list, blank=True)
+    # Appearance (appearance/): a preset theme or custom colours, the creator's own CSS
+    # (sanitised as CSS when saved), the footer's text.
+    theme = models.CharField(_("theme"), max_length=20, default="default")
+    colours = models.JSONField(_("custom colours"), default=dict, blank=True)
+    custom_css = models.TextField(_("custom CSS"), max_length=20000, blank=True)
+    footer_text = models.CharField(_("footer text"), max_length=500, blank=True)
+
     class Meta:
         verbose_name = _("network")
 
