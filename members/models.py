@@ -225,3 +225,31 @@ class Badge(models.Model):
 
     def cache_tags(self) -> list[str]:
         return ["people"]
+
+
+class ActionLog(models.Model):
+    """What the people running the network did: who, what, to what, when and why.
+
+    Every destructive or moderating action of /manage/ and the moderation queue writes one
+    (members.actionlog.record); administrators read them (moderation/). The actor's and the
+    target's names are copied, so an entry stays readable after either is removed."""
+
+    actor = models.ForeignKey(
+        "Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=80)
+    action = models.CharField(max_length=40)
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target_label = models.CharField(max_length=200, blank=True)
+    reason = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["-created_at", "-id"], name="actionlog_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name}: {self.action} {self.target_label}"
