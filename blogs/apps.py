@@ -66,3 +66,18 @@ class BlogsConfig(AppConfig):
         directory.register_activity(
             "blogs.posts", lambda: Post.objects.published(), tags=["post-lists"]
         )
+
+        # Reports and the moderation queue (moderation/): hidden posts vanish everywhere.
+        from moderation import registry as moderation
+
+        from . import services as blog_services
+
+        moderation.register(
+            Post,
+            feature="blogs",
+            hide=lambda p, by: blog_services.set_hidden(p, True, by=by),
+            show=lambda p, by: blog_services.set_hidden(p, False, by=by),
+            delete=lambda p, by: blog_services.delete_post(p, by=by),
+            author="author",
+            can_view=can_view_post,
+        )

@@ -77,3 +77,18 @@ class ForumConfig(AppConfig):
         sections.register_all()
         removal.register("forum", remove_member)
         removal.register_leaving("forum.follows", forget_follows_of)
+
+        # Reports and the moderation queue (moderation/).
+        from moderation import registry as moderation
+
+        from . import services as forum_services
+
+        moderation.register(
+            Discussion,
+            feature="forum",
+            hide=lambda d, by: forum_services.set_hidden(d, True, by=by),
+            show=lambda d, by: forum_services.set_hidden(d, False, by=by),
+            delete=lambda d, by: forum_services.delete_discussion(d, by=by),
+            author="author",
+            can_view=permissions.can_view_discussion,
+        )

@@ -42,3 +42,19 @@ class GroupsConfig(AppConfig):
         sections.register_all()
         removal.register("groups", remove_memberships_of)
         removal.register_leaving("groups", remove_memberships_of)
+
+        # Reports and the moderation queue (moderation/). A suspended member's groups stay
+        # (others belong to them): goes_with_author off.
+        from moderation import registry as moderation
+
+        from . import services as group_services
+
+        moderation.register(
+            Group,
+            feature="groups",
+            hide=lambda g, by: group_services.set_hidden(g, by=by, hidden=True),
+            show=lambda g, by: group_services.set_hidden(g, by=by, hidden=False),
+            delete=lambda g, by: group_services.delete_group(g, by=by),
+            author="creator",
+            goes_with_author=False,
+        )

@@ -77,6 +77,10 @@ class SignInForm(CleanTextMixin, AuthenticationForm):
             "only devices that signed in to it before. To sign in here, reset your password: "
             "the emailed link lets you in."
         ),
+        "suspended": _(
+            "This account is suspended by the network's moderators, so it cannot sign in. "
+            "If you think this is a mistake, write to the network's administrators."
+        ),
     }
 
     def clean(self) -> dict[str, Any]:
@@ -112,6 +116,20 @@ class SignInForm(CleanTextMixin, AuthenticationForm):
         for scope, who, _limits in counted:
             ratelimit.forget_attempt(scope, who)
         return cleaned
+
+    def get_invalid_login_error(self) -> ValidationError:
+        """A suspended member (moderation/) who typed the right password is told why they
+        cannot come in; a wrong password gets the usual answer, telling nothing."""
+        email = str(self.cleaned_data.get("username") or "")
+        password = str(self.cleaned_data.get("password") or "")
+        suspended = (
+            Member.objects.filter(email__iexact=email, suspended_at__isnull=False).first()
+            if email and password
+            else None
+        )
+        if suspended is not None and suspended.check_password(password):
+            return ValidationError(self.error_messages["suspended"], code="suspended")
+        return super().get_invalid_login_error()
 
     def _known_device(self, email: str) -> bool:
         if self.request is None:

@@ -55,3 +55,15 @@ def can_leave(user: object) -> bool:
     """Every member may leave the network (deleting their account) but its creator, who must
     hand the network over first: a network has exactly one creator."""
     return is_member(user) and not user.is_creator
+
+
+def moderates(user: object, feature: str) -> bool:
+    """Whether `user` moderates `feature` ("blogs", "comments", "forum", "groups", "events",
+    "photos", …): administrators and the creator always; a moderator when their
+    `moderator_scopes` is empty (every feature) or names it."""
+    if is_admin(user):
+        return True
+    if not is_moderator(user):
+        return False
+    scopes = user.moderator_scopes
+    return not scopes or feature in scopes

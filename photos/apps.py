@@ -43,3 +43,18 @@ class PhotosConfig(AppConfig):
         # A member removed takes their photos (a cascade): their likes first, their files after.
         # A member who leaves keeping their content keeps their photos, as their posts.
         removal.register("photos", delete_photos_of)
+
+        # Reports and the moderation queue (moderation/).
+        from moderation import registry as moderation
+
+        from . import services as photo_services
+
+        moderation.register(
+            Photo,
+            feature="photos",
+            hide=lambda p, by: photo_services.set_hidden(p, True, by=by),
+            show=lambda p, by: photo_services.set_hidden(p, False, by=by),
+            delete=lambda p, by: photo_services.delete_photo(p, by=by),
+            author="owner",
+            can_view=can_view_photo,
+        )

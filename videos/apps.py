@@ -41,3 +41,18 @@ class VideosConfig(AppConfig):
         sections.register_all()
         # A member removed takes their videos (a cascade); leaving keeps them, as posts.
         removal.register("videos", forget_likes_of_videos_by)
+
+        # Reports and the moderation queue (moderation/).
+        from moderation import registry as moderation
+
+        from . import services as video_services
+
+        moderation.register(
+            Video,
+            feature="videos",
+            hide=lambda v, by: video_services.set_hidden(v, True, by=by),
+            show=lambda v, by: video_services.set_hidden(v, False, by=by),
+            delete=lambda v, by: video_services.delete_video(v, by=by),
+            author="owner",
+            can_view=can_view_video,
+        )
