@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from lib import sections
+from lib.cachetags import cached
 
 register = template.Library()
 
@@ -67,12 +68,79 @@ def page_sections(context: template.Context, page: str, obj: Any = None) -> Safe
     return SafeString("".join(sections.render_sections(page, request, obj)))
 
 
+# Badges beside names (roster/): {member id: ((name, image url), …)} for every member who has
+# any, read in one query and kept until a badge or a member changes ("people"), so a page of
+# bylines costs no query per name.
+type BadgeMap = dict[int, tuple[tuple[str, str], ...]]
+
+
+def _read_badge_map() -> BadgeMap:
+    from members.models import Badge, Member
+
+    storage = Badge._meta.get_field("image").storage
+    found: dict[int, list[tuple[str, str]]] = {}
+    rows = Member.badges.through.objects.order_by("badge__position", "badge__name").values_list(
+        "member_id", "badge__name", "badge__image"
+    )
+    for member_id, name, image in rows:
+        url = storage.url(image) if image else ""
+        found.setdefault(member_id, []).append((name, url))
+    return {pk: tuple(badges) for pk, badges in found.items()}
+
+
+def badge_map() -> BadgeMap:
+    return cached("members:badge-map", _read_badge_map, ["people"])
+
+
+def badges_html(member_id: int | None) -> str:
+    """A member's badges as small labels (an image badge: its picture, named in alt)."""
+    badges = badge_map().get(member_id or 0) if member_id else None
+    if not badges:
+        return ""
+    parts = []
+    for name, url in badges:
+        if url:
+            parts.append(
+                format_html(
+                    ' <img class="member-badge-image" src="{}" alt="{}" title="{}">',
+                    url,
+                    name,
+                    name,
+                )
+            )
+        else:
+            parts.append(format_html(' <span class="member-badge" dir="auto">{}</span>', name))
+    return "".join(parts)
+
+
+@register.simple_tag
+def member_badges(member: Any) -> SafeString:
+    """The member's badges, for pages that show a name without member_link (their own page,
+    the directory)."""
+    if getattr(member, "is_former", False):
+        return SafeString("")
+    return SafeString(badges_html(getattr(member, "pk", None)))
+
+
 @register.simple_tag
 def member_link(member: Any) -> str:
-    """A member's name linked to their profile, isolated in `<bdi>`; for a member who left the
-    network keeping their content (Member.is_former), "a former member": no name, no link."""
+    """A member's name linked to their profile, isolated in `<bdi>`, and their badges beside it;
+    for a member who left the network keeping their content (Member.is_former), "a former
+    member": no name, no link."""
     if getattr(member, "is_former", False):
         return format_html('<span class="former-member">{}</span>', _("a former member"))
     return format_html(
-        '<a href="{}"><bdi>{}</bdi></a>', member.get_absolute_url(), member.display_name
+        '<a href="{}"><bdi>{}</bdi></a>{}',
+        member.get_absolute_url(),
+        member.display_name,
+        SafeString(badges_html(member.pk)),
     )
+
+
+@register.filter
+def blog_name(member: Any) -> str:
+    """The member's blog's name: the one they chose ("Haq's Musings"), else "NAME's Blog"."""
+    chosen = getattr(member, "blog_name", "")
+    if chosen:
+        return str(chosen)
+    return _("%(name)s's Blog") % {"name": member.display_name}
