@@ -22,7 +22,7 @@ from friends.models import Friendship
 from lib.datagen import Context
 from members.models import Member
 
-from . import kinds, targets
+from . import kinds, registry, targets
 from .models import Entry
 
 
@@ -109,12 +109,16 @@ def entries(
 def _comments(owners: dict[tuple[int, int], int], member_type: ContentType) -> Iterator[Entry]:
     comment_type = ContentType.objects.get_for_model(Comment)
     walls = _owners_of_others(owners, member_type)
+    places = _places_of_commented()
     rows = Comment.objects.order_by("created_at", "id").values_list(
         "pk", "content_type_id", "object_id", "author_id", "created_at", "hidden_at"
     )
     for pk, type_id, object_id, author, at, hidden_at in rows.iterator(chunk_size=5000):
         owner = object_id if type_id == member_type.pk else owners.get((type_id, object_id))
+        place_type, place_id = places.get((type_id, object_id), (None, None))
         yield Entry(
+            place_type_id=place_type,
+            place_id=place_id,
             kind=kinds.COMMENTED.event,
             actor_id=author,
             # On a wall: its member's page tells it too.
@@ -150,3 +154,27 @@ def _owners_of_others(owners: dict[tuple[int, int], int], member_type: ContentTy
         for obj in model._default_manager.filter(pk__in=list(ids)).defer(*long).iterator():
             owners[type_id, obj.pk] = registration.author_id(obj)
     return walls
+
+
+def _places_of_commented() -> dict[tuple[int, int], tuple[int, int]]:
+    """Where each commented thing is, for the models that have places (a group's wall, a
+    group's discussions: registry.register_place): (type, id) → (place type, place id)."""
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+    models_with_places = registry.place_models()
+    if not models_with_places:
+        return found
+    wanted: dict[int, set[int]] = {}
+    pairs = Comment.objects.order_by().values_list("content_type_id", "object_id").distinct()
+    types = {ContentType.objects.get_for_model(m).pk: m for m in models_with_places}
+    for type_id, object_id in pairs:
+        if type_id in types:
+            wanted.setdefault(type_id, set()).add(object_id)
+    for type_id, ids in wanted.items():
+        model = types[type_id]
+        long = [f.name for f in model._meta.concrete_fields if isinstance(f, models.TextField)]
+        for obj in model._default_manager.filter(pk__in=list(ids)).defer(*long).iterator():
+            place = registry.place_of(obj)
+            if place is not None:
+                place_type = ContentType.objects.get_for_model(place).pk
+                found[type_id, obj.pk] = (place_type, place.pk)
+    return found

@@ -34,8 +34,9 @@ the kind's own `can_view` agrees (later: private groups), and neither its actor,
 owner is blocked by the viewer or blocking them.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -99,6 +100,9 @@ class Kind:
     # Where it happened (a group): whose place stream shows it. None: where `on` is
     # (place_of), which is what most kinds want.
     place: Callable[[events.Event], models.Model | None] | None = None
+    # What already happened, for a stream made afresh from the data (the demo loader, whose
+    # events are muted): (actor, target, when) for each event this kind would have heard.
+    history: Callable[[], Iterable[tuple[Any, models.Model, datetime]]] | None = None
 
 
 _kinds: dict[str, Kind] = {}

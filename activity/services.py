@@ -34,16 +34,22 @@ def _pk(member: object) -> int | None:
 
 
 def record(event: events.Event) -> None:
-    """Writes the entry for `event` (a registered kind's event).
+    """Writes the entry for `event` (a registered kind's event): the events' handler."""
+    write(event)
+
+
+def write(event: events.Event) -> Entry | None:
+    """Writes the entry for `event` (a registered kind's event) and returns it (None if the
+    event is worth none, or brought an earlier entry back).
 
     A post published again after it was made a draft finds its entry and brings it back
     (at its first time: publishing and unpublishing cannot push a post to the top).
     """
     kind = registry.get(event.name)
     if kind is None or event.target is None or not isinstance(event.actor, Member):
-        return
+        return None
     if not kind.records(event):
-        return
+        return None
     target_type = _type(event.target)
     if not kind.once:
         earlier = Entry.objects.filter(
@@ -54,9 +60,9 @@ def record(event: events.Event) -> None:
         )
         if earlier.filter(hidden=True).update(hidden=False):
             _changed(earlier)
-            return
+            return None
         if earlier.exists():
-            return  # told twice (a double publish): one entry
+            return None  # told twice (a double publish): one entry
     on = kind.on(event)
     place = kind.place(event) if kind.place is not None else registry.place_of(on)
     subject = kind.subject(event)
@@ -74,6 +80,7 @@ def record(event: events.Event) -> None:
         created_at=timezone.now(),
     )
     invalidate(*entry.cache_tags())
+    return entry
 
 
 def _about(target: models.Model, kinds: list[str], *, on_too: bool) -> "models.QuerySet[Entry]":

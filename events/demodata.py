@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from comments.models import Comment
 from comments.services import add_comment
 from lib.datagen import DemoContext
 from members.models import Member
@@ -141,13 +142,16 @@ def load(ctx: DemoContext) -> None:
             if guest is None:
                 continue
             _answer_as_of(event, value, guest, ctx.now, start)
-        for key, text in demo.comments:
+        for i, (key, text) in enumerate(demo.comments):
             writer = members.get(key)
             if writer is not None:
                 try:
-                    add_comment(event, writer, text)
+                    comment = add_comment(event, writer, text)
                 except PermissionDenied:
                     continue
+                # Written after the event was announced, never in the future.
+                said = min(ctx.now, created + dt.timedelta(days=i + 1, hours=5))
+                Comment.objects.filter(pk=comment.pk).update(created_at=said)
         made[demo.title] = event
     ctx.made["events"] = made
     ctx.count("events", len(made))

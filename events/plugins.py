@@ -2,6 +2,8 @@
 on an event, its activity line, the notification kinds (invitations, reminders), the home,
 member page and navigation sections, the reminders' job and the removal step."""
 
+from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
@@ -131,6 +133,7 @@ def register_all() -> None:
             removed_by=("events.deleted",),
             hidden_by=("events.hidden",),
             shown_by=("events.shown",),
+            history=_created_history,
         )
     )
     kinds.register(
@@ -161,3 +164,9 @@ def register_all() -> None:
     register_leaving = getattr(removal, "register_leaving", None)
     if register_leaving is not None:
         register_leaving("events.answers", services.forget_answers_of)
+
+
+def _created_history() -> Iterator[tuple[Any, Event, datetime]]:
+    """Each event made so far (activity.registry.Kind.history)."""
+    for event in Event.objects.select_related("organiser").order_by("created_at", "id"):
+        yield event.organiser, event, event.created_at

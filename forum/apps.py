@@ -66,6 +66,7 @@ class ForumConfig(AppConfig):
                 removed_by=("forum.deleted",),
                 hidden_by=("forum.hidden",),
                 shown_by=("forum.shown",),
+                history=handlers.started_history,
             )
         )
         # A discussion in a group, and its replies, happened in the group (its activity).

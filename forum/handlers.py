@@ -12,6 +12,9 @@
   `groups.hidden`, `groups.shown`: the lists and its discussions' pages are refreshed.
 """
 
+from collections.abc import Iterator
+from datetime import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.tasks import Task, task
@@ -146,3 +149,9 @@ def register_all() -> None:
     events.subscribe("comments.added", on_reply)
     for name in ("comments.deleted", "comments.hidden", "comments.shown"):
         events.subscribe(name, on_reply_gone)
+
+
+def started_history() -> Iterator[tuple[Member, Discussion, datetime]]:
+    """Each discussion started so far (activity.registry.Kind.history)."""
+    for discussion in Discussion.objects.select_related("author").order_by("created_at", "id"):
+        yield discussion.author, discussion, discussion.created_at

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from comments.models import Comment
 from comments.services import add_comment
 from lib.datagen import DemoContext
 from members.models import Member
@@ -49,12 +50,15 @@ def load(ctx: DemoContext) -> None:
         for key in spec.invited:
             if key in members:
                 services.invite(group, members[key], by=maker)
-        for key, text in spec.wall:
+        for i, (key, text) in enumerate(spec.wall):
             if key in members:
                 try:
-                    add_comment(group, members[key], text)
+                    comment = add_comment(group, members[key], text)
                 except PermissionDenied:
                     continue
+                # Written over the days after the group began, never in the future.
+                said = min(ctx.now, when + dt.timedelta(days=i + 1, hours=5))
+                Comment.objects.filter(pk=comment.pk).update(created_at=said)
         made[spec.slug] = group
     ctx.made["groups"] = made
     ctx.count("groups", len(made))

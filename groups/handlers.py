@@ -8,7 +8,10 @@ Making a group and joining one are activity; their lines show only to those who 
 group's content (a private group's to its members).
 """
 
-from django.db.models import Q
+from collections.abc import Iterator
+from datetime import datetime
+
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -115,6 +118,20 @@ def _group_tags(on: object) -> list[str]:
     return [name_tag(on.pk)] if isinstance(on, Group) else []
 
 
+def _made_history() -> Iterator[tuple[Member, Group, datetime]]:
+    """Each group made so far, by its maker (activity.registry.Kind.history)."""
+    for group in Group.objects.select_related("creator").order_by("created_at", "id"):
+        if group.creator is not None:
+            yield group.creator, group, group.created_at
+
+
+def _joined_history() -> Iterator[tuple[Member, Group, datetime]]:
+    """Each joining of a group so far, its maker's aside (activity.registry.Kind.history)."""
+    memberships = Membership.objects.exclude(member_id=F("group__creator_id"))
+    for membership in memberships.select_related("member", "group").order_by("joined_at", "id"):
+        yield membership.member, membership.group, membership.joined_at
+
+
 ACTIVITY = (
     activity.Kind(
         event=services.CREATED,
@@ -124,6 +141,7 @@ ACTIVITY = (
         hidden_by=(services.HIDDEN,),
         shown_by=(services.SHOWN,),
         tags=_group_tags,
+        history=_made_history,
     ),
     activity.Kind(
         event=services.JOINED,
@@ -133,6 +151,7 @@ ACTIVITY = (
         hidden_by=(services.HIDDEN,),
         shown_by=(services.SHOWN,),
         tags=_group_tags,
+        history=_joined_history,
     ),
 )
 

@@ -4,6 +4,8 @@ Each photo added writes an entry on its owner (Kind.on: the member); consecutive
 into one line, which counts them.
 """
 
+from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from django.utils.html import escape, format_html
@@ -17,6 +19,7 @@ from lib.urls import fast_reverse
 from members.permissions import is_moderator, manages_content_of
 
 from . import services
+from .models import Photo
 
 
 def _owner(event: events.Event) -> Any:
@@ -66,8 +69,15 @@ ADDED = registry.Kind(
     removed_by=(services.DELETED,),
     hidden_by=(services.HIDDEN,),
     shown_by=(services.SHOWN,),
+    history=lambda: _added_history(),
 )
 
 
 def register_all() -> None:
     registry.register(ADDED)
+
+
+def _added_history() -> Iterator[tuple[Any, Photo, datetime]]:
+    """Each photo added so far (activity.registry.Kind.history)."""
+    for photo in Photo.objects.select_related("owner").order_by("created_at", "id"):
+        yield photo.owner, photo, photo.created_at

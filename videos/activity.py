@@ -1,5 +1,7 @@
 """The activity stream's line for a video added (activity/registry.py)."""
 
+from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from django.utils.html import escape
@@ -12,6 +14,7 @@ from members.permissions import is_moderator, manages_content_of
 from members.templatetags.anjuman import bdi
 
 from . import services
+from .models import Video
 
 
 def added(line: Any, network: Any) -> str:
@@ -46,8 +49,15 @@ ADDED = registry.Kind(
     removed_by=(services.DELETED,),
     hidden_by=(services.HIDDEN,),
     shown_by=(services.SHOWN,),
+    history=lambda: _added_history(),
 )
 
 
 def register_all() -> None:
     registry.register(ADDED)
+
+
+def _added_history() -> Iterator[tuple[Any, Video, datetime]]:
+    """Each video added so far (activity.registry.Kind.history)."""
+    for video in Video.objects.select_related("owner").order_by("created_at", "id"):
+        yield video.owner, video, video.created_at
