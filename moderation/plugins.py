@@ -4,11 +4,21 @@ members, which sit below moderation; content apps register themselves."""
 import contextlib
 
 from django.db import models
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from lib import sections
+from lib.cachetags import cached
 from members.models import Member
+from notifications import kinds
+from notifications.kinds import Delivery
+from notifications.models import Notification
 
-from . import registry
+from . import permissions, registry
+from .models import Report
 
 
 def _comment_target(comment: models.Model) -> models.Model | None:
@@ -66,6 +76,92 @@ def _member_can_view(user: object, member: models.Model) -> bool:
     return isinstance(member, Member) and member.is_active and not member.is_former
 
 
+def _report_sentence(n: Notification) -> str:
+    others = max(n.actor_count - 1, 0)
+    if not others:
+        return gettext("%(actor)s reported “%(title)s”: see the moderation queue")
+    return ngettext(
+        "%(actor)s and %(others)d other reported content: see the moderation queue",
+        "%(actor)s and %(others)d others reported content: see the moderation queue",
+        others,
+    )
+
+
+def _warning_sentence(n: Notification) -> str:
+    return gettext("The moderators warned you about “%(title)s”")
+
+
+def open_report_count() -> int:
+    """Open reports, remembered until one is made or resolved."""
+    from .services import REPORTS_TAG
+
+    return cached(
+        "moderation:open-reports",
+        lambda: Report.objects.open().values("content_type", "object_id").distinct().count(),
+        [REPORTS_TAG],
+    )
+
+
+def member_nav(request: HttpRequest, user: object) -> str:
+    """The moderation queue's link in moderators' navigation, with how many things wait."""
+    if not permissions.can_use_queue(user):
+        return ""
+    waiting = open_report_count()
+    if not waiting:
+        return format_html(
+            '<a href="{}">{}</a>', reverse("moderation:queue"), gettext("Moderation")
+        )
+    label = ngettext("%(n)d reported", "%(n)d reported", waiting) % {"n": waiting}
+    return format_html(
+        '<a href="{}">{} <span class="badge" aria-label="{}">{}</span></a>',
+        reverse("moderation:queue"),
+        gettext("Moderation"),
+        label,
+        waiting,
+    )
+
+
+def manage_nav(request: HttpRequest, user: object) -> str:
+    links = []
+    if permissions.can_use_queue(user):
+        links.append(
+            format_html(
+                ' · <a href="{}">{}</a>', reverse("moderation:queue"), gettext("Moderation")
+            )
+        )
+    if permissions.can_view_log(user):
+        links.append(
+            format_html(
+                ' · <a href="{}">{}</a>', reverse("moderation:log"), gettext("Moderation log")
+            )
+        )
+    return "".join(links)
+
+
+def member_section(request: HttpRequest, member: object) -> str:
+    """On a member's page: "Report" for members who may report them; moderators also get
+    the link to the member's moderation record."""
+    if not isinstance(member, Member):
+        return ""
+    user = getattr(request, "user", None)
+    links = []
+    if permissions.can_report(user) and user.pk != member.pk:
+        report = reverse("moderation:report", args=["member", member.pk])
+        links.append(
+            format_html(
+                '<a class="report-link" href="{}" rel="nofollow">{}</a>', report, gettext("Report")
+            )
+        )
+    if permissions.can_use_queue(user):
+        record = reverse("moderation:member", args=[member.pk])
+        links.append(format_html('<a href="{}">{}</a>', record, gettext("Moderation record")))
+    if not links:
+        return ""
+    return format_html(
+        '<p class="report-line">{}</p>', format_html_join(" · ", "{}", ((link,) for link in links))
+    )
+
+
 def register_all() -> None:
     from comments.models import Comment
 
@@ -80,6 +176,7 @@ def register_all() -> None:
         url=_comment_url,
         can_view=_comment_can_view,
         label=_("comment"),
+        prefetch_related=("target",),
     )
     registry.register(
         Member,
@@ -94,3 +191,25 @@ def register_all() -> None:
         label=_("member"),
         goes_with_author=False,
     )
+    kinds.register(
+        kinds.Kind(
+            name="moderation-report",
+            label=gettext_lazy("Reports for moderators (moderators only)"),
+            default=Delivery.EMAIL,
+            sentence=_report_sentence,
+            grouped=True,
+            order=90,
+        )
+    )
+    kinds.register(
+        kinds.Kind(
+            name="moderation-warning",
+            label=gettext_lazy("Warnings from the moderators"),
+            default=Delivery.PAGE,  # the warning is emailed anyway (services.warn)
+            sentence=_warning_sentence,
+            order=91,
+        )
+    )
+    sections.register("member_nav", "moderation.queue", member_nav, order=5)
+    sections.register("manage_nav", "moderation.manage", manage_nav, order=40)
+    sections.register("member", "moderation.report", member_section, order=95)

@@ -44,9 +44,22 @@ class Kind:
     can_view: Callable[[object, models.Model], bool]
     # Whether a suspension "with their content" deletes the author's rows of this kind.
     goes_with_author: bool = True
+    # What the queue reads along with a page of them (for `title` and `url`), in bulk.
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
 
     def get(self, pk: int) -> models.Model | None:
         return self.model._default_manager.filter(pk=pk).first()
+
+    def fetch(self, pks: list[int]) -> dict[int, models.Model]:
+        """Rows by primary key with their authors (and what `title` and `url` read)."""
+        rows = self.model._default_manager.filter(pk__in=pks)
+        related = [self.author, *self.select_related] if self.author else self.select_related
+        if related:
+            rows = rows.select_related(*related)
+        if self.prefetch_related:
+            rows = rows.prefetch_related(*self.prefetch_related)
+        return {int(row.pk): row for row in rows}
 
     def author_of(self, obj: models.Model) -> Member | None:
         if not self.author:
@@ -93,6 +106,8 @@ def register[M: models.Model](
     label: str | Promise | None = None,
     key: str | None = None,
     goes_with_author: bool = True,
+    select_related: tuple[str, ...] = (),
+    prefetch_related: tuple[str, ...] = (),
 ) -> Kind:
     """Makes `model` reportable and moderatable (see Kind). Registering again replaces."""
     kind = Kind(
@@ -108,6 +123,8 @@ def register[M: models.Model](
         url=cast(Callable[[models.Model], str], url or _absolute_url),
         can_view=cast(Callable[[object, models.Model], bool], can_view or _default_can_view(model)),
         goes_with_author=goes_with_author,
+        select_related=select_related,
+        prefetch_related=prefetch_related,
     )
     _kinds[kind.key] = kind
     _by_model[model] = kind

@@ -2,18 +2,32 @@
 with them. Every function checks `by` (moderation/permissions.py), records the action in the
 network's log (members.actionlog) and invalidates what changed."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lib.cachetags import EVERYTHING, invalidate
+from lib.email import queue_email
 from members import actionlog
 from members.models import Member
+from members.permissions import moderates
 from members.services import end_sessions_task
+from network.services import current_network
+from notifications.emails import absolute
+from notifications.services import About, notify
 
 from . import permissions, registry
+from .models import MemberNote, Report
+
+# The tag of everything that shows open reports (the queue, the count in the navigation).
+REPORTS_TAG = "moderation-reports"
+REPORT_KIND = "moderation-report"
+WARNING_KIND = "moderation-warning"
 
 # A suspension "with their content" deletes this many rows inside the request; more are
 # deleted by a queued task (each row through its app's delete service, which is not cheap).
@@ -108,3 +122,184 @@ def reinstate(member: Member, *, by: Member, reason: str) -> None:
     member.save(update_fields=["is_active", "suspended_at"])
     actionlog.record(by, "reinstate", member, reason=reason)
     invalidate(*member.cache_tags())
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+class AlreadyReported(Exception):
+    """The reporter has an open report of this already."""
+
+
+def target_filter(kind: registry.Kind, obj: models.Model) -> dict[str, object]:
+    return {
+        "content_type": ContentType.objects.get_for_model(kind.model),
+        "object_id": obj.pk,
+    }
+
+
+def moderators_of(feature: str) -> list[Member]:
+    """Who moderates `feature`: the creator, administrators, and moderators whose scope
+    includes it."""
+    people = Member.objects.local().filter(
+        is_active=True,
+        role__in=[Member.Role.CREATOR, Member.Role.ADMIN, Member.Role.MODERATOR],
+    )
+    return [m for m in people if moderates(m, feature)]
+
+
+def report(obj: models.Model, *, by: Member, reason: str) -> Report:
+    """`by` reports `obj` (what they see, not their own) with `reason`; the moderators of its
+    feature are told (one notification gathering the reports until they look). A second open
+    report of the same thing by the same member raises AlreadyReported."""
+    kind = registry.kind_of(obj)
+    if kind is None or not permissions.can_report_object(by, kind, obj):
+        raise PermissionDenied(_("You cannot report this."))
+    try:
+        with transaction.atomic():
+            made = Report.objects.create(reporter=by, reason=reason, **target_filter(kind, obj))
+    except IntegrityError:
+        raise AlreadyReported from None
+    invalidate(REPORTS_TAG)
+    notify(
+        REPORT_KIND,
+        moderators_of(kind.feature),
+        actor=by,
+        about=About(
+            target=None,
+            url=reverse("moderation:queue"),
+            title=kind.title(obj),
+            excerpt=reason,
+        ),
+        group_key="moderation-reports",
+    )
+    return made
+
+
+def resolve(kind: registry.Kind, obj: models.Model, *, by: Member, resolution: str) -> int:
+    """Closes every open report of `obj`; returns how many."""
+    closed = (
+        Report.objects.open()
+        .filter(**target_filter(kind, obj))
+        .update(resolved_at=timezone.now(), resolved_by=by, resolution=resolution)
+    )
+    if closed:
+        invalidate(REPORTS_TAG)
+    return closed
+
+
+def _check(by: Member, kind: registry.Kind) -> None:
+    if not permissions.can_moderate(by, kind):
+        raise PermissionDenied(_("You do not moderate this part of the network."))
+
+
+def _label(kind: registry.Kind, obj: models.Model) -> str:
+    return f"{kind.label}: {kind.title(obj)}"
+
+
+@transaction.atomic
+def hide(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str = "") -> None:
+    """Hides `obj` through its app (gone at once from every page, list, activity entry,
+    notification and feed; its author and moderators still see it) and resolves its reports."""
+    _check(by, kind)
+    if kind.hide is None:
+        raise PermissionDenied(_("This cannot be hidden."))
+    kind.hide(obj, by)
+    actionlog.record(by, "hide", obj, label=_label(kind, obj), reason=reason)
+    resolve(kind, obj, by=by, resolution=Report.Resolution.HIDDEN)
+
+
+@transaction.atomic
+def show(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str = "") -> None:
+    _check(by, kind)
+    if kind.show is None:
+        raise PermissionDenied(_("This cannot be shown again."))
+    kind.show(obj, by)
+    actionlog.record(by, "show", obj, label=_label(kind, obj), reason=reason)
+
+
+@transaction.atomic
+def delete(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str = "") -> None:
+    """Deletes `obj` through its app's delete service and resolves its reports."""
+    _check(by, kind)
+    if kind.delete is None:
+        raise PermissionDenied(_("This cannot be deleted here."))
+    actionlog.record(by, "delete", obj, label=_label(kind, obj), reason=reason)
+    resolve(kind, obj, by=by, resolution=Report.Resolution.DELETED)
+    kind.delete(obj, by)
+
+
+@transaction.atomic
+def dismiss(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str = "") -> int:
+    """Nothing to act on: closes the open reports of `obj`."""
+    _check(by, kind)
+    actionlog.record(by, "dismiss-reports", obj, label=_label(kind, obj), reason=reason)
+    return resolve(kind, obj, by=by, resolution=Report.Resolution.DISMISSED)
+
+
+@transaction.atomic
+def warn(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str) -> Member:
+    """Tells the author of `obj` (or the reported member) that moderators found it out of
+    line, with `reason`: a notification and an email; resolves the reports. Returns them."""
+    _check(by, kind)
+    author = kind.author_of(obj)
+    if author is None or not author.is_active:
+        raise PermissionDenied(_("There is nobody to warn."))
+    title = kind.title(obj)
+    url = kind.url(obj)
+    actionlog.record(by, "warn", author, reason=f"{_label(kind, obj)} — {reason}"[:2000])
+    resolve(kind, obj, by=by, resolution=Report.Resolution.WARNED)
+    notify(
+        WARNING_KIND,
+        [author],
+        actor=None,
+        about=About(target=None, url=url or author.get_absolute_url(), title=title, excerpt=reason),
+    )
+    if author.email and author.email_confirmed:
+        context = {
+            "network": current_network(),
+            "member": author,
+            "title": title,
+            "reason": reason,
+            "url": absolute(url) if url else "",
+            "is_member": kind.author == "",
+        }
+        subject = render_to_string("moderation/email/warning_subject.txt", context)
+        queue_email(
+            " ".join(subject.split()),
+            render_to_string("moderation/email/warning_body.txt", context),
+            [author.address],
+        )
+    return author
+
+
+@transaction.atomic
+def suspend_author(
+    kind: registry.Kind,
+    obj: models.Model,
+    *,
+    by: Member,
+    reason: str,
+    delete_content: bool = False,
+) -> Member:
+    """Suspends the author of `obj` (or the reported member) and resolves the reports of
+    `obj`; with `delete_content` their content goes too (`obj` with it)."""
+    _check(by, kind)
+    author = kind.author_of(obj)
+    if author is None:
+        raise PermissionDenied(_("There is nobody to suspend."))
+    resolve(kind, obj, by=by, resolution=Report.Resolution.SUSPENDED)
+    suspend(author, by=by, reason=reason, delete_content=delete_content)
+    return author
+
+
+# --- Notes about members ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_note(member: Member, *, by: Member, body: str) -> MemberNote:
+    if not permissions.can_see_member_notes(by):
+        raise PermissionDenied(_("Only the network's moderators can do this."))
+    return MemberNote.objects.create(
+        member=member, author=by, author_name=by.display_name, body=body
+    )
