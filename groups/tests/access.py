@@ -15,11 +15,13 @@ elsewhere they are plain members.
 
 from typing import Any
 
+from comments.models import Comment
+from comments.services import add_comment
 from conftest import make_member
 from groups import services
 from groups.models import Group
 from members.models import Member
-from tests.test_access_matrix import LOGIN, REDIRECT, Cell, World, row
+from tests.test_access_matrix import LOGIN, REDIRECT, Cell, World, confirm_then_act, row
 
 
 def _group(w: World) -> Group:
@@ -154,6 +156,18 @@ MATRIX = {
     # A public group's wall: everyone reads it, its members write there.
     "comments:create@public_group_wall": row((405, 403), group_member=(405, REDIRECT),
                                              group_admin=(405, REDIRECT)),
+    # A comment the group's member wrote on the wall: they, the group's administrators
+    # (Commentable.can_delete_all) and the network's administrators delete it; for everyone
+    # else outside a private group it is not there (404) — the network's moderators too, who
+    # read only a private group's teaser (they hide or delete the group itself); in a public
+    # group the moderators delete it and other members are refused.
+    "comments:delete@group_wall": confirm_then_act(
+        "group_member", "group_admin", "administrator", "creator",
+        refused=(404, 404), invited=(404, 404), requester=(404, 404),
+    ),
+    "comments:delete@public_group_wall": confirm_then_act(
+        "group_member", "group_admin", "moderator", "administrator", "creator",
+    ),
 }  # fmt: skip
 
 KWARGS = {
@@ -182,6 +196,8 @@ KWARGS = {
     "groups:demote": _about("group_member"),
     "comments:create@group_wall": lambda w: {"kind": "group", "pk": w.group.pk},
     "comments:create@public_group_wall": lambda w: {"kind": "group", "pk": w.public_group.pk},
+    "comments:delete@group_wall": lambda w: {"pk": w.group_wall_comment.pk},
+    "comments:delete@public_group_wall": lambda w: {"pk": w.public_wall_comment.pk},
 }
 
 
@@ -196,7 +212,21 @@ POST_DATA = {
     "groups:invitations": _invitee,
 }
 
-OBJECTS = {"group": _group, "public_group": _public_group}
+
+def _wall_comment(w: World) -> Comment:
+    return add_comment(w.group, w.group_member, "Who brings the tea?")
+
+
+def _public_wall_comment(w: World) -> Comment:
+    return add_comment(w.public_group, w.group_member, "Who brings the biscuits?")
+
+
+OBJECTS = {
+    "group": _group,
+    "public_group": _public_group,
+    "group_wall_comment": _wall_comment,
+    "public_wall_comment": _public_wall_comment,
+}
 
 # group_admin has no set-up: making the groups (above) makes them their administrator.
 PERSONA_SETUP = {"group_member": _join, "invited": _invite, "requester": _ask_to_join}
