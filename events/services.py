@@ -214,18 +214,23 @@ def invite(event: Event, members: Iterable[Member], *, by: Member) -> list[Membe
     fresh = [m for m in members if m.pk not in already]
     Invitation.objects.bulk_create(Invitation(event=event, member=m, invited_by=by) for m in fresh)
     invalidate(*event.cache_tags())
-    notifications.notify(
-        "event-invitation",
-        fresh,
-        actor=by,
-        about=notifications.About(
-            target=event,
-            url=event.get_absolute_url(),
-            title=event.title,
-            excerpt=_summary(event),
-        ),
-        can_view=lambda m: permissions.can_view_event(m, event),
-    )
+    # The invitation says when in each invitee's own time zone too: one notify per zone.
+    by_zone: dict[str, list[Member]] = {}
+    for member in fresh:
+        by_zone.setdefault(member.time_zone, []).append(member)
+    for invitees in by_zone.values():
+        notifications.notify(
+            "event-invitation",
+            invitees,
+            actor=by,
+            about=notifications.About(
+                target=event,
+                url=event.get_absolute_url(),
+                title=event.title,
+                excerpt=_summary(event, invitees[0]),
+            ),
+            can_view=lambda m: permissions.can_view_event(m, event),
+        )
     return fresh
 
 

@@ -185,6 +185,21 @@ def test_a_reminder_tells_a_londoner_the_time_in_theirs_too(member, londoner, ot
     assert other == "Saturday, December 5, 2026, 6 p.m. – 9 p.m. (Asia/Karachi) · Alhamra Hall"
 
 
+def test_an_invitation_tells_a_londoner_the_time_in_theirs_too(member, londoner, other_member):
+    from events.services import invite
+    from notifications.models import Notification
+
+    start = dt.datetime(2026, 12, 5, 18, 0, tzinfo=KARACHI)
+    event = make_event(member, "Mushaira", start=start, hours=3, location="Alhamra Hall")
+    invite(event, [londoner, other_member], by=member)
+    theirs = Notification.objects.get(kind="event-invitation", recipient=londoner).excerpt
+    assert theirs.endswith(
+        "In your time zone (Europe/London): Saturday, December 5, 2026, 1 p.m. – 4 p.m."
+    )
+    other = Notification.objects.get(kind="event-invitation", recipient=other_member).excerpt
+    assert other == "Saturday, December 5, 2026, 6 p.m. – 9 p.m. (Asia/Karachi) · Alhamra Hall"
+
+
 def test_the_home_and_member_pages_events_show_a_londoners_time_too(member, londoner, settings):
     settings.PAGE_CACHE_SECONDS = 600
     future = dt.datetime.now(KARACHI).replace(hour=18, minute=0, second=0, microsecond=0)
