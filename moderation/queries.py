@@ -26,6 +26,8 @@ class Reported:
     count: int
     obj: models.Model | None = None  # None: deleted meanwhile
     reports: list[Report] = field(default_factory=list)
+    # Whether the moderator looking may suspend its author (not an administrator's, say).
+    may_suspend: bool = False
 
     @property
     def title(self) -> str:
@@ -42,6 +44,19 @@ class Reported:
     @property
     def is_hidden(self) -> bool:
         return self.obj is not None and self.kind.is_hidden(self.obj)
+
+    @property
+    def may_hide(self) -> bool:
+        return self.obj is not None and self.kind.hide is not None and not self.is_hidden
+
+    @property
+    def may_delete(self) -> bool:
+        return self.obj is not None and self.kind.delete is not None
+
+    @property
+    def may_warn(self) -> bool:
+        author = self.author
+        return author is not None and author.is_active
 
     @property
     def is_member(self) -> bool:
@@ -105,6 +120,10 @@ def reported_things(user: object, groups: list[dict[str, object]]) -> list[Repor
     for item in items:
         item.obj = rows[item.kind.key].get(item.object_id)
         item.reports = by_thing[(types[item.kind.key], item.object_id)][:REASONS_SHOWN]
+        author = item.author
+        item.may_suspend = (
+            author is not None and author.is_active and permissions.can_suspend(user, author)
+        )
     return items
 
 

@@ -176,6 +176,7 @@ def act(request: MemberRequest, kind: str, pk: int, action: str) -> HttpResponse
         "title": found_kind.title(obj),
         "url": found_kind.url(obj),
         "author": found_kind.author_of(obj),
+        "is_member": not found_kind.author,
         "action": action,
         "form": form,
         "reports": open_reports,
