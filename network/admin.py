@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from lib.admin import ContentAdmin
 
 from . import services
+from .forms import SidebarBoxForm
 from .models import Network, SidebarBox
 
 
@@ -15,7 +16,9 @@ class NetworkAdmin(ContentAdmin[Network]):
 
 @admin.register(SidebarBox)
 class SidebarBoxAdmin(ContentAdmin[SidebarBox]):
-    list_display = ("title", "position")
+    # The /manage/sidebar/ form: kind, placement and items shown may be left out there too.
+    form = SidebarBoxForm
+    list_display = ("title", "kind", "placement", "position")
 
     def save_model(
         self, request: HttpRequest, obj: SidebarBox, form: ModelForm[SidebarBox], change: bool

@@ -1,8 +1,11 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from lib.fetch import FetchError, check_url
 from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 from lib.validators import validate_email_address
@@ -42,7 +45,83 @@ class NetworkForm(CleanTextMixin, forms.ModelForm[Network]):
 
 
 class SidebarBoxForm(CleanTextMixin, forms.ModelForm[SidebarBox]):
+    """A text box (title and Markdown) or a feed box (title, feed address, how many items);
+    where it shows. Kind, placement, items shown and position may be left out (a text box
+    shown everywhere, 5 items, after the others)."""
+
     class Meta:
         model = SidebarBox
-        fields = ("title", "body", "position")
-        widgets = {"body": forms.Textarea(attrs={"rows": 6, "dir": "auto"})}
+        fields = ("kind", "title", "body", "feed_url", "feed_items_shown", "placement", "position")
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+            "feed_url": forms.URLInput(attrs={"dir": "ltr"}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("kind", "feed_items_shown", "placement", "position"):
+            self.fields[name].required = False
+        self.fields["body"].help_text = _("Markdown: [text](https://…). For text boxes.")
+        self.fields["feed_items_shown"].help_text = _("For feed boxes: 1 to 20.")
+        self.fields["position"].help_text = _(
+            "Leave empty to put a new box last; or order the boxes on the list."
+        )
+        self.goes_last = False
+
+    def _default(self, name: str) -> Any:
+        value = self.cleaned_data.get(name)
+        if value in (None, ""):
+            return getattr(self.instance, name)
+        return value
+
+    def clean_kind(self) -> str:
+        return str(self._default("kind"))
+
+    def clean_placement(self) -> str:
+        return str(self._default("placement"))
+
+    def clean_feed_items_shown(self) -> int:
+        return int(self._default("feed_items_shown"))
+
+    def clean_position(self) -> int:
+        value = self.cleaned_data.get("position")
+        if value is None:
+            self.goes_last = self.instance.pk is None
+            return int(self.instance.position or 0)
+        return int(value)
+
+    def clean_feed_url(self) -> str:
+        url = str(self.cleaned_data.get("feed_url") or "").strip()
+        if url:
+            try:
+                check_url(url)
+            except FetchError as e:
+                raise forms.ValidationError(str(e)) from e
+        return url
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        if (
+            data is not None
+            and data.get("kind") == SidebarBox.Kind.FEED
+            and not data.get("feed_url")
+            and "feed_url" not in self.errors
+        ):
+            self.add_error("feed_url", _("A feed box needs the feed's address."))
+        return data
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
+
+
+class OrderForm(forms.Form):
+    """Every box's id, in the new order, separated by commas."""
+
+    order = forms.CharField(max_length=5000, widget=forms.HiddenInput)
+
+    def clean_order(self) -> list[int]:
+        parts = [p.strip() for p in str(self.cleaned_data["order"]).split(",") if p.strip()]
+        if not parts or not all(p.isdigit() and len(p) < 10 for p in parts):
+            raise forms.ValidationError(_("The order is a list of box numbers."))
+        return [int(p) for p in parts]

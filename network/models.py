@@ -3,7 +3,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,17 +86,51 @@ class Network(models.Model):
 MAX_POSITION = 999
 
 
-class SidebarBox(models.Model):
-    """A box of text and links the creator places in every page's sidebar."""
+FEED_ITEMS_MAX = 20
 
+
+class SidebarBox(models.Model):
+    """A box in the pages' sidebar: text and links the administrators write, or the latest
+    items of another site's RSS/Atom feed (fetched by the scheduler, never by a page)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text and links")
+        FEED = "feed", _("Another site's feed (RSS or Atom)")
+
+    class Placement(models.TextChoices):
+        EVERYWHERE = "everywhere", _("On every page")
+        HOME = "home", _("On the home page only")
+        BLOGS = "blogs", _("On blog pages only (blogs, members' blogs, posts)")
+
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.TEXT)
     title = models.CharField(_("title"), max_length=120)
     body = models.TextField(
         _("content"), max_length=5000, blank=True, help_text=_("Markdown: [text](https://…)")
     )
     body_html = models.TextField(editable=False, blank=True)
+    feed_url = models.URLField(
+        _("feed address"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The address of the RSS or Atom feed (https://…)."),
+    )
+    feed_items_shown = models.PositiveSmallIntegerField(
+        _("items shown"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(FEED_ITEMS_MAX)],
+    )
+    placement = models.CharField(
+        _("where it shows"), max_length=12, choices=Placement.choices, default=Placement.EVERYWHERE
+    )
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
     )
+    # The feed's last good items ({"title", "link", "date"}: plain text, an http(s) address or
+    # "", an ISO date or ""), kept when a later fetch fails; and that failure.
+    feed_items = models.JSONField(default=list, blank=True, editable=False)
+    fetched_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.CharField(max_length=300, blank=True, editable=False)
+    failed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "id"]
@@ -107,4 +141,8 @@ class SidebarBox(models.Model):
         return self.title
 
     def cache_tags(self) -> list[str]:
-        return ["network"]
+        return ["sidebar", f"sidebar-box:{self.pk}"]
+
+    @property
+    def is_feed(self) -> bool:
+        return self.kind == self.Kind.FEED

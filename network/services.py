@@ -1,14 +1,27 @@
+import logging
 import secrets
+from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Max
+from django.tasks import task
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lib.cachetags import cached, invalidate
+from lib.fetch import FetchError, fetch
 from lib.markup import render_markdown
 from lib.pictures import reencoded
+from members.actionlog import record
 from members.models import Member
 
-from .models import Network, SidebarBox
+from .feeds import NotAFeed, parse_feed
+from .models import MAX_POSITION, Network, SidebarBox
+from .permissions import can_manage_network
+
+logger = logging.getLogger("anjuman.network")
 
 
 def current_network() -> Network | None:
@@ -39,7 +52,8 @@ def update_network(network: Network, *, logo: UploadedFile[bytes] | None = None)
 
 
 def sidebar_boxes() -> list[SidebarBox]:
-    return cached("sidebar", lambda: list(SidebarBox.objects.all()), ["network"])
+    """Every box in order, the same for everyone (sidebar.py picks and renders them)."""
+    return cached("sidebar-boxes", lambda: list(SidebarBox.objects.all()), [SIDEBAR_TAG])
 
 
 @transaction.atomic
@@ -74,13 +88,145 @@ def create_network(
     return network
 
 
-def save_sidebar_box(box: SidebarBox) -> SidebarBox:
-    box.body_html = render_markdown(box.body)
+# --- Sidebar boxes -----------------------------------------------------------------------------
+
+# The list of boxes (titles, order, placement, text, feed items) is cached under SIDEBAR_TAG,
+# and a feed box's rendered items also under its own tag (box.cache_tags()). Pages that show
+# the sidebar depend on both; a feed's new items refresh them, a failed fetch changes nothing
+# visitors see and invalidates nothing.
+SIDEBAR_TAG = "sidebar"
+FEED_REFRESH_EVERY = timedelta(minutes=30)
+FEED_TIMEOUT_SECONDS = 10.0
+FEED_MAX_BYTES = 2 * 1024 * 1024
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+)
+
+
+def _check_manager(by: Member | None) -> None:
+    if by is not None and not can_manage_network(by):
+        raise PermissionDenied(_("Only the network's administrators can do this."))
+
+
+@transaction.atomic
+def save_sidebar_box(
+    box: SidebarBox, *, by: Member | None = None, last: bool = False
+) -> SidebarBox:
+    """Saves a box (validated by its form); `last`: placed after the others. A feed box that
+    is new or has a new address is fetched at once, by the task queue."""
+    _check_manager(by)
+    is_new = box.pk is None
+    old_url = (
+        ""
+        if is_new
+        else SidebarBox.objects.filter(pk=box.pk).values_list("feed_url", flat=True).first() or ""
+    )
+    if last:
+        highest = SidebarBox.objects.exclude(pk=box.pk).aggregate(m=Max("position"))["m"]
+        box.position = min(MAX_POSITION, 0 if highest is None else highest + 1)
+    if box.is_feed:
+        box.body_html = ""
+        if box.feed_url != old_url:  # another feed: the old one's items are not its own
+            box.feed_items, box.fetched_at, box.last_error, box.failed_at = [], None, "", None
+    else:
+        box.body_html = render_markdown(box.body)
     box.save()
-    invalidate("network")
+    invalidate(*box.cache_tags())
+    if box.is_feed and (is_new or box.feed_url != old_url):
+        pk = box.pk
+        transaction.on_commit(lambda: fetch_feed_box.enqueue(pk))
     return box
 
 
-def delete_sidebar_box(box: SidebarBox) -> None:
+@transaction.atomic
+def delete_sidebar_box(box: SidebarBox, *, by: Member | None = None) -> None:
+    _check_manager(by)
+    invalidate(*box.cache_tags())
+    record(by, "delete-sidebar-box", box)
     box.delete()
-    invalidate("network")
+
+
+def _renumber(boxes: list[SidebarBox]) -> None:
+    for position, box in enumerate(boxes):
+        box.position = min(position, MAX_POSITION)
+    SidebarBox.objects.bulk_update(boxes, ["position"])
+    invalidate(SIDEBAR_TAG)
+
+
+@transaction.atomic
+def move_sidebar_box(box: SidebarBox, *, up: bool, by: Member | None = None) -> None:
+    """Swaps the box with the one before (or after) it; the first stays first going up."""
+    _check_manager(by)
+    boxes = list(SidebarBox.objects.select_for_update().order_by("position", "id"))
+    ids = [b.pk for b in boxes]
+    if box.pk not in ids:
+        return
+    i = ids.index(box.pk)
+    j = i - 1 if up else i + 1
+    if not 0 <= j < len(boxes):
+        return
+    boxes[i], boxes[j] = boxes[j], boxes[i]
+    _renumber(boxes)
+
+
+@transaction.atomic
+def order_sidebar_boxes(ids: list[int], *, by: Member | None = None) -> None:
+    """Puts the boxes in the order of `ids` (drag and drop sends them all); ids of boxes
+    deleted meanwhile are passed over, boxes added meanwhile keep their order after the
+    others. ValueError if an id comes twice."""
+    _check_manager(by)
+    if len(ids) != len(set(ids)):
+        raise ValueError("The order names a box twice.")
+    boxes = list(SidebarBox.objects.select_for_update().order_by("position", "id"))
+    by_id = {b.pk: b for b in boxes}
+    named = [by_id[pk] for pk in ids if pk in by_id]
+    rest = [b for b in boxes if b.pk not in set(ids)]
+    _renumber(named + rest)
+
+
+def fetch_feed(box_id: int) -> SidebarBox | None:
+    """Fetches a feed box's feed now (lib/fetch.py: its timeout, size limit and address rules)
+    and keeps its items; when that fails, keeps the last good items and records why. Never
+    called by a page: the task queue runs it (fetch_feed_box)."""
+    box = SidebarBox.objects.filter(pk=box_id, kind=SidebarBox.Kind.FEED).first()
+    if box is None or not box.feed_url:
+        return None
+    now = timezone.now()
+    try:
+        got = fetch(
+            box.feed_url,
+            timeout=FEED_TIMEOUT_SECONDS,
+            max_bytes=FEED_MAX_BYTES,
+            accept=FEED_ACCEPT,
+        )
+        items = parse_feed(got.body, url=got.url, content_type=got.headers.get("content-type", ""))
+    except (FetchError, NotAFeed) as e:
+        error = str(e)[:300]
+        # Filtered on the address: a box given another feed meanwhile is not marked failed.
+        SidebarBox.objects.filter(pk=box.pk, feed_url=box.feed_url).update(
+            last_error=error, failed_at=now
+        )
+        logger.info("sidebar feed %s failed: %s", box.pk, error)
+        box.last_error, box.failed_at = error, now
+        return box
+    with transaction.atomic():
+        updated = SidebarBox.objects.filter(pk=box.pk, feed_url=box.feed_url).update(
+            feed_items=items, fetched_at=now, last_error="", failed_at=None
+        )
+        if updated and items != box.feed_items:
+            invalidate(*box.cache_tags())
+    box.feed_items, box.fetched_at, box.last_error, box.failed_at = items, now, "", None
+    return box
+
+
+@task
+def fetch_feed_box(box_id: int) -> None:
+    fetch_feed(box_id)
+
+
+@task
+def refresh_feed_boxes() -> None:
+    """The scheduler's job (every FEED_REFRESH_EVERY): one task per feed box, so a slow feed
+    delays no other."""
+    for pk in SidebarBox.objects.filter(kind=SidebarBox.Kind.FEED).values_list("pk", flat=True):
+        fetch_feed_box.enqueue(pk)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("manage/sidebar/new/", views.sidebar_edit, name="sidebar_new"),
     path("manage/sidebar/<int:pk>/", views.sidebar_edit, name="sidebar_edit"),
     path("manage/sidebar/<int:pk>/delete/", views.sidebar_delete, name="sidebar_delete"),
+    path("manage/sidebar/<int:pk>/move/", views.sidebar_move, name="sidebar_move"),
+    path("manage/sidebar/order/", views.sidebar_order, name="sidebar_order"),
 ]

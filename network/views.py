@@ -4,10 +4,12 @@ from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.files.uploadedfile import UploadedFile
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
@@ -16,7 +18,7 @@ from members.decorators import role_required
 from members.services import safe_next
 
 from . import services
-from .forms import NetworkForm, SetupForm, SidebarBoxForm
+from .forms import MoveForm, NetworkForm, OrderForm, SetupForm, SidebarBoxForm
 from .models import SidebarBox
 from .permissions import can_manage_network
 
@@ -79,9 +81,21 @@ def settings_view(request: MemberRequest) -> HttpResponse:
     return render(request, "network/settings.html", {"form": form}, status=form_status(form))
 
 
+def _order_of(boxes: list[SidebarBox]) -> str:
+    return ",".join(str(box.pk) for box in boxes)
+
+
 @manager_required
 def sidebar(request: MemberRequest) -> HttpResponse:
-    return render(request, "network/sidebar_list.html", {"boxes": SidebarBox.objects.all()})
+    boxes = list(SidebarBox.objects.all())
+    return render(
+        request,
+        "network/sidebar_list.html",
+        {
+            "boxes": boxes,
+            "order_form": OrderForm(initial={"order": ",".join(str(b.pk) for b in boxes)}),
+        },
+    )
 
 
 @manager_required
@@ -89,8 +103,13 @@ def sidebar_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     box = get_object_or_404(SidebarBox, pk=pk) if pk else SidebarBox()
     form = SidebarBoxForm(request.POST or None, instance=box)
     if request.method == "POST" and form.is_valid():
-        services.save_sidebar_box(form.instance)
-        messages.success(request, _("The sidebar box is saved."))
+        saved = services.save_sidebar_box(form.instance, by=request.user, last=form.goes_last)
+        if saved.is_feed and pk is None:
+            messages.success(
+                request, _("The feed box is saved; its feed is being read and shows in a moment.")
+            )
+        else:
+            messages.success(request, _("The sidebar box is saved."))
         return redirect("network:sidebar")
     return render(
         request, "network/sidebar_form.html", {"form": form, "box": box}, status=form_status(form)
@@ -101,7 +120,38 @@ def sidebar_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
 def sidebar_delete(request: MemberRequest, pk: int) -> HttpResponse:
     box = get_object_or_404(SidebarBox, pk=pk)
     if request.method == "POST":
-        services.delete_sidebar_box(box)
+        services.delete_sidebar_box(box, by=request.user)
         messages.success(request, _("The sidebar box “%s” is deleted.") % box.title)
         return redirect("network:sidebar")
     return render(request, "network/sidebar_confirm_delete.html", {"box": box})
+
+
+@require_POST
+@manager_required
+def sidebar_move(request: MemberRequest, pk: int) -> HttpResponse:
+    """“Move up” / “Move down”: a form per box, which works without JavaScript."""
+    box = get_object_or_404(SidebarBox, pk=pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose up or down."))
+    services.move_sidebar_box(box, up=form.cleaned_data["direction"] == "up", by=request.user)
+    return redirect(f"{reverse('network:sidebar')}#box-{box.pk}")
+
+
+@require_POST
+@manager_required
+def sidebar_order(request: MemberRequest) -> HttpResponse:
+    """The whole order at once, as drag and drop sends it (network/static/network/sidebar.js);
+    204 for the script, back to the list for a form."""
+    form = OrderForm(request.POST)
+    if form.is_valid():
+        try:
+            services.order_sidebar_boxes(form.cleaned_data["order"], by=request.user)
+        except ValueError:
+            form.add_error("order", _("The list changed meanwhile: reload the page and try again."))
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(str(e) for e in form.errors.get("order", [])))
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    messages.success(request, _("The order of the boxes is saved."))
+    return redirect("network:sidebar")
