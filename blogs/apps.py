@@ -42,6 +42,10 @@ class BlogsConfig(AppConfig):
         )
         sections.register_all()
 
+        from . import blognames
+
+        blognames.register()
+
         from datetime import timedelta
 
         from lib import scheduler

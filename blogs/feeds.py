@@ -13,6 +13,7 @@ from lib.cachetags import depends_on
 from lib.http import NetworkRequest
 from lib.text import xml_text
 from members.models import Member
+from members.templatetags.anjuman import blog_name
 from network.models import Network
 from network.services import current_network
 
@@ -96,7 +97,7 @@ class NetworkBlogAtomFeed(NetworkBlogFeed):
 
 class MemberBlogFeed(_PostFeed[Member]):
     def title(self, obj: Member) -> str:
-        return _("%s's Blog") % obj.display_name
+        return blog_name(obj)
 
     def link(self, obj: Member) -> str:
         return reverse("blogs:member_blog", args=[obj.handle])
@@ -109,8 +110,8 @@ class MemberBlogFeed(_PostFeed[Member]):
     def description(self, obj: Member) -> str:
         # The feed object serves every request: the network is looked up, not kept on it.
         network = current_network()
-        return _("%(name)s's Blog on %(network)s") % {
-            "name": obj.display_name,
+        return _("%(blog)s on %(network)s") % {
+            "blog": blog_name(obj),
             "network": network.name if network else "",
         }
 

@@ -67,7 +67,7 @@ def test_a_badge_image_is_checked_and_stored_re_encoded_and_small(admin_member: 
     )
     assert response.status_code == 302
     badge = Badge.objects.get()
-    assert badge.image.name.startswith("members/badges/badge-")
+    assert str(badge.image.name).startswith("members/badges/badge-")
     with Image.open(badge.image.path) as stored:
         assert max(stored.size) <= 64
     # Not a picture: a form error.
