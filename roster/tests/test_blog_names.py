@@ -3,7 +3,7 @@ links to it use the name; blank is "NAME's Blog"."""
 
 from typing import Any
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 import pytest
 from django.urls import reverse
 
