@@ -1,5 +1,6 @@
 import csv
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language_bidi, gettext_lazy
+from django.utils.translation import get_language_bidi, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from lib.http import MemberRequest, form_status
@@ -21,7 +22,7 @@ from .forms import PeriodForm
 from .metrics import ACTIVE, ACTIVE_TITLE, METRICS, Series, chart_keys
 from .periods import Period
 from .permissions import can_view_analytics
-from .report import Report, report
+from .report import Report, TopItem, report
 
 analytics_required = role_required(
     can_view_analytics, gettext_lazy("Only the network's administrators can see its analytics.")
@@ -43,7 +44,9 @@ def _zone(request: MemberRequest) -> ZoneInfo:
 def _labels(start: dt.date, period: Period) -> tuple[str, str]:
     """A bucket's short label (under the chart) and long one (its tooltip and table row)."""
     if period.unit == "month":
-        return date_format(start, "M"), date_format(start, "F Y")
+        # The year under January, and under the first month: the period spans two years.
+        short = date_format(start, "M Y" if start.month == 1 else "M")
+        return short, date_format(start, "F Y")
     if period.unit == "week":
         return date_format(start, "j M"), _("Week of %(date)s") % {
             "date": date_format(start, "j F Y")
@@ -109,6 +112,40 @@ def _charts(figures: Report, period: Period) -> list[Chart]:
     return charts
 
 
+@dataclass(frozen=True)
+class TopList:
+    heading: str
+    lines: list[tuple[TopItem, str]]  # the item, and its count in words
+
+
+def _tops(figures: Report) -> list[TopList]:
+    def lines(items: tuple[TopItem, ...], words: Callable[[int], str]) -> list[tuple[TopItem, str]]:
+        return [(item, words(item.count) % {"n": item.count}) for item in items]
+
+    def comments(n: int) -> str:
+        return ngettext("%(n)d comment", "%(n)d comments", n)
+
+    def likes(n: int) -> str:
+        return ngettext("%(n)d like", "%(n)d likes", n)
+
+    def views(n: int) -> str:
+        return ngettext("%(n)d view", "%(n)d views", n)
+
+    def replies(n: int) -> str:
+        return ngettext("%(n)d reply", "%(n)d replies", n)
+
+    def written(n: int) -> str:
+        return ngettext("%(n)d thing written", "%(n)d things written", n)
+
+    return [
+        TopList(_("Most commented posts"), lines(figures.most_commented, comments)),
+        TopList(_("Most liked posts"), lines(figures.most_liked, likes)),
+        TopList(_("Most read posts published in the period"), lines(figures.most_viewed, views)),
+        TopList(_("Most replied discussions"), lines(figures.most_replied, replies)),
+        TopList(_("Most active members"), lines(figures.most_active, written)),
+    ]
+
+
 @analytics_required
 def dashboard(request: MemberRequest) -> HttpResponse:
     if request.method not in READING:
@@ -121,6 +158,7 @@ def dashboard(request: MemberRequest) -> HttpResponse:
         "period": period,
         "figures": figures,
         "charts": _charts(figures, period),
+        "tops": _tops(figures),
         "time_zone": request.network.time_zone,
     }
     return render(request, "analytics/dashboard.html", context, status=form_status(form))

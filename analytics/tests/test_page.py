@@ -70,6 +70,7 @@ def test_the_page_shows_todays_figures_and_top_content(
     assert float(bars_of(comments_chart)[-1].get("height", "0")) > 0
     assert bars_of(comments_chart)[-1].findtext(f"{SVG}title", "").endswith(": 2")
     assert "Monsoon in Lahore" in html
+    assert "— 2 comments" in html
     assert first.get_absolute_url() in html
     assert other_member.get_absolute_url() in html  # the most active member
     # The link among the /manage/ links.
