@@ -16,16 +16,14 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.tasks import Task, task
-from django.tasks.backends.immediate import ImmediateBackend
+from django.tasks import task
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tasks_db.backend import DatabaseBackend
 
 from comments.models import Comment
 from groups.models import Group
 from lib import events
+from lib.tasks import enqueue_with_change
 from members.models import Member
 from notifications import kinds
 from notifications import services as notifications
@@ -62,22 +60,13 @@ def on_reply(event: events.Event) -> None:
     if discussion is None or not isinstance(event.target, Comment):
         return
     services.replied(discussion.pk, event.target)
-    _later(tell_followers, event.target.pk)
+    enqueue_with_change(tell_followers, event.target.pk)
 
 
 def on_reply_gone(event: events.Event) -> None:
     discussion = _discussion(event)
     if discussion is not None:
         services.recount_last_reply([discussion.pk])
-
-
-def _later(job: Task[..., None], *args: object) -> None:
-    """Queued with the reply: in its transaction with the database queue, run at once by the
-    tests' immediate one, after the commit with another (Redis)."""
-    if isinstance(job.get_backend(), DatabaseBackend | ImmediateBackend):
-        job.enqueue(*args)
-    else:
-        transaction.on_commit(lambda: job.enqueue(*args))
 
 
 @task

@@ -9,20 +9,19 @@ import re
 from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Max
-from django.tasks import Task, task
-from django.tasks.backends.immediate import ImmediateBackend
+from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django_tasks_db.backend import DatabaseBackend
 
 from comments import registry as comments
 from comments.models import Comment
 from comments.permissions import can_moderate_comments
 from lib import events
+from lib.tasks import enqueue_with_change
 from likes import registry as likes
 from members.models import Member
 
@@ -262,17 +261,7 @@ def on_comment(event: events.Event) -> None:
     """A comment is told through the task queue: the comment's request pays one queued task,
     not the rows, preferences, blocks and emails of everyone it concerns."""
     if isinstance(event.target, Comment) and event.data.get("on") is not None:
-        _later(tell_of_comment, event.target.pk)
-
-
-def _later(job: Task[..., None], *args: object) -> None:
-    """Queues `job` with the change that asked for it: in its transaction with the database
-    queue (lib/email.py does the same) and run at once by the tests' immediate one, after its
-    commit with another (Redis)."""
-    if isinstance(job.get_backend(), DatabaseBackend | ImmediateBackend):
-        job.enqueue(*args)
-    else:
-        transaction.on_commit(lambda: job.enqueue(*args))
+        enqueue_with_change(tell_of_comment, event.target.pk)
 
 
 @task
