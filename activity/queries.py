@@ -22,14 +22,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
 from comments.models import Comment
+from features.services import off_apps
 from friends import queries as friends
 from lib.cachetags import cached, depends_on
 from members.models import Member
+from network.services import current_network
 
 from . import permissions, registry, targets
 from .models import Entry
@@ -175,12 +178,41 @@ def _keys(hidden: set[int], before: Cursor | None) -> "models.QuerySet[Entry]":
             .exclude(subject_id__in=hidden)
             .exclude(owner_id__in=hidden)
         )
+    rows = _without_features_off(rows)
     if before is not None:
         # created_at <= t first, so the database reads the index from t down.
         rows = rows.filter(created_at__lte=before.at).filter(
             Q(created_at__lt=before.at) | Q(id__lt=before.pk)
         )
     return rows.order_by("-created_at", "-id")
+
+
+def _without_features_off(rows: "models.QuerySet[Entry]") -> "models.QuerySet[Entry]":
+    """Leaves out the entries of features switched off (features/): written by the feature
+    (its kinds, "forum.started"), about its things, on them or in them (a comment on a
+    discussion, a wall comment in a group)."""
+    off = off_apps(current_network())
+    if not off:
+        return rows
+    types = [
+        t.pk
+        for label in sorted(off)
+        if label in django_apps.app_configs
+        for t in ContentType.objects.get_for_models(
+            *django_apps.get_app_config(label).get_models()
+        ).values()
+    ]
+    written_by = Q()
+    for label in sorted(off):
+        written_by |= Q(kind__startswith=f"{label}.")
+    rows = rows.exclude(written_by)
+    if types:
+        rows = (
+            rows.exclude(target_type_id__in=types)
+            .exclude(on_type_id__in=types)
+            .exclude(place_type_id__in=types)
+        )
+    return rows
 
 
 def _entries(

@@ -1,14 +1,35 @@
 from collections.abc import Callable
+from typing import Any
 
-from django.http import HttpRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponseBase
+
+from .services import off_namespaces
 
 
 class FeaturesMiddleware:
-    """A feature switched off answers 404 at its addresses. (Placeholder until features/
-    builds it.)"""
+    """A feature switched off answers 404 at its addresses (features/registry.py names each
+    feature's URL namespaces). It acts once the address is resolved, before the view and so
+    before the view's page cache (lib/pagecache.py): no stored page of a feature that is off
+    is served. Page files for nginx go when the switch invalidates "network"
+    (lib/pagefiles.py removes every file when a site-wide tag changes)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
+        network = getattr(request, "network", None)
+        if network is None or not network.features_off:
+            return
+        match = request.resolver_match
+        if match is not None and off_namespaces(network).intersection(match.namespaces):
+            raise Http404("This feature is switched off.")
+        return
