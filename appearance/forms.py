@@ -49,8 +49,6 @@ class AppearanceForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for name in self.COLOUR_FIELDS:
             self.fields[name].error_messages["invalid"] = _("Choose a colour as #rrggbb.")
-            # Lower-case, as the picker sends it.
-            self.fields[name].widget.attrs["pattern"] = "#[0-9a-fA-F]{6}"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
