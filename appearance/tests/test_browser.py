@@ -3,21 +3,22 @@
 after site.css); then their own colours, one pair refused for its contrast."""
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def colours(page) -> dict[str, str]:
-    return page.evaluate(
+def colours(page: Page) -> dict[str, str]:
+    found: dict[str, str] = page.evaluate(
         """() => ({
             body: getComputedStyle(document.body).backgroundColor,
             text: getComputedStyle(document.body).color,
             nav: getComputedStyle(document.querySelector('.site-nav')).backgroundColor,
         })"""
     )
+    return found
 
 
 def test_the_chosen_theme_colours_the_pages(browser: Browser, live_server, admin_member):
