@@ -29,7 +29,7 @@ def test_the_default_is_names_blog_and_the_field_is_in_the_settings(
     html = client_for(riaz).get(SETTINGS).content.decode()
     assert 'name="blog_name"' in html
     blog = visitor.get(reverse("blogs:member_blog", args=[riaz.handle])).content.decode()
-    assert "<h1 dir=\"auto\">Riaz Haq&#x27;s Blog</h1>" in blog
+    assert '<h1 dir="auto">Riaz Haq&#x27;s Blog</h1>' in blog
     # Not asked at join.
     assert 'name="blog_name"' not in visitor.get(reverse("members:join")).content.decode()
 

@@ -1,6 +1,8 @@
 """A member's admin page: roles and moderator scopes, suspension and reinstatement (through
 moderation's service), removal, each logged; who may do which."""
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -144,3 +146,43 @@ def test_remove_asks_first_then_deletes_and_logs(
     assert entry.actor == admin_member
     assert "Musa Khan" in entry.target_label and entry.reason == "Fake account"
     assert client.get(page(musa)).status_code == 404
+
+
+def test_removing_a_member_recounts_what_their_comments_counted(
+    admin_member: Member, musa: Member, member: Member, visitor: Any
+) -> None:
+    from comments.services import add_comment
+
+    post = make_post(member, "A reunion")
+    add_comment(post, musa, "I was there!")
+    add_comment(post, member, "So was I.")
+    post.refresh_from_db()
+    assert post.comment_count == 2
+    assert "2 Comments" in visitor.get(reverse("blogs:list")).content.decode()
+    client_for(admin_member).post(action("remove", musa), {"reason": "Spam"})
+    post.refresh_from_db()
+    assert post.comment_count == 1
+    assert "1 Comment" in visitor.get(reverse("blogs:list")).content.decode()
+
+
+def test_a_role_change_shows_on_the_member_page_at_once(
+    admin_member: Member, musa: Member, visitor: Any
+) -> None:
+    assert "Moderator" not in visitor.get(musa.get_absolute_url()).content.decode()
+    client_for(admin_member).post(action("role", musa), {"role": "moderator"})
+    assert "Moderator" in visitor.get(musa.get_absolute_url()).content.decode()
+
+
+def test_the_manage_links_are_for_administrators_and_the_hand_over_for_the_creator(
+    creator: Member, admin_member: Member
+) -> None:
+    moderator = make_member("Musa Moderator", "mod@example.org", role=Member.Role.MODERATOR)
+    settings_page = reverse("network:settings")
+    admin_html = client_for(admin_member).get(settings_page).content.decode()
+    assert f'<a href="{reverse("roster:members")}">Members</a>' in admin_html
+    assert f'<a href="{reverse("roster:badges")}">Badges</a>' in admin_html
+    assert reverse("roster:hand_over") not in admin_html
+    creator_html = client_for(creator).get(settings_page).content.decode()
+    assert reverse("roster:hand_over") in creator_html
+    # Moderators have no /manage/ settings page; the links are not theirs.
+    assert client_for(moderator).get(reverse("roster:members")).status_code == 403
