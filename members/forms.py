@@ -35,7 +35,27 @@ class ProfileFieldsMixin:
         self.fields.update(profilefields.fields_for(member))
 
 
+# The join form's honeypot: people never see it (hidden by CSS, skipped by the keyboard,
+# labelled "leave empty" for screen readers); a form sent with it filled was sent by a robot,
+# and is answered like a success without making anyone.
+HONEYPOT = "website"
+
+
+class HoneypotField(forms.CharField):
+    def __init__(self) -> None:
+        super().__init__(
+            label=_("Leave this field empty"),
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        # Its own markup: a wrapper the stylesheet moves out of sight.
+        self.template_name = "members/_honeypot.html"
+
+
 class JoinForm(CleanTextMixin, ProfileFieldsMixin, BaseUserCreationForm[Member]):
+    website = HoneypotField()
+
     class Meta:
         model = Member
         fields = ("display_name", "email")
@@ -45,6 +65,11 @@ class JoinForm(CleanTextMixin, ProfileFieldsMixin, BaseUserCreationForm[Member])
         email = str(self.cleaned_data["email"]).strip().lower()
         validate_email_address(email)
         return email
+
+    @property
+    def is_robot(self) -> bool:
+        """The honeypot was filled (a bound form only)."""
+        return bool(self.data.get(HONEYPOT, "").strip())
 
     def validate_unique(self) -> None:
         """Not here: a taken email must not be told apart from a free one (members.services.join

@@ -19,8 +19,14 @@ CREATOR_CANNOT_LEAVE = _(
 
 
 def is_member(user: object) -> TypeGuard[Member]:
-    """A signed-in member of this network who is not suspended."""
-    return isinstance(user, Member) and user.is_active and user.origin == Member.Origin.LOCAL
+    """A signed-in member of this network who is not suspended, nor waiting for an
+    administrator's approval (they read as visitors: access/ shows them a page that says so)."""
+    return (
+        isinstance(user, Member)
+        and user.is_active
+        and user.origin == Member.Origin.LOCAL
+        and not user.awaiting_approval
+    )
 
 
 def can_contribute(user: object) -> TypeGuard[Member]:

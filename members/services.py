@@ -59,8 +59,11 @@ def join(
     next_url: str,
     base_url: str,
     may_email_existing: bool = True,
+    awaiting_approval: bool = False,
 ) -> Member | None:
-    """Makes an unconfirmed member and emails the confirmation link; returns them.
+    """Makes an unconfirmed member and emails the confirmation link; returns them. On a
+    network that approves members (`awaiting_approval`), they wait for an administrator after
+    confirming (access/: they read as visitors, and see a page that says so).
 
     If `email` is already a member's, nobody is made and None is returned, but the page answers
     exactly as for a new member (no way to learn who is a member from the join form): the
@@ -69,7 +72,12 @@ def join(
     """
     existing = Member.objects.filter(email__iexact=email.strip()).first()
     if existing is None:
-        member = Member.objects.create_user(email, password, display_name=display_name.strip())
+        member = Member.objects.create_user(
+            email,
+            password,
+            display_name=display_name.strip(),
+            awaiting_approval=awaiting_approval,
+        )
         invalidate("directory")
         send_confirmation(network=network, member=member, next_url=next_url, base_url=base_url)
         return member
@@ -142,7 +150,12 @@ def confirm_email(token: str) -> tuple[Member, str, bool]:
     )
     member.email_confirmed = True
     if confirmed_now:
-        events.publish("members.joined", actor=member, target=member)
+        # One who waits for approval joins when approved (access.services.approve_member);
+        # now the administrators hear that they ask.
+        if member.awaiting_approval:
+            events.publish("access.asked_to_join", actor=member, target=member)
+        else:
+            events.publish("members.joined", actor=member, target=member)
     return member, safe_next(data.get("n")), confirmed_now
 
 

@@ -46,6 +46,10 @@ def join(request: NetworkRequest) -> HttpResponse:
     next_url = services.safe_next(request.POST.get("next") or request.GET.get("next"))
     if request.user.is_authenticated:
         return redirect(next_url)
+    if request.network.join_mode == "invitation":
+        # By invitation only: the invitation's emailed link (access:accept) is the way in.
+        status = 403 if request.method not in ("GET", "HEAD") else 200
+        return render(request, "members/join_invitation_only.html", status=status)
     form = JoinForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -53,6 +57,11 @@ def join(request: NetworkRequest) -> HttpResponse:
         if join_is_limited(request, email):
             form.add_error(None, _("Too many attempts to join from here. Please try again later."))
             status = 429
+        elif form.is_robot:
+            # Answered like a success, so the robot learns nothing; nobody is made or emailed.
+            record_join_attempt(request, email)
+            request.session[JOINED_EMAIL] = email[:254]
+            return redirect("members:join_sent")
         else:
             record_join_attempt(request, email)
             if form.is_valid():
@@ -69,6 +78,7 @@ def join(request: NetworkRequest) -> HttpResponse:
                         next_url=next_url,
                         base_url=request.build_absolute_uri("/").rstrip("/"),
                         may_email_existing=may_send_email(request, email),
+                        awaiting_approval=(request.network.join_mode == "approval"),
                     )
                     if member is not None:
                         profilefields.save_all(member, form.cleaned_data)
@@ -124,6 +134,9 @@ def confirm(request: NetworkRequest, token: str) -> HttpResponse:
         # The first click of the emailed link signs the new member in; later clicks only
         # lead to the sign-in page (a forwarded old email is not a key to the account).
         login(request, member, backend="django.contrib.auth.backends.ModelBackend")
+        if member.awaiting_approval:
+            # Every page now says they wait for an administrator (access.middleware).
+            return redirect("network:home")
         messages.success(
             request,
             _("Welcome to %(network)s! Your email is confirmed: you can post and comment now.")
