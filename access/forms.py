@@ -1,0 +1,142 @@
+import csv
+import io
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from lib.forms import CleanTextMixin
+from lib.validators import validate_email_address
+from network.models import Network
+
+from .services import MAX_ADDRESSES
+
+# A CSV of addresses: a few hundred bytes a line is plenty.
+MAX_CSV_BYTES = 512 * 1024
+_SPLIT = re.compile(r"[\s,;]+")
+
+
+class AccessSettingsForm(forms.ModelForm[Network]):
+    class Meta:
+        model = Network
+        fields = ("visibility", "join_mode", "members_may_invite")
+        widgets = {
+            "visibility": forms.RadioSelect,
+            "join_mode": forms.RadioSelect,
+        }
+        help_texts = {
+            "visibility": _(
+                "A private network shows visitors nothing but the pages to sign in, join and "
+                "reset a password: no posts, feeds, photos or member list."
+            ),
+            "members_may_invite": _(
+                "Members may then invite people by email from the Invite page. Administrators "
+                "always may."
+            ),
+        }
+
+
+def _addresses(text: str) -> list[str]:
+    return [part.strip().strip("<>\"'").lower() for part in _SPLIT.split(text) if part.strip()]
+
+
+def _csv_addresses(upload: UploadedFile[bytes]) -> list[str]:
+    """An `email` column if the first row names one, else the first column."""
+    if upload.size is not None and upload.size > MAX_CSV_BYTES:
+        raise ValidationError(_("That file is too large: at most 512 KB of addresses."))
+    raw = upload.read(MAX_CSV_BYTES + 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(_("That file is not a CSV file in UTF-8.")) from None
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:
+        raise ValidationError(_("That file is not a CSV file we can read.")) from None
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        return []
+    header = [cell.strip().lower() for cell in rows[0]]
+    column = header.index("email") if "email" in header else 0
+    if "email" in header or (header and "@" not in header[0]):
+        rows = rows[1:]
+    return [row[column].strip().lower() for row in rows if len(row) > column and row[column]]
+
+
+class InviteForm(CleanTextMixin, forms.Form):
+    addresses = forms.CharField(
+        label=_("Email addresses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off", "dir": "ltr"}),
+        help_text=_("One or several: one a line, or separated by commas."),
+    )
+    csv_file = forms.FileField(
+        label=_("Or a CSV file"),
+        required=False,
+        help_text=_("With an “email” column, or the addresses in the first column."),
+    )
+    message = forms.CharField(
+        label=_("A few words from you (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+    )
+
+    def __init__(self, *args: Any, allowed: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.allowed = allowed
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        found = _addresses(cleaned.get("addresses") or "")
+        upload = cleaned.get("csv_file")
+        if upload is not None:
+            try:
+                found += _csv_addresses(upload)
+            except ValidationError as e:
+                self.add_error("csv_file", e)
+                return cleaned
+        if not found:
+            if not self.errors:
+                raise ValidationError(_("Give at least one email address."), code="empty")
+            return cleaned
+        unique = list(dict.fromkeys(found))
+        wrong = []
+        for address in unique:
+            try:
+                forms.EmailField().clean(address)
+                validate_email_address(address)
+            except ValidationError:
+                wrong.append(address)
+        if wrong:
+            shown = ", ".join(wrong[:5]) + ("…" if len(wrong) > 5 else "")
+            raise ValidationError(
+                ngettext(
+                    "This is not an email address: %(shown)s",
+                    "These are not email addresses: %(shown)s",
+                    len(wrong),
+                ),
+                code="invalid",
+                params={"shown": shown},
+            )
+        if len(unique) > MAX_ADDRESSES:
+            raise ValidationError(
+                _("At most %(max)d addresses at once, please: this has %(count)d."),
+                code="too_many",
+                params={"max": MAX_ADDRESSES, "count": len(unique)},
+            )
+        if len(unique) > self.allowed:
+            raise ValidationError(
+                _(
+                    "You may send %(left)d more invitations today; this has %(count)d. "
+                    "Please try again tomorrow."
+                ),
+                code="rate_limited",
+                params={"left": self.allowed, "count": len(unique)},
+            )
+        cleaned["emails"] = unique
+        return cleaned
