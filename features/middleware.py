@@ -3,15 +3,19 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponseBase
 
-from .services import off_namespaces
+from .services import off_kinds, off_namespaces
+
+# Plug-ins whose addresses name the kind of thing they act on (/comments/discussion/7/).
+_PLUGINS = frozenset({"comments", "likes"})
 
 
 class FeaturesMiddleware:
     """A feature switched off answers 404 at its addresses (features/registry.py names each
-    feature's URL namespaces). It acts once the address is resolved, before the view and so
-    before the view's page cache (lib/pagecache.py): no stored page of a feature that is off
-    is served. Page files for nginx go when the switch invalidates "network"
-    (lib/pagefiles.py removes every file when a site-wide tag changes)."""
+    feature's URL namespaces), and so do comments and likes on its things. It acts once the
+    address is resolved, before the view and so before the view's page cache
+    (lib/pagecache.py): no stored page of a feature that is off is served. Page files for
+    nginx go when the switch invalidates "network" (lib/pagefiles.py removes every file when a
+    site-wide tag changes)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -30,6 +34,10 @@ class FeaturesMiddleware:
         if network is None or not network.features_off:
             return
         match = request.resolver_match
-        if match is not None and off_namespaces(network).intersection(match.namespaces):
+        if match is None:
+            return
+        namespaces = set(match.namespaces)
+        if namespaces & off_namespaces(network) or (
+            namespaces & _PLUGINS and view_kwargs.get("kind") in off_kinds(network)
+        ):
             raise Http404("This feature is switched off.")
-        return

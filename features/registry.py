@@ -3,7 +3,9 @@
 A feature owns URL namespaces (the `app_name` of its urls.py: its pages answer 404 when it is
 off, features/middleware.py), section-name prefixes (lib/sections.py: its navigation link and
 its home and member page sections vanish) and app labels (its models: Latest Activity leaves
-out entries written by it, about its things, on them or in them — activity/queries.py).
+out entries written by it, about its things, on them or in them — activity/queries.py) and
+the kinds its things have in the comments and likes registries (comments and likes on them
+answer 404 too: /comments/discussion/7/).
 """
 
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ class Feature:
     namespaces: tuple[str, ...]
     sections: tuple[str, ...]
     apps: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -30,6 +33,7 @@ FEATURES: tuple[Feature, ...] = (
         ("blogs",),
         ("blogs.",),
         ("blogs",),
+        ("post",),
     ),
     Feature(
         "forum",
@@ -38,6 +42,7 @@ FEATURES: tuple[Feature, ...] = (
         ("forum",),
         ("forum.",),
         ("forum",),
+        ("discussion",),
     ),
     Feature(
         "groups",
@@ -46,6 +51,7 @@ FEATURES: tuple[Feature, ...] = (
         ("groups",),
         ("groups.",),
         ("groups",),
+        ("group",),
     ),
     Feature(
         "events",
@@ -54,6 +60,7 @@ FEATURES: tuple[Feature, ...] = (
         ("events",),
         ("events.",),
         ("events",),
+        ("event",),
     ),
     Feature(
         "photos",
@@ -62,6 +69,7 @@ FEATURES: tuple[Feature, ...] = (
         ("photos",),
         ("photos.",),
         ("photos",),
+        ("photo",),
     ),
     Feature(
         "videos",
@@ -70,6 +78,7 @@ FEATURES: tuple[Feature, ...] = (
         ("videos",),
         ("videos.",),
         ("videos",),
+        ("video",),
     ),
     Feature(
         "messages",

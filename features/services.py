@@ -23,6 +23,10 @@ def off_namespaces(network: Any) -> set[str]:
     return {ns for feature in switched_off(network) for ns in feature.namespaces}
 
 
+def off_kinds(network: Any) -> set[str]:
+    return {kind for feature in switched_off(network) for kind in feature.kinds}
+
+
 def off_section_prefixes(network: Any) -> tuple[str, ...]:
     return tuple(prefix for feature in switched_off(network) for prefix in feature.sections)
 

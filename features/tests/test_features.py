@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 import features
+from comments.models import Comment
 from comments.services import add_comment
 from conftest import client_for
 from features import services
@@ -78,6 +79,21 @@ def test_the_forums_addresses_answer_404_when_it_is_off(creator, member, discuss
             assert client.get(url).status_code == 404, url
     # Other features are untouched.
     assert Client().get(reverse("blogs:list")).status_code == 200
+
+
+def test_comments_and_likes_on_the_forums_things_answer_404_when_it_is_off(
+    creator, other_member, discussion
+):
+    forum_off(creator)
+    client = client_for(other_member)
+    comment = client.post(
+        reverse("comments:create", kwargs={"kind": "discussion", "pk": discussion.pk}),
+        {"body": "Still here?"},
+    )
+    assert comment.status_code == 404
+    like = client.post(reverse("likes:like", kwargs={"kind": "discussion", "pk": discussion.pk}))
+    assert like.status_code == 404
+    assert not Comment.objects.exists()
 
 
 def test_a_page_cached_for_visitors_is_not_served_once_the_forum_is_off(creator, discussion):
