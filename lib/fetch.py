@@ -42,11 +42,11 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 CHUNK = 64 * 1024
-USER_AGENT = "Anjuman (+https://anjuman.org/)"
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -74,6 +74,14 @@ _EXTRA_REFUSED = [
     )
 ]
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _timeout_message(seconds: float) -> str:
+    return _("No complete answer within %(seconds)s seconds.") % {"seconds": f"{seconds:g}"}
+
+
+def _too_big_message(max_bytes: int) -> str:
+    return _("The answer is larger than %(size)s bytes.") % {"size": f"{max_bytes:,}"}
 
 
 class FetchError(Exception):
@@ -178,26 +186,26 @@ def parse_url(url: str) -> _Target:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as e:
-        raise BadURL(f"“{url[:200]}” is not a valid address.") from e
+        raise BadURL(_("“%(url)s” is not a valid address.") % {"url": url[:200]}) from e
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
-        raise BadURL("Only http:// and https:// addresses can be fetched.")
+        raise BadURL(_("Only http:// and https:// addresses can be fetched."))
     if parts.username is not None or parts.password is not None:
-        raise BadURL("An address with a user name or password cannot be fetched.")
+        raise BadURL(_("An address with a user name or password cannot be fetched."))
     host = (parts.hostname or "").rstrip(".")
     if not host:
-        raise BadURL("The address has no host name.")
+        raise BadURL(_("The address has no host name."))
     try:
         host = host.encode("idna").decode("ascii") if not host.isascii() else host.lower()
     except UnicodeError as e:
-        raise BadURL("The address's host name is not valid.") from e
+        raise BadURL(_("The address's host name is not valid.")) from e
     if any(not (c.isalnum() or c in ".-_:") for c in host):
-        raise BadURL("The address's host name is not valid.")
+        raise BadURL(_("The address's host name is not valid."))
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
     if any(ord(c) < 33 or ord(c) == 127 for c in path):
-        raise BadURL("The address has spaces or control characters in it.")
+        raise BadURL(_("The address has spaces or control characters in it."))
     return _Target(scheme, host, port or DEFAULT_PORTS[scheme], path)
 
 
@@ -216,9 +224,9 @@ def check_url(url: str) -> None:
     if literal is not None and _host_port(literal, target.port) in allowed_hosts():
         return
     if target.port not in DEFAULT_PORTS.values():
-        raise BadURL("Only the usual ports (80 and 443) can be fetched.")
+        raise BadURL(_("Only the usual ports (80 and 443) can be fetched."))
     if literal is not None and not is_public(literal):
-        raise RefusedAddress("This address is on a private or local network.")
+        raise RefusedAddress(_("This address is on a private or local network."))
 
 
 class _Deadline:
@@ -229,7 +237,7 @@ class _Deadline:
     def left(self) -> float:
         left = self.end - time.monotonic()
         if left <= 0:
-            raise FetchTimeout(f"No complete answer within {self.seconds:g} seconds.")
+            raise FetchTimeout(_timeout_message(self.seconds))
         return left
 
 
@@ -254,9 +262,9 @@ def _resolve(host: str, port: int, deadline: _Deadline) -> list[IP]:
     thread.join(deadline.left())
     if thread.is_alive():
         deadline.left()
-        raise FetchTimeout(f"No complete answer within {deadline.seconds:g} seconds.")
+        raise FetchTimeout(_timeout_message(deadline.seconds))
     if failed or not found:
-        raise ResolveError(f"The host name “{host[:100]}” does not resolve.")
+        raise ResolveError(_("The host name “%(host)s” does not resolve.") % {"host": host[:100]})
     addresses: list[IP] = []
     for _family, _type, _proto, _name, sockaddr in found:
         address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
@@ -270,15 +278,15 @@ def _resolve(host: str, port: int, deadline: _Deadline) -> list[IP]:
 def _checked_addresses(target: _Target, deadline: _Deadline) -> list[IP]:
     addresses = _resolve(target.host, target.port, deadline)
     if not addresses:
-        raise RefusedAddress("This address is on a private or local network.")
+        raise RefusedAddress(_("This address is on a private or local network."))
     allowed = allowed_hosts()
     for address in addresses:
         if _host_port(address, target.port) in allowed:
             continue
         if not is_public(address):
-            raise RefusedAddress("This address is on a private or local network.")
+            raise RefusedAddress(_("This address is on a private or local network."))
         if target.port not in DEFAULT_PORTS.values():
-            raise BadURL("Only the usual ports (80 and 443) can be fetched.")
+            raise BadURL(_("Only the usual ports (80 and 443) can be fetched."))
     return addresses
 
 
@@ -326,10 +334,11 @@ def _connect(target: _Target, addresses: list[IP], deadline: _Deadline) -> socke
             except (OSError, ssl.SSLError) as e:
                 sock.close()
                 deadline.left()
-                raise ConnectError(f"The secure connection failed: {e}.") from e
+                message = _("The secure connection failed: %(reason)s.") % {"reason": e}
+                raise ConnectError(message) from e
         return sock
     reason = getattr(last, "strerror", None) or str(last or "no address")
-    raise ConnectError(f"Could not connect: {reason}.")
+    raise ConnectError(_("Could not connect: %(reason)s.") % {"reason": reason})
 
 
 class _Connection(http.client.HTTPConnection):
@@ -343,7 +352,7 @@ class _Connection(http.client.HTTPConnection):
         self.host_header = host + port
 
     def connect(self) -> None:  # never reconnects (and so never looks the name up)
-        raise ConnectError("The connection was closed.")
+        raise ConnectError(_("The connection was closed."))
 
 
 def _get(
@@ -359,7 +368,7 @@ def _get(
             connection.putheader("Host", connection.host_header)
             connection.putheader("Accept", accept)
             connection.putheader("Accept-Encoding", "identity")
-            connection.putheader("User-Agent", USER_AGENT)
+            connection.putheader("User-Agent", f"Anjuman (+{settings.POWERED_BY_URL})")
             connection.putheader("Connection", "close")
             connection.endheaders()
             sock.settimeout(deadline.left())
@@ -369,7 +378,7 @@ def _get(
                 return response.status, headers, b""
             length = headers.get("content-length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise TooBig(f"The answer is larger than {max_bytes:,} bytes.")
+                raise TooBig(_too_big_message(max_bytes))
             body = bytearray()
             while True:
                 sock.settimeout(deadline.left())
@@ -378,19 +387,18 @@ def _get(
                     break
                 body += chunk
                 if len(body) > max_bytes:
-                    raise TooBig(f"The answer is larger than {max_bytes:,} bytes.")
+                    raise TooBig(_too_big_message(max_bytes))
             if watchdog.fired:
-                raise FetchTimeout(f"No complete answer within {deadline.seconds:g} seconds.")
+                raise FetchTimeout(_timeout_message(deadline.seconds))
             deadline.left()
             return response.status, headers, bytes(body)
         except FetchError:
             raise
         except (OSError, http.client.HTTPException, ValueError) as e:
             if watchdog.fired or isinstance(e, TimeoutError):
-                raise FetchTimeout(
-                    f"No complete answer within {deadline.seconds:g} seconds."
-                ) from e
-            raise ConnectError(f"The server's answer broke off ({type(e).__name__}).") from e
+                raise FetchTimeout(_timeout_message(deadline.seconds)) from e
+            message = _("The server's answer broke off (%(error)s).") % {"error": type(e).__name__}
+            raise ConnectError(message) from e
     finally:
         watchdog.cancel()
         connection.close()
@@ -415,10 +423,11 @@ def fetch(
         if status in REDIRECT_STATUSES:
             location = headers.get("location", "").strip()
             if not location:
-                raise BadStatus(f"The server redirected (HTTP {status}) to nowhere.", status)
+                message = _("The server redirected (HTTP %(status)s) to nowhere.")
+                raise BadStatus(message % {"status": status}, status)
             current = urljoin(current, location)
             continue
         if not 200 <= status < 300:
-            raise BadStatus(f"The server answered HTTP {status}.", status)
+            raise BadStatus(_("The server answered HTTP %(status)s.") % {"status": status}, status)
         return Fetched(url=current, status=status, headers=headers, body=body)
-    raise TooManyRedirects(f"More than {max_redirects} redirects.")
+    raise TooManyRedirects(_("More than %(count)s redirects.") % {"count": max_redirects})

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import feedparser  # type: ignore[import-untyped]
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from lib.text import clean_text
 
@@ -82,9 +83,9 @@ def parse_feed(body: bytes, *, url: str, content_type: str = "") -> list[FeedIte
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         raise NotAFeed(
-            f"This is not an RSS or Atom feed ({type(reason).__name__})."
+            _("This is not an RSS or Atom feed (%(error)s).") % {"error": type(reason).__name__}
             if reason
-            else "This is not an RSS or Atom feed."
+            else _("This is not an RSS or Atom feed.")
         )
     items: list[FeedItem] = []
     for entry in parsed.entries:
