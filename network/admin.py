@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
 from lib.admin import ContentAdmin
+from members.models import Member
 
 from . import services
 from .forms import SidebarBoxForm
@@ -24,3 +26,14 @@ class SidebarBoxAdmin(ContentAdmin[SidebarBox]):
         self, request: HttpRequest, obj: SidebarBox, form: ModelForm[SidebarBox], change: bool
     ) -> None:
         services.save_sidebar_box(obj)  # renders the Markdown
+
+    def delete_model(self, request: HttpRequest, obj: SidebarBox) -> None:
+        services.delete_sidebar_box(obj, by=_member(request), check=False)  # logged
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[SidebarBox]) -> None:
+        for box in queryset:
+            services.delete_sidebar_box(box, by=_member(request), check=False)
+
+
+def _member(request: HttpRequest) -> Member | None:
+    return request.user if isinstance(request.user, Member) else None

@@ -115,3 +115,11 @@ def test_a_new_box_goes_last_unless_given_a_position(creator, boxes):
     assert titles() == ["A", "B", "C", "D"]
     client.post(reverse("network:sidebar_new"), {"title": "E", "body": "e", "position": "0"})
     assert titles() == ["A", "E", "B", "C", "D"]  # equal positions: the older first
+
+
+def test_deleting_a_box_in_the_technical_admin_is_logged_too(superuser, boxes):
+    url = reverse("admin:network_sidebarbox_delete", args=[boxes[0].pk])
+    assert client_for(superuser).post(url, {"post": "yes"}).status_code == 302
+    assert titles() == ["B", "C"]
+    entry = ActionLog.objects.get()
+    assert (entry.actor, entry.action, entry.target_label) == (superuser, "delete-sidebar-box", "A")
