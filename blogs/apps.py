@@ -84,4 +84,7 @@ class BlogsConfig(AppConfig):
             delete=lambda p, by: blog_services.delete_post(p, by=by),
             author="author",
             can_view=can_view_post,
+            pending=lambda: Post.objects.filter(status=Post.Status.PENDING),
+            approve=lambda p, by: blog_services.approve_post(p, by=by),
+            reject=lambda p, by: blog_services.reject_post(p, by=by),
         )

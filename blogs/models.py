@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.models import FromElsewhere
 from lib.urls import fast_reverse
 from lib.validators import validate_web_address
-from members.permissions import is_admin, is_member, is_moderator
+from members.permissions import is_admin, is_member, is_moderator, moderates
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -51,7 +51,10 @@ class PostQuerySet(models.QuerySet["Post"]):
         if is_admin(user):
             return self.all()
         if is_moderator(user):
-            return self.filter(Q(status=Post.Status.PUBLISHED) | Q(author=user))
+            seen = Q(status=Post.Status.PUBLISHED) | Q(author=user)
+            if moderates(user, "blogs"):
+                seen |= Q(status=Post.Status.PENDING)
+            return self.filter(seen)
         if is_member(user):
             return self.filter(Q(status=Post.Status.PUBLISHED, hidden_at=None) | Q(author=user))
         return self.published()
@@ -72,6 +75,10 @@ class Post(FromElsewhere):
         # scheduler); until then it is a draft to everyone but its author and administrators.
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+        # Published by its author on a network that approves blog posts first
+        # (Network.approval_required): seen by its author and the blogs' moderators until a
+        # moderator approves it (then published) or rejects it (then a draft again).
+        PENDING = "pending", _("Awaiting approval")
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts"
@@ -130,6 +137,10 @@ class Post(FromElsewhere):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
 
     @property
     def is_featured(self) -> bool:

@@ -1,7 +1,13 @@
 """Who may see and do what with blog posts. Views, templates (through the views), services
 and the admin all ask here; docs/permissions.md has the whole matrix."""
 
-from members.permissions import can_contribute, is_admin, is_moderator, manages_content_of
+from members.permissions import (
+    can_contribute,
+    is_admin,
+    is_moderator,
+    manages_content_of,
+    moderates,
+)
 
 from .models import Post
 
@@ -12,11 +18,14 @@ def can_write_posts(user: object) -> bool:
 
 def can_view_post(user: object, post: Post) -> bool:
     """Published and not hidden: everyone. Otherwise the author and administrators; a hidden
-    published post also moderators (Post.objects.visible_to says the same for lists)."""
+    published post also moderators, a post awaiting approval the blogs' moderators
+    (Post.objects.visible_to says the same for lists)."""
     if post.is_published and not post.is_hidden:
         return True
     if manages_content_of(user, post.author_id):
         return True
+    if post.is_pending:
+        return moderates(user, "blogs")
     return post.is_published and is_moderator(user)
 
 
@@ -38,3 +47,9 @@ def can_hide_post(user: object, post: Post) -> bool:
 def can_feature_post(user: object, post: Post) -> bool:
     """Administrators (and the creator) feature published posts."""
     return post.is_published and is_admin(user)
+
+
+def can_approve_post(user: object, post: Post) -> bool:
+    """The blogs' moderators (administrators, the creator) approve or reject a post awaiting
+    approval (moderation/: Network.approval_required)."""
+    return post.is_pending and moderates(user, "blogs")

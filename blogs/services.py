@@ -21,6 +21,7 @@ from lib.markup import html_to_text, render_markdown, truncate_words
 from lib.text import normalized_name
 from likes.services import forget as forget_likes
 from members.models import Member
+from moderation import approval
 
 from . import permissions
 from .models import Post, RelatedLink, Tag, views_tag
@@ -117,6 +118,8 @@ def save_post(
     elif not permissions.can_edit_post(by, post):
         raise PermissionDenied(_("Only the author or an administrator can change this post."))
     was_published = post.pk is not None and post.is_published
+    was_pending = post.pk is not None and post.is_pending
+    by_author = post.author
     post.title = title
     post.slug = slugify(title, allow_unicode=True)[:80] or "post"
     post.body = body
@@ -125,6 +128,10 @@ def save_post(
     if publish and not post.is_published and publish_at is not None and publish_at > now:
         post.status = Post.Status.SCHEDULED
         post.published_at = publish_at
+    elif publish and not post.is_published and (post.is_pending or approval.needed(by_author)):
+        # The network approves blog posts first (moderation/): its moderators decide.
+        post.status = Post.Status.PENDING
+        post.published_at = None
     elif publish and not post.is_published:
         post.status = Post.Status.PUBLISHED
         post.published_at = now if post.is_scheduled or not post.published_at else post.published_at
@@ -141,6 +148,8 @@ def save_post(
     if post.is_published and not was_published:
         _views_open(post, True)
         events.publish("blogs.published", actor=post.author, target=post)
+    elif post.is_pending and not was_pending:
+        approval.submitted(post)
     elif was_published and not post.is_published:
         _views_open(post, False)
         events.publish("blogs.unpublished", actor=by, target=post)
@@ -166,6 +175,17 @@ def publish_due_posts(now: dt.datetime | None = None) -> int:
         .filter(status=Post.Status.SCHEDULED, published_at__lte=now or timezone.now())
         .select_related("author")
     )
+    # On a network that approves blog posts first, their time only puts them in the queue.
+    waiting = [post for post in due if approval.needed(post.author)]
+    if waiting:
+        Post.objects.filter(pk__in=[p.pk for p in waiting]).update(
+            status=Post.Status.PENDING, published_at=None
+        )
+        invalidate(*{tag for post in waiting for tag in post.cache_tags()})
+        for post in waiting:
+            post.status = Post.Status.PENDING
+            approval.submitted(post)
+    due = [post for post in due if post not in waiting]
     if due:
         Post.objects.filter(pk__in=[p.pk for p in due]).update(status=Post.Status.PUBLISHED)
         invalidate(*{tag for post in due for tag in post.cache_tags()})
@@ -222,6 +242,31 @@ def delete_drafts_of(author: Member) -> None:
     which nobody else read, go."""
     for post in Post.objects.filter(author=author).exclude(status=Post.Status.PUBLISHED):
         delete_post(post)
+
+
+@transaction.atomic
+def approve_post(post: Post, *, by: Member) -> None:
+    """A moderator approves a post awaiting approval: it is published now (listings, feeds,
+    activity and notifications from here on)."""
+    if not permissions.can_approve_post(by, post):
+        raise PermissionDenied(_("Only the blogs' moderators can approve posts."))
+    post.status = Post.Status.PUBLISHED
+    post.published_at = timezone.now()
+    post.save(update_fields=["status", "published_at"])
+    invalidate(*post.cache_tags())
+    _views_open(post, True)
+    events.publish("blogs.published", actor=post.author, target=post)
+
+
+@transaction.atomic
+def reject_post(post: Post, *, by: Member) -> None:
+    """A moderator rejects a post awaiting approval: it is its author's draft again (the
+    reason reaches the author through moderation.services.reject)."""
+    if not permissions.can_approve_post(by, post):
+        raise PermissionDenied(_("Only the blogs' moderators can reject posts."))
+    post.status = Post.Status.DRAFT
+    post.save(update_fields=["status"])
+    invalidate(*post.cache_tags())
 
 
 @transaction.atomic

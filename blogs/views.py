@@ -242,6 +242,7 @@ def _post_detail(request: NetworkRequest, pk: int, slug: str) -> HttpResponse:
         "can_delete": permissions.can_delete_post(user, post),
         "can_hide": permissions.can_hide_post(user, post),
         "can_feature": permissions.can_feature_post(user, post),
+        "can_approve": permissions.can_approve_post(user, post),
         "latest_by_author": latest_by_author,
     }
     acts = ("can_edit", "can_delete", "can_hide", "can_feature")
@@ -339,9 +340,12 @@ def _edit(request: MemberRequest, post: Post) -> HttpResponse:
             publish=publish,
             publish_at=form.cleaned_data.get("publish_at"),
         )
-        messages.success(
-            request, _("Your post is published.") if publish else _("Your draft is saved.")
-        )
+        if saved.is_pending:
+            messages.success(request, _("Your post waits for a moderator's approval."))
+        else:
+            messages.success(
+                request, _("Your post is published.") if publish else _("Your draft is saved.")
+            )
         return redirect(saved)
     status = 400 if request.method == "POST" else 200
     return render(

@@ -91,6 +91,21 @@ def _warning_sentence(n: Notification) -> str:
     return gettext("The moderators warned you about “%(title)s”")
 
 
+def _pending_sentence(n: Notification) -> str:
+    others = max(n.actor_count - 1, 0)
+    if not others:
+        return gettext("“%(title)s” by %(actor)s waits for approval")
+    return ngettext(
+        "%(actor)s and %(others)d other wrote content that waits for approval",
+        "%(actor)s and %(others)d others wrote content that waits for approval",
+        others,
+    )
+
+
+def _rejected_sentence(n: Notification) -> str:
+    return gettext("The moderators did not approve “%(title)s”: it is your draft again")
+
+
 def open_report_count() -> int:
     """Open reports, remembered until one is made or resolved."""
     from .services import REPORTS_TAG
@@ -208,6 +223,25 @@ def register_all() -> None:
             default=Delivery.PAGE,  # the warning is emailed anyway (services.warn)
             sentence=_warning_sentence,
             order=91,
+        )
+    )
+    kinds.register(
+        kinds.Kind(
+            name="moderation-pending",
+            label=gettext_lazy("Content waiting for approval (moderators only)"),
+            default=Delivery.EMAIL,
+            sentence=_pending_sentence,
+            grouped=True,
+            order=92,
+        )
+    )
+    kinds.register(
+        kinds.Kind(
+            name="moderation-rejected",
+            label=gettext_lazy("My content the moderators did not approve"),
+            default=Delivery.PAGE,  # emailed anyway, with the reason (services.reject)
+            sentence=_rejected_sentence,
+            order=93,
         )
     )
     sections.register("member_nav", "moderation.queue", member_nav, order=5)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Count, Max, Q
 
 from members.models import ActionLog, Member
+from members.permissions import moderates
 
 from . import permissions, registry
 from .models import Report
@@ -147,3 +148,13 @@ def history_of(member: Member) -> "models.QuerySet[ActionLog]":
     return ActionLog.objects.filter(target_type=member_type, target_id=member.pk).order_by(
         "-created_at", "-id"
     )
+
+
+def moderators_of(feature: str) -> list[Member]:
+    """Who moderates `feature`: the creator, administrators, and moderators whose scope
+    includes it."""
+    people = Member.objects.local().filter(
+        is_active=True,
+        role__in=[Member.Role.CREATOR, Member.Role.ADMIN, Member.Role.MODERATOR],
+    )
+    return [m for m in people if moderates(m, feature)]

@@ -11,7 +11,7 @@ who may see it (a reporter reports only what they see).
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from django.db import models
 from django.utils.functional import Promise
@@ -44,6 +44,11 @@ class Kind:
     can_view: Callable[[object, models.Model], bool]
     # Whether a suspension "with their content" deletes the author's rows of this kind.
     goes_with_author: bool = True
+    # Approval (moderation/approval.py): the rows waiting, and how the app approves (publishes)
+    # and rejects (back to its author's draft) one; None where the kind has no approval.
+    pending: "Callable[[], models.QuerySet[Any]] | None" = None
+    approve: Action | None = None
+    reject: Action | None = None
     # What the queue reads along with a page of them (for `title` and `url`), in bulk.
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
@@ -72,6 +77,9 @@ class Kind:
             return int(obj.pk)
         value: object = getattr(obj, f"{self.author}_id", None)
         return value if isinstance(value, int) else None
+
+    def is_pending(self, obj: models.Model) -> bool:
+        return self.pending is not None and self.pending().filter(pk=obj.pk).exists()
 
     def is_hidden(self, obj: models.Model) -> bool:
         return getattr(obj, "hidden_at", None) is not None
@@ -108,6 +116,9 @@ def register[M: models.Model](
     goes_with_author: bool = True,
     select_related: tuple[str, ...] = (),
     prefetch_related: tuple[str, ...] = (),
+    pending: "Callable[[], models.QuerySet[M]] | None" = None,
+    approve: Callable[[M, Member], None] | None = None,
+    reject: Callable[[M, Member], None] | None = None,
 ) -> Kind:
     """Makes `model` reportable and moderatable (see Kind). Registering again replaces."""
     kind = Kind(
@@ -125,6 +136,9 @@ def register[M: models.Model](
         goes_with_author=goes_with_author,
         select_related=select_related,
         prefetch_related=prefetch_related,
+        pending=cast("Callable[[], models.QuerySet[Any]] | None", pending),
+        approve=cast(Action | None, approve),
+        reject=cast(Action | None, reject),
     )
     _kinds[kind.key] = kind
     _by_model[model] = kind

@@ -15,13 +15,12 @@ from lib.cachetags import EVERYTHING, invalidate
 from lib.email import queue_email
 from members import actionlog
 from members.models import Member
-from members.permissions import moderates
 from members.services import end_sessions_task
 from network.services import current_network
 from notifications.emails import absolute
 from notifications.services import About, notify
 
-from . import permissions, registry
+from . import approval, permissions, queries, registry
 from .models import MemberNote, Report
 
 # The tag of everything that shows open reports (the queue, the count in the navigation).
@@ -138,16 +137,6 @@ def target_filter(kind: registry.Kind, obj: models.Model) -> dict[str, object]:
     }
 
 
-def moderators_of(feature: str) -> list[Member]:
-    """Who moderates `feature`: the creator, administrators, and moderators whose scope
-    includes it."""
-    people = Member.objects.local().filter(
-        is_active=True,
-        role__in=[Member.Role.CREATOR, Member.Role.ADMIN, Member.Role.MODERATOR],
-    )
-    return [m for m in people if moderates(m, feature)]
-
-
 def report(obj: models.Model, *, by: Member, reason: str) -> Report:
     """`by` reports `obj` (what they see, not their own) with `reason`; the moderators of its
     feature are told (one notification gathering the reports until they look). A second open
@@ -163,7 +152,7 @@ def report(obj: models.Model, *, by: Member, reason: str) -> Report:
     invalidate(REPORTS_TAG)
     notify(
         REPORT_KIND,
-        moderators_of(kind.feature),
+        queries.moderators_of(kind.feature),
         actor=by,
         about=About(
             target=None,
@@ -291,6 +280,55 @@ def suspend_author(
     resolve(kind, obj, by=by, resolution=Report.Resolution.SUSPENDED)
     suspend(author, by=by, reason=reason, delete_content=delete_content)
     return author
+
+
+# --- Approval (moderation/approval.py) --------------------------------------------------------
+
+
+@transaction.atomic
+def approve(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str = "") -> None:
+    """Publishes something that waited for approval, through its app."""
+    _check(by, kind)
+    if kind.approve is None:
+        raise PermissionDenied(_("This cannot be approved."))
+    kind.approve(obj, by)
+    actionlog.record(by, "approve", obj, label=_label(kind, obj), reason=reason)
+
+
+@transaction.atomic
+def reject(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str) -> None:
+    """Sends something that waited for approval back to its author (their draft again), with
+    `reason`: a notification and an email."""
+    _check(by, kind)
+    if kind.reject is None:
+        raise PermissionDenied(_("This cannot be rejected."))
+    kind.reject(obj, by)
+    actionlog.record(by, "reject", obj, label=_label(kind, obj), reason=reason)
+    author = kind.author_of(obj)
+    if author is None or not author.is_active:
+        return
+    title = kind.title(obj)
+    url = kind.url(obj)
+    notify(
+        approval.REJECTED_KIND,
+        [author],
+        actor=None,
+        about=About(target=obj, url=url, title=title, excerpt=reason),
+    )
+    if author.email and author.email_confirmed:
+        context = {
+            "network": current_network(),
+            "member": author,
+            "title": title,
+            "reason": reason,
+            "url": absolute(url) if url else "",
+        }
+        subject = render_to_string("moderation/email/rejected_subject.txt", context)
+        queue_email(
+            " ".join(subject.split()),
+            render_to_string("moderation/email/rejected_body.txt", context),
+            [author.address],
+        )
 
 
 # --- Notes about members ------------------------------------------------------------------------

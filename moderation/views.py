@@ -103,13 +103,50 @@ def queue(request: MemberRequest) -> HttpResponse:
     return render(request, "moderation/queue.html", {"page": page, "items": items})
 
 
+PENDING_SHOWN = 50
+
+
+@moderators_only
+def pending(request: MemberRequest) -> HttpResponse:
+    """What waits for approval, per kind the moderator moderates, oldest first."""
+    sections = []
+    for kind in registry.kinds():
+        if kind.pending is None or not permissions.can_moderate(request.user, kind):
+            continue
+        waiting = kind.pending()
+        if kind.author:
+            waiting = waiting.select_related(kind.author)
+        rows = list(waiting.order_by("pk")[:PENDING_SHOWN])
+        count = waiting.count()
+        sections.append(
+            {
+                "kind": kind,
+                "count": count,
+                "items": [
+                    {
+                        "obj": row,
+                        "title": kind.title(row),
+                        "url": kind.url(row),
+                        "author": kind.author_of(row),
+                    }
+                    for row in rows
+                ],
+            }
+        )
+    return render(request, "moderation/pending.html", {"sections": sections})
+
+
 ACTIONS: dict[str, dict[str, Any]] = {
     "hide": {"reason_required": False},
     "delete": {"reason_required": False},
     "dismiss": {"reason_required": False},
     "warn": {"reason_required": True},
     "suspend": {"reason_required": True},
+    "approve": {"reason_required": False},
+    "reject": {"reason_required": True},
 }
+# Where each action leads back to.
+AFTER = {"approve": "moderation:pending", "reject": "moderation:pending"}
 
 
 def _may(user: Member, kind: registry.Kind, obj: models.Model, action: str) -> bool:
@@ -117,6 +154,8 @@ def _may(user: Member, kind: registry.Kind, obj: models.Model, action: str) -> b
         return kind.hide is not None and not kind.is_hidden(obj)
     if action == "delete":
         return kind.delete is not None
+    if action in ("approve", "reject"):
+        return getattr(kind, action) is not None and kind.is_pending(obj)
     if action in ("warn", "suspend"):
         author = kind.author_of(obj)
         if author is None or not author.is_active:
@@ -152,6 +191,15 @@ def act(request: MemberRequest, kind: str, pk: int, action: str) -> HttpResponse
         elif action == "dismiss":
             services.dismiss(found_kind, obj, by=user, reason=reason)
             messages.success(request, _("Reports dismissed: “%(title)s”.") % {"title": title})
+        elif action == "approve":
+            services.approve(found_kind, obj, by=user, reason=reason)
+            messages.success(request, _("Approved and published: “%(title)s”.") % {"title": title})
+        elif action == "reject":
+            services.reject(found_kind, obj, by=user, reason=reason)
+            messages.success(
+                request,
+                _("Not approved: “%(title)s” is its author's draft again.") % {"title": title},
+            )
         elif action == "warn":
             author = services.warn(found_kind, obj, by=user, reason=reason)
             messages.success(request, _("%(name)s was warned.") % {"name": author.display_name})
@@ -164,7 +212,7 @@ def act(request: MemberRequest, kind: str, pk: int, action: str) -> HttpResponse
                 delete_content=bool(form.cleaned_data.get("delete_content")),
             )
             messages.success(request, _("%(name)s is suspended.") % {"name": author.display_name})
-        return redirect("moderation:queue")
+        return redirect(AFTER.get(action, "moderation:queue"))
     open_reports = list(
         Report.objects.open()
         .filter(**services.target_filter(found_kind, obj))

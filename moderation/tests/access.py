@@ -9,10 +9,19 @@ this app's own (`world.suspended_by_moderators`, suspended through the service: 
 
 from typing import Any
 
-from conftest import make_member
+from blogs.models import Post
+from conftest import make_member, make_post
 from members.models import Member
 from moderation import services
 from tests.test_access_matrix import LOGIN, REDIRECT, World, confirm_then_act, row
+
+
+def _pending_post(w: World) -> Post:
+    """The author's post awaiting approval (as on a network that approves blog posts)."""
+    post = make_post(w.author, "Waiting for a moderator")
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.PENDING, published_at=None)
+    post.refresh_from_db()
+    return post
 
 
 def _suspended_by_moderators(w: World) -> Member:
@@ -39,6 +48,14 @@ MATRIX = {
     "moderation:act@dismiss": confirm_then_act(*MODERATORS),
     "moderation:act@warn": confirm_then_act(*MODERATORS),
     "moderation:act@suspend": confirm_then_act(*MODERATORS),
+    # Approval: the queue, and approving or rejecting the author's post awaiting approval.
+    "moderation:pending": row((LOGIN, LOGIN), signed_in=(403, 403), moderators=(200, 200)),
+    "moderation:act@approve": confirm_then_act(*MODERATORS),
+    "moderation:act@reject": confirm_then_act(*MODERATORS),
+    # Once approved there is nothing to approve: refused.
+    "moderation:act@approve_published": confirm_then_act(),
+    # A post awaiting approval: its author and the blogs' moderators see it, nobody else.
+    "blogs:post@pending": row((404, 404), author=(200, 200), moderators=(200, 200)),
 }
 
 
@@ -57,6 +74,18 @@ KWARGS = {
     "moderation:act@dismiss": _act("dismiss"),
     "moderation:act@warn": _act("warn"),
     "moderation:act@suspend": _act("suspend"),
+    "moderation:act@approve": lambda w: {
+        "kind": "post",
+        "pk": w.pending_post.pk,
+        "action": "approve",
+    },
+    "moderation:act@reject": lambda w: {
+        "kind": "post",
+        "pk": w.pending_post.pk,
+        "action": "reject",
+    },
+    "moderation:act@approve_published": _act("approve"),
+    "blogs:post@pending": lambda w: {"pk": w.pending_post.pk, "slug": w.pending_post.slug},
 }
 
 REASON = {"reason": "Against the network's rules."}
@@ -72,6 +101,9 @@ POST_DATA = {
     "moderation:act@dismiss": lambda w: REASON,
     "moderation:act@warn": lambda w: REASON,
     "moderation:act@suspend": lambda w: REASON,
+    "moderation:act@approve": lambda w: REASON,
+    "moderation:act@reject": lambda w: REASON,
+    "moderation:act@approve_published": lambda w: REASON,
 }
 
-OBJECTS = {"suspended_by_moderators": _suspended_by_moderators}
+OBJECTS = {"suspended_by_moderators": _suspended_by_moderators, "pending_post": _pending_post}

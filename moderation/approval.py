@@ -1,0 +1,51 @@
+"""Per-feature approval (Network.approval_required): new content of a feature the network
+approves first waits, seen by its author and the feature's moderators only, until a moderator
+approves or rejects it (moderation/views.py's approval queue).
+
+A content app asks `needed(author, feature)` where it would publish, keeps the item pending
+instead (its own status or flag, left out by its QuerySet privacy), calls `submitted(obj)`, and
+registers `pending`, `approve` and `reject` with moderation.registry. Blog posts do
+(blogs.services.save_post); the integration notes say how the others follow.
+"""
+
+from django.db import models
+from django.urls import reverse
+
+from members.models import Member
+from members.permissions import moderates
+from network.services import current_network
+from notifications.services import About, notify
+
+from . import queries, registry
+
+PENDING_KIND = "moderation-pending"
+REJECTED_KIND = "moderation-rejected"
+# The features whose new content can wait for approval (Network.approval_required).
+FEATURES = ("blogs", "forum", "comments", "photos", "events")
+
+
+def required(feature: str) -> bool:
+    """Whether the network approves new content of `feature` first."""
+    network = current_network()
+    return network is not None and feature in (network.approval_required or [])
+
+
+def needed(author: Member, feature: str = "blogs") -> bool:
+    """Whether `author`'s new content of `feature` waits for approval: the network asks for
+    it, and the author does not moderate the feature themselves."""
+    return required(feature) and not moderates(author, feature)
+
+
+def submitted(obj: models.Model) -> None:
+    """Tells the feature's moderators something waits (one notification gathering them until
+    they look)."""
+    kind = registry.kind_of(obj)
+    if kind is None:
+        return
+    notify(
+        PENDING_KIND,
+        queries.moderators_of(kind.feature),
+        actor=kind.author_of(obj),
+        about=About(target=None, url=reverse("moderation:pending"), title=kind.title(obj)),
+        group_key="moderation-pending",
+    )
