@@ -67,6 +67,12 @@ class Window:
     end: dt.date  # the day after the last bucket
 
     @property
+    def previous_starts(self) -> tuple[dt.date, ...]:
+        """The buckets of the period before, as `starts`."""
+        unit, first = self.period.unit, self.previous_first
+        return tuple(shift(first, unit, i) for i in range(self.period.buckets))
+
+    @property
     def first(self) -> dt.date:
         return self.starts[0]
 

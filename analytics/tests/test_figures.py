@@ -189,3 +189,16 @@ def test_discussions_of_private_groups_are_not_in_the_top_list(writer: Member) -
     # Counted all the same: the replies of the period.
     assert value_on(report, "replies", dt.date(2026, 3, 12)) == 3
     assert value_on(report, "discussions", dt.date(2026, 3, 12)) == 2
+
+
+def test_summer_time_moves_the_day_boundary(writer: Member) -> None:
+    """London: GMT until 29 March 2026 01:00 UTC, then BST (UTC+1)."""
+    london = ZoneInfo("Europe/London")
+    target = post(writer, dt.datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
+    comment(writer, target, dt.datetime(2026, 3, 28, 23, 30, tzinfo=UTC))  # 28 March, 23:30 GMT
+    comment(writer, target, dt.datetime(2026, 3, 29, 23, 30, tzinfo=UTC))  # 30 March, 00:30 BST
+    report = compute(PERIODS["30d"], london, [], dt.datetime(2026, 4, 5, 12, 0, tzinfo=UTC))
+    assert value_on(report, "comments", dt.date(2026, 3, 28)) == 1
+    assert value_on(report, "comments", dt.date(2026, 3, 29)) == 0
+    assert value_on(report, "comments", dt.date(2026, 3, 30)) == 1
+    assert value_on(report, "active", dt.date(2026, 3, 30)) == 1
