@@ -141,7 +141,8 @@ class SidebarBox(models.Model):
         return self.title
 
     def cache_tags(self) -> list[str]:
-        return ["sidebar", f"sidebar-box:{self.pk}"]
+        # "network": the list of boxes (network/services.py); the box's tag: its feed's items.
+        return ["network", f"sidebar-box:{self.pk}"]
 
     @property
     def is_feed(self) -> bool:

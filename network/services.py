@@ -53,7 +53,9 @@ def update_network(network: Network, *, logo: UploadedFile[bytes] | None = None)
 
 def sidebar_boxes() -> list[SidebarBox]:
     """Every box in order, the same for everyone (sidebar.py picks and renders them)."""
-    return cached("sidebar-boxes", lambda: list(SidebarBox.objects.all()), [SIDEBAR_TAG])
+    return cached(
+        "sidebar-boxes", lambda: list(SidebarBox.objects.defer(*FEED_STATE)), [SIDEBAR_TAG]
+    )
 
 
 @transaction.atomic
@@ -90,11 +92,15 @@ def create_network(
 
 # --- Sidebar boxes -----------------------------------------------------------------------------
 
-# The list of boxes (titles, order, placement, text, feed items) is cached under SIDEBAR_TAG,
-# and a feed box's rendered items also under its own tag (box.cache_tags()). Pages that show
-# the sidebar depend on both; a feed's new items refresh them, a failed fetch changes nothing
-# visitors see and invalidates nothing.
-SIDEBAR_TAG = "sidebar"
+# The list of boxes (titles, order, placement, text boxes' HTML; not the feeds' items) is
+# cached under the site-wide tag "network", as before feed boxes: an administrator's change to
+# the boxes is rare, and a page hit then reads no extra version. A feed box's rendered items
+# are cached under the box's own tag (`sidebar-box:N`, network/sidebar.py), which its new items
+# change: only the pages showing it are rendered again. A failed fetch changes nothing visitors
+# see and invalidates nothing (administrators' notes are read fresh).
+SIDEBAR_TAG = "network"
+# What the cached list leaves out: fetched by the task, read by the feed's own fragment.
+FEED_STATE = ("feed_items", "fetched_at", "last_error", "failed_at")
 FEED_REFRESH_EVERY = timedelta(minutes=30)
 FEED_TIMEOUT_SECONDS = 10.0
 FEED_MAX_BYTES = 2 * 1024 * 1024

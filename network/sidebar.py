@@ -3,7 +3,9 @@
 base.html draws `sidebar_boxes` (network/context_processors.py) as `box.title` and
 `box.body_html`: a text box's HTML is its Markdown rendered when it was saved; a feed box's is
 its items rendered once per language and time zone and cached under the box's tag
-(`sidebar-box:N`), so every visitor and member reads the same fragment.
+(`sidebar-box:N`), so every visitor and member reads the same fragment. The cached list of
+boxes (network/services.py, tag `network`) does not hold the items: a fragment that is not in
+the cache reads them, one query for all the page's feed boxes.
 
 Administrators see more, outside that fragment and never in a visitor's page: above a feed
 box whose last fetch failed, "Last fetch failed at …: reason" (read fresh for them, one query,
@@ -56,16 +58,33 @@ def placements_for(request: HttpRequest) -> set[str]:
     return shown
 
 
-def _render_items(box: SidebarBox) -> str:
-    items: list[FeedItem] = list(box.feed_items or [])[: box.feed_items_shown]
-    shown = [{"item": item, "when": item_date(item)} for item in items]
+class _Items:
+    """The stored items of the feed boxes a page shows, read in one query, and only if one of
+    their fragments is not in the cache."""
+
+    def __init__(self, boxes: list[SidebarBox]) -> None:
+        self._ids = [box.pk for box in boxes if box.is_feed]
+        self._items: dict[int, list[FeedItem]] | None = None
+
+    def of(self, box: SidebarBox) -> list[FeedItem]:
+        if self._items is None:
+            rows = SidebarBox.objects.filter(pk__in=self._ids).values_list("pk", "feed_items")
+            self._items = {pk: list(items or []) for pk, items in rows}
+        return self._items.get(box.pk, [])
+
+
+def _render_items(box: SidebarBox, items: list[FeedItem]) -> str:
+    if not items:
+        return ""
+    shown = [{"item": item, "when": item_date(item)} for item in items[: box.feed_items_shown]]
     return render_to_string("network/_feed_items.html", {"items": shown})
 
 
-def feed_html(box: SidebarBox) -> SafeString:
-    """The feed box's items as HTML: cached per language and time zone until they change."""
+def feed_html(box: SidebarBox, items: _Items) -> SafeString:
+    """The feed box's items as HTML ("" before any): cached per language and time zone until
+    they change (tag `sidebar-box:N`)."""
     name = f"sidebar-feed:{box.pk}:{get_language()}:{timezone.get_current_timezone_name()}"
-    html = cached(name, lambda: _render_items(box), [f"sidebar-box:{box.pk}"])
+    html = cached(name, lambda: _render_items(box, items.of(box)), [f"sidebar-box:{box.pk}"])
     return mark_safe(html)  # noqa: S308 (rendered by our template, every value escaped)
 
 
@@ -101,14 +120,15 @@ def boxes_for(request: HttpRequest) -> list[ShownBox]:
     boxes = [box for box in sidebar_boxes() if box.placement in where]
     admin = is_admin(getattr(request, "user", None))
     notes = _failure_notes(boxes) if admin else {}
+    items = _Items(boxes)
     shown = []
     for box in boxes:
         if not box.is_feed:
             shown.append(ShownBox(box.pk, box.title, mark_safe(box.body_html), box.kind))  # noqa: S308
             continue
-        if not box.feed_items and not admin:
+        body = feed_html(box, items)
+        if not body and not admin:
             continue  # nothing to show yet
-        body = feed_html(box)
         if box.pk in notes:
             body = mark_safe(notes[box.pk] + body)  # noqa: S308 (both built escaped)
         shown.append(ShownBox(box.pk, box.title, body, box.kind))
