@@ -175,6 +175,17 @@ class Series:
     total: int
     previous_total: int
 
+    @property
+    def change(self) -> int | None:
+        """The total's change on the previous period's, in per cent (None: nothing before)."""
+        if not self.previous_total:
+            return None
+        return round((self.total - self.previous_total) * 100 / self.previous_total)
+
+    @property
+    def most(self) -> int:
+        return max((n for _start, n in self.points), default=0)
+
 
 def _in_window[Q: QuerySet](rows: Q, field: str, window: Window) -> Q:  # type: ignore[type-arg]
     return rows.filter(

@@ -20,7 +20,8 @@ type Unit = Literal["day", "week", "month"]
 @dataclass(frozen=True)
 class Period:
     key: str
-    label: str | Promise
+    label: str | Promise  # in the select
+    span: str | Promise  # in a sentence
     unit: Unit
     buckets: int
 
@@ -28,9 +29,9 @@ class Period:
 PERIODS: dict[str, Period] = {
     period.key: period
     for period in (
-        Period("30d", _("The last 30 days, by day"), "day", 30),
-        Period("26w", _("The last 26 weeks, by week"), "week", 26),
-        Period("12m", _("The last 12 months, by month"), "month", 12),
+        Period("30d", _("The last 30 days, by day"), _("the last 30 days"), "day", 30),
+        Period("26w", _("The last 26 weeks, by week"), _("the last 26 weeks"), "week", 26),
+        Period("12m", _("The last 12 months, by month"), _("the last 12 months"), "month", 12),
     )
 }
 DEFAULT_PERIOD = "30d"

@@ -56,10 +56,17 @@ def _labels(start: dt.date, period: Period) -> tuple[str, str]:
 
 def _change(series: Series) -> str:
     """The period's total compared with the previous period's, in words."""
-    if series.previous_total == 0:
+    if series.change is None:
         return _("new") if series.total else "–"
-    percent = round((series.total - series.previous_total) * 100 / series.previous_total)
-    return f"{percent:+d} %"
+    return f"{series.change:+d} %"
+
+
+# What a screen reader announces for a whole chart.
+_SUMMARIES: dict[str, Callable[[], str]] = {
+    "day": lambda: _("%(title)s in %(span)s: %(total)d in all, at most %(most)d in a day."),
+    "week": lambda: _("%(title)s in %(span)s: %(total)d in all, at most %(most)d in a week."),
+    "month": lambda: _("%(title)s in %(span)s: %(total)d in all, at most %(most)d in a month."),
+}
 
 
 @dataclass(frozen=True)
@@ -87,14 +94,11 @@ def _charts(figures: Report, period: Period) -> list[Chart]:
             Bar(short, long, value)
             for (short, long), (_start, value) in zip(labels, series.points, strict=True)
         ]
-        summary = _(
-            "%(title)s, %(period)s: %(total)d in all, %(most)d at most in one %(unit)s."
-        ) % {
+        summary = _SUMMARIES[period.unit]() % {
             "title": title,
-            "period": period.label,
+            "span": period.span,
             "total": series.total,
-            "most": max((bar.value for bar in bars), default=0),
-            "unit": {"day": _("day"), "week": _("week"), "month": _("month")}[period.unit],
+            "most": series.most,
         }
         charts.append(
             Chart(

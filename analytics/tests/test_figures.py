@@ -90,7 +90,7 @@ def test_months_start_on_the_first_in_the_networks_time_zone(writer: Member) -> 
     assert [start for start, _n in series.points][:2] == [dt.date(2025, 4, 1), dt.date(2025, 5, 1)]
     assert dict(series.points)[dt.date(2026, 3, 1)] == 1
     assert dict(series.points)[dt.date(2026, 2, 1)] == 1
-    assert (series.total, series.previous_total) == (2, 1)
+    assert (series.total, series.previous_total, series.change) == (2, 1, 100)
 
 
 def test_drafts_hidden_and_scheduled_content_do_not_count(writer: Member) -> None:

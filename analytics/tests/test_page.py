@@ -69,6 +69,9 @@ def test_the_page_shows_todays_figures_and_top_content(
     assert bars_of(posts_chart)[-1].findtext(f"{SVG}title", "").endswith(": 1")
     assert float(bars_of(comments_chart)[-1].get("height", "0")) > 0
     assert bars_of(comments_chart)[-1].findtext(f"{SVG}title", "").endswith(": 2")
+    assert comments_chart.get("aria-label") == (
+        "New comments in the last 30 days: 2 in all, at most 2 in a day."
+    )
     assert "Monsoon in Lahore" in html
     assert "— 2 comments" in html
     assert first.get_absolute_url() in html
