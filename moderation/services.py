@@ -226,6 +226,26 @@ def dismiss(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str =
     return resolve(kind, obj, by=by, resolution=Report.Resolution.DISMISSED)
 
 
+def gone_reports(kind: registry.Kind, pk: int) -> "models.QuerySet[Report]":
+    """The open reports of `kind`'s row `pk`, which no longer exists."""
+    content_type = ContentType.objects.get_for_model(kind.model)
+    return Report.objects.open().filter(content_type=content_type, object_id=pk)
+
+
+@transaction.atomic
+def dismiss_gone(kind: registry.Kind, pk: int, *, by: Member) -> int:
+    """Closes the reports of something deleted meanwhile (by its author, with its post…)."""
+    _check(by, kind)
+    if kind.get(pk) is not None:
+        raise PermissionDenied(_("It still exists: dismiss its reports from the queue."))
+    closed = gone_reports(kind, pk).update(
+        resolved_at=timezone.now(), resolved_by=by, resolution=Report.Resolution.GONE
+    )
+    if closed:
+        invalidate(REPORTS_TAG)
+    return closed
+
+
 @transaction.atomic
 def warn(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str) -> Member:
     """Tells the author of `obj` (or the reported member) that moderators found it out of

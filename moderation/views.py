@@ -169,8 +169,10 @@ def act(request: MemberRequest, kind: str, pk: int, action: str) -> HttpResponse
     """A moderator's action on a reported thing: GET asks (with a reason), POST does it."""
     if action not in ACTIONS:
         raise Http404
-    found_kind, obj = _thing(kind, pk)
     user = request.user
+    if action == "dismiss" and registry.lookup(kind, pk) is None:
+        return _dismiss_gone(request, kind, pk)
+    found_kind, obj = _thing(kind, pk)
     if not permissions.can_moderate(user, found_kind):
         raise PermissionDenied(_("You do not moderate this part of the network."))
     if not _may(user, found_kind, obj, action):
@@ -230,6 +232,20 @@ def act(request: MemberRequest, kind: str, pk: int, action: str) -> HttpResponse
         "reports": open_reports,
     }
     return render(request, "moderation/confirm.html", context, status=form_status(form))
+
+
+def _dismiss_gone(request: MemberRequest, kind_key: str, pk: int) -> HttpResponse:
+    """Closes the reports of something deleted meanwhile (by its author, or with them)."""
+    kind = registry.get(kind_key)
+    if kind is None or not permissions.can_moderate(request.user, kind):
+        raise Http404
+    if not services.gone_reports(kind, pk).exists():
+        raise Http404
+    if request.method == "POST":
+        services.dismiss_gone(kind, pk, by=request.user)
+        messages.success(request, _("The reports of something deleted meanwhile are closed."))
+        return redirect("moderation:queue")
+    return render(request, "moderation/confirm_gone.html", {"kind": kind})
 
 
 # --- A member's record ------------------------------------------------------------------------

@@ -217,3 +217,20 @@ def test_registered_kinds(member):
     post = make_post(member)
     kind = kind_of(post)
     assert kind is not None and kind.key == "post" and kind.feature == "blogs"
+
+
+def test_reports_of_something_deleted_meanwhile_can_be_closed(member, other_member, moderator):
+    from blogs.services import delete_post
+
+    post = make_post(member, title="Soon gone")
+    reported(post, other_member)
+    pk = post.pk
+    delete_post(post, by=member)
+    client = client_for(moderator)
+    assert "deleted meanwhile" in client.get(QUEUE).content.decode()
+    assert "Close the reports" in client.get(act_url("post", pk, "dismiss")).content.decode()
+    client.post(act_url("post", pk, "dismiss"))
+    assert Report.objects.get().resolution == "gone"
+    assert "Nothing is waiting" in client.get(QUEUE).content.decode()
+    assert client.get(act_url("post", pk, "dismiss")).status_code == 404  # nothing left
+    assert client.get(act_url("post", pk, "hide")).status_code == 404
