@@ -208,7 +208,15 @@ def fetch_feed(box_id: int) -> SidebarBox | None:
             max_bytes=FEED_MAX_BYTES,
             accept=FEED_ACCEPT,
         )
-        items = parse_feed(got.body, url=got.url, content_type=got.headers.get("content-type", ""))
+        try:
+            items = parse_feed(
+                got.body, url=got.url, content_type=got.headers.get("content-type", "")
+            )
+        except NotAFeed:
+            raise
+        except Exception as e:  # whatever else a hostile feed makes the parser do
+            logger.exception("sidebar feed %s could not be parsed", box.pk)
+            raise NotAFeed(_("The feed could not be read.")) from e
     except (FetchError, NotAFeed) as e:
         error = str(e)[:300]
         # Filtered on the address: a box given another feed meanwhile is not marked failed.

@@ -285,3 +285,17 @@ def test_the_list_and_the_pages_cost_the_same_queries_at_5_and_50_boxes(creator,
         for u in ("/", reverse("network:sidebar"))[: 2 if c is admin else 1]
     ]
     assert few == many
+
+
+def test_a_feed_that_breaks_the_parser_is_a_recorded_failure(network, server, monkeypatch):
+    box = feed_box(server.serve("/feed.xml", rss(*ITEMS)))
+    services.fetch_feed(box.pk)
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RecursionError("deeply nested")
+
+    monkeypatch.setattr(services, "parse_feed", broken)
+    services.fetch_feed(box.pk)
+    box.refresh_from_db()
+    assert box.last_error == "The feed could not be read."
+    assert box.feed_items[0]["title"] == "Boats back in the harbour"  # the last good items
