@@ -74,9 +74,11 @@ class Page(models.Model):
         return [page_tag(self.pk), PAGES_TAG]
 
 
-# Every listing of pages; the navigation's pages (on every page of the site).
+# Every listing of pages.
 PAGES_TAG = "pages"
-NAV_TAG = "pages-nav"
+# The navigation's pages show on every page of the site: they go with the network's settings
+# (a site-wide tag: no extra version for a cached page to check, lib/cachetags.SITE_WIDE).
+NAV_TAG = "network"
 
 
 def page_tag(pk: int) -> str:

@@ -1,6 +1,7 @@
 """Writing, ordering and deleting custom pages. The navigation shows pages on every page of
-the site: every page depends on NAV_TAG, changed only when what the navigation shows may have
-changed (a page in it written, moved or deleted)."""
+the site: they are cached under NAV_TAG ("network", which every page depends on anyway),
+changed only when what the navigation shows may have changed (a page in it written, moved or
+deleted)."""
 
 from typing import Literal
 
