@@ -16,6 +16,7 @@ from .services import FEATURES
 
 MAX_QUERY_CHARS = 100
 DATE = {"type": "date"}
+MAX_POSITION = 999
 
 STATES = [
     ("", _("Any state")),
@@ -61,7 +62,10 @@ class MemberFilterForm(CleanTextMixin, forms.Form):
         empty_label=_("Any or none"),
     )
     answer = forms.CharField(
-        label=_("with an answer containing"), required=False, max_length=MAX_QUERY_CHARS
+        label=_("with an answer containing"),
+        required=False,
+        max_length=MAX_QUERY_CHARS,
+        help_text=_("Without a question: an answer to any question."),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -69,8 +73,6 @@ class MemberFilterForm(CleanTextMixin, forms.Form):
         start, end = data.get("joined_from"), data.get("joined_to")
         if start and end and start > end:
             self.add_error("joined_to", _("The end comes before the start."))
-        if data.get("answer") and not data.get("question"):
-            self.add_error("question", _("Choose the question the answer is to."))
         return data
 
     def filter(self, members: QuerySet[Member]) -> QuerySet[Member]:
@@ -97,8 +99,12 @@ class MemberFilterForm(CleanTextMixin, forms.Form):
             members = members.filter(date_joined__date__gte=data["joined_from"])
         if data["joined_to"]:
             members = members.filter(date_joined__date__lte=data["joined_to"])
-        if data["question"] is not None:
-            answers = Answer.objects.filter(question=data["question"])
+        # A question: who answered it (with the text, if one is given); the text alone: who
+        # answered any question with it.
+        if data["question"] is not None or data["answer"]:
+            answers = Answer.objects.all()
+            if data["question"] is not None:
+                answers = answers.filter(question=data["question"])
             if data["answer"]:
                 answers = answers.filter(value__icontains=data["answer"])
             members = members.filter(pk__in=answers.values("member_id"))
@@ -157,6 +163,14 @@ class ReasonForm(CleanTextMixin, forms.Form):
 
 
 class BadgeForm(CleanTextMixin, forms.ModelForm[Badge]):
+    position = forms.IntegerField(
+        label=_("Position"),
+        min_value=0,
+        max_value=MAX_POSITION,
+        initial=0,
+        help_text=_("Badges show in this order, lowest first."),
+    )
+
     class Meta:
         model = Badge
         fields = ["name", "image", "position"]

@@ -163,3 +163,9 @@ def test_members_may_not_manage_badges(member: Member, hina: Member) -> None:
         assert client_for(who).get(BADGES).status_code == 403
         assert client_for(who).post(NEW, {"name": "Mine", "position": "0"}).status_code == 403
     assert not Badge.objects.exists()
+
+
+def test_a_position_out_of_range_is_refused(admin_member: Member) -> None:
+    response = client_for(admin_member).post(NEW, {"name": "Far", "position": "2147483648"})
+    assert response.status_code == 400
+    assert not Badge.objects.exists()

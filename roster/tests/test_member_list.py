@@ -184,3 +184,13 @@ def test_moderators_and_members_are_refused(member: Member) -> None:
     for who in (member, moderator):
         assert client_for(who).get(URL).status_code == 403
         assert client_for(who).get(EXPORT).status_code == 403
+
+
+def test_an_answer_without_a_question_finds_it_in_any_question(
+    creator: Member, admin_member: Member, people: dict[str, Member]
+) -> None:
+    city = ask(creator, "Which city do you live in?")
+    save_answers(people["ayesha"], {city.pk: "لاہور"})
+    response = client_for(admin_member).get(URL, {"answer": "لاہور"})
+    assert response.status_code == 200
+    assert names(response) == ["Ayesha Siddiqui"]
