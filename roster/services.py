@@ -6,7 +6,7 @@ directory ("directory"); the network's creator shows in every page's footer ("ne
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -186,7 +186,11 @@ def ask_hand_over(to: Member, *, by: Member, base_url: str = "") -> HandOver:
         raise ValidationError(_("The network can be handed over only to an administrator."))
     if open_hand_over() is not None:
         raise ValidationError(_("A hand-over is already waiting for an answer."))
-    hand_over = HandOver.objects.create(from_member=by, to_member=to)
+    try:
+        with transaction.atomic():
+            hand_over = HandOver.objects.create(from_member=by, to_member=to)
+    except IntegrityError:  # asked twice at once: the database keeps one ("one_pending_hand_over")
+        raise ValidationError(_("A hand-over is already waiting for an answer.")) from None
     actionlog.record(by, "hand-over:ask", to)
     notify(
         HAND_OVER_KIND,
