@@ -67,18 +67,9 @@ def _csv_addresses(upload: UploadedFile[bytes]) -> list[str]:
     return [row[column].strip().lower() for row in rows if len(row) > column and row[column]]
 
 
-class InviteForm(CleanTextMixin, forms.Form):
-    addresses = forms.CharField(
-        label=_("Email addresses"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off", "dir": "ltr"}),
-        help_text=_("One or several: one a line, or separated by commas."),
-    )
-    csv_file = forms.FileField(
-        label=_("Or a CSV file"),
-        required=False,
-        help_text=_("With an “email” column, or the addresses in the first column."),
-    )
+class _InviteForm(CleanTextMixin, forms.Form):
+    """What both ways of inviting share: a message, and the checks of the addresses found."""
+
     message = forms.CharField(
         label=_("A few words from you (optional)"),
         required=False,
@@ -90,20 +81,22 @@ class InviteForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.allowed = allowed
 
+    source_field = ""
+
+    def found(self, cleaned: dict[str, Any]) -> list[str]:
+        raise NotImplementedError
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        found = _addresses(cleaned.get("addresses") or "")
-        upload = cleaned.get("csv_file")
-        if upload is not None:
-            try:
-                found += _csv_addresses(upload)
-            except ValidationError as e:
-                self.add_error("csv_file", e)
-                return cleaned
-        if not found:
-            if not self.errors:
-                raise ValidationError(_("Give at least one email address."), code="empty")
+        if self.errors:
             return cleaned
+        try:
+            found = self.found(cleaned)
+        except ValidationError as e:
+            self.add_error(self.source_field, e)
+            return cleaned
+        if not found:
+            raise ValidationError(_("Give at least one email address."), code="empty")
         unique = list(dict.fromkeys(found))
         wrong = []
         for address in unique:
@@ -140,3 +133,44 @@ class InviteForm(CleanTextMixin, forms.Form):
             )
         cleaned["emails"] = unique
         return cleaned
+
+
+class InviteForm(_InviteForm):
+    """One or several addresses, typed or pasted."""
+
+    addresses = forms.CharField(
+        label=_("Email addresses"),
+        max_length=MAX_ADDRESSES * 80,
+        widget=forms.Textarea(
+            attrs={"rows": 5, "autocomplete": "off", "dir": "ltr", "inputmode": "email"}
+        ),
+        help_text=_("One or several: one a line, or separated by commas."),
+    )
+    field_order = ("addresses", "message")
+    source_field = "addresses"
+
+    def found(self, cleaned: dict[str, Any]) -> list[str]:
+        return _addresses(cleaned.get("addresses") or "")
+
+
+class CsvInviteForm(forms.Form):
+    """Addresses from a spreadsheet's CSV export: read into the addresses box, to be checked
+    and sent from there."""
+
+    csv_file = forms.FileField(
+        label=_("A CSV file"),
+        help_text=_("With an “email” column, or the addresses in the first column."),
+    )
+
+    def clean_csv_file(self) -> list[str]:
+        upload = self.cleaned_data["csv_file"]
+        found = list(dict.fromkeys(_csv_addresses(upload)))
+        if not found:
+            raise ValidationError(_("That file holds no addresses."), code="empty")
+        if len(found) > MAX_ADDRESSES:
+            raise ValidationError(
+                _("At most %(max)d addresses at once, please: this has %(count)d."),
+                code="too_many",
+                params={"max": MAX_ADDRESSES, "count": len(found)},
+            )
+        return found

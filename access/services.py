@@ -144,7 +144,9 @@ class InvitationProblem(Exception):
         self.reason = reason
 
 
-def invitation_for(token: str) -> Invitation:
+def invitation_for(token: str, *, used_too: bool = False) -> Invitation:
+    """The open invitation of a link's token (`used_too`: or an accepted one); else
+    InvitationProblem says why not."""
     try:
         data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
     except signing.SignatureExpired:
@@ -159,6 +161,8 @@ def invitation_for(token: str) -> Invitation:
         raise InvitationProblem("invalid")
     state = invitation.state
     if state == Invitation.State.ACCEPTED:
+        if used_too:
+            return invitation
         raise InvitationProblem("used")
     if state == Invitation.State.CANCELLED:
         raise InvitationProblem("cancelled")

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from lib.http import MemberRequest, NetworkRequest, form_status
@@ -20,7 +20,7 @@ from members.models import Member
 from members.permissions import is_member
 
 from . import services
-from .forms import AccessSettingsForm, InviteForm
+from .forms import AccessSettingsForm, CsvInviteForm, InviteForm
 from .models import INVITATION_DAYS, Invitation, InvitationBatch
 from .permissions import can_invite, can_manage_access, can_manage_invitation, lets_in_directly
 
@@ -106,10 +106,28 @@ def _inviter(request: MemberRequest) -> None:
 
 @member_required
 def invite(request: MemberRequest) -> HttpResponse:
+    """Two forms: addresses typed or pasted, or a CSV file; the one sent is bound."""
     _inviter(request)
     left = services.invites_left(request.user)
-    form = InviteForm(request.POST or None, request.FILES or None, allowed=left)
-    status = form_status(form)
+    from_csv = request.method == "POST" and request.POST.get("source") == "csv"
+    upload = CsvInviteForm(request.POST, request.FILES) if from_csv else CsvInviteForm()
+    if from_csv:
+        # The file's addresses go into the box, to be looked over and sent from there.
+        found = upload.cleaned_data["csv_file"] if upload.is_valid() else []
+        paste = InviteForm(initial={"addresses": "\n".join(found)}, allowed=left)
+        if found:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d address read from the file: look it over, then send.",
+                    "%(count)d addresses read from the file: look them over, then send.",
+                    len(found),
+                )
+                % {"count": len(found)},
+            )
+        return _invite_page(request, paste, upload, left, status=form_status(upload))
+    paste = InviteForm(request.POST or None, allowed=left)
+    form = paste
     if request.method == "POST" and form.is_valid():
         emails: list[str] = form.cleaned_data["emails"]
         message = form.cleaned_data.get("message") or ""
@@ -133,13 +151,21 @@ def invite(request: MemberRequest) -> HttpResponse:
             emails, by=request.user, message=message, base_url=_base_url(request)
         )
         return redirect("access:batch", pk=batch.pk)
+    status = form_status(form)
     if form.is_bound and any(e.code == "rate_limited" for e in form.non_field_errors().as_data()):
         status = 429
+    return _invite_page(request, paste, upload, left, status=status)
+
+
+def _invite_page(
+    request: MemberRequest, paste: InviteForm, upload: CsvInviteForm, left: int, *, status: int
+) -> HttpResponse:
     return render(
         request,
         "access/invite.html",
         {
-            "form": form,
+            "form": paste,
+            "csv_form": upload,
             "left": left,
             "direct": lets_in_directly(request.user),
             "days": INVITATION_DAYS,
@@ -250,33 +276,39 @@ def accept(request: NetworkRequest, token: str) -> HttpResponse:
         messages.info(request, _("You are a member already."))
         return redirect("network:home")
     try:
-        invitation = services.invitation_for(token)
+        invitation = services.invitation_for(token, used_too=request.method == "POST")
     except services.InvitationProblem as e:
         return _problem(request, e.reason)
-    if Member.objects.filter(email__iexact=invitation.email).exists():
+    if invitation.accepted_at is None and (
+        Member.objects.filter(email__iexact=invitation.email).exists()
+    ):
         return _problem(request, "member")
-    form = JoinForm(request.POST or None, initial={"email": invitation.email})
-    form.fields["email"].disabled = True
-    if request.method == "POST":
-        if form.is_robot:
-            return redirect("network:home")
-        if form.is_valid():
-            try:
-                member = services.accept(
-                    invitation,
-                    display_name=form.cleaned_data["display_name"],
-                    password=form.cleaned_data["password1"],
-                    network=request.network,
-                )
-            except services.InvitationProblem as e:
-                return _problem(request, e.reason)
-            profilefields.save_all(member, form.cleaned_data)
-            login(request, member, backend="django.contrib.auth.backends.ModelBackend")
-            if not member.awaiting_approval:
-                messages.success(
-                    request, _("Welcome to %(network)s!") % {"network": request.network.name}
-                )
-            return redirect("network:home")
+    # The address is the invitation's: shown, not asked.
+    form = JoinForm(request.POST or None)
+    del form.fields["email"]
+    if request.method == "POST" and form.is_robot:
+        return redirect("network:home")
+    if request.method == "POST" and form.is_valid():
+        if invitation.accepted_at is not None:
+            # The form sent twice (a double click, a reload): the first one let them in.
+            messages.info(request, _PROBLEMS["used"])
+            return redirect("members:signin")
+        try:
+            member = services.accept(
+                invitation,
+                display_name=form.cleaned_data["display_name"],
+                password=form.cleaned_data["password1"],
+                network=request.network,
+            )
+        except services.InvitationProblem as e:
+            return _problem(request, e.reason)
+        profilefields.save_all(member, form.cleaned_data)
+        login(request, member, backend="django.contrib.auth.backends.ModelBackend")
+        if not member.awaiting_approval:
+            messages.success(
+                request, _("Welcome to %(network)s!") % {"network": request.network.name}
+            )
+        return redirect("network:home")
     return render(
         request,
         "access/accept.html",
