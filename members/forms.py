@@ -39,6 +39,7 @@ class ProfileFieldsMixin:
 # labelled "leave empty" for screen readers); a form sent with it filled was sent by a robot,
 # and is answered like a success without making anyone.
 HONEYPOT = "website"
+HONEYPOT_MAX_CHARS = 200
 
 
 class HoneypotField(forms.CharField):
@@ -46,7 +47,7 @@ class HoneypotField(forms.CharField):
         super().__init__(
             label=_("Leave this field empty"),
             required=False,
-            max_length=200,
+            max_length=HONEYPOT_MAX_CHARS,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         # Its own markup: a wrapper the stylesheet moves out of sight.
@@ -69,7 +70,9 @@ class JoinForm(CleanTextMixin, ProfileFieldsMixin, BaseUserCreationForm[Member])
     @property
     def is_robot(self) -> bool:
         """The honeypot was filled (a bound form only)."""
-        return bool(self.data.get(HONEYPOT, "").strip())
+        value = str(self.data.get(HONEYPOT, "")).strip()
+        # Past its length the field's own error answers (nothing is made either way).
+        return bool(value) and len(value) <= HONEYPOT_MAX_CHARS
 
     def validate_unique(self) -> None:
         """Not here: a taken email must not be told apart from a free one (members.services.join
