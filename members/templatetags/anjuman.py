@@ -4,7 +4,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -139,8 +139,20 @@ def member_link(member: Any) -> str:
 
 @register.filter
 def blog_name(member: Any) -> str:
-    """The member's blog's name: the one they chose ("Haq's Musings"), else "NAME's Blog"."""
+    """The member's blog's name as plain text (<title>, feeds, attributes): the one they chose
+    ("Haq's Musings"), else "NAME's Blog"."""
     chosen = getattr(member, "blog_name", "")
     if chosen:
         return str(chosen)
     return _("%(name)s's Blog") % {"name": member.display_name}
+
+
+@register.filter
+def blog_heading(member: Any) -> SafeString:
+    """The same as HTML for headings and links: a chosen name escaped, the default with the
+    member's name isolated (`<bdi>`) inside the sentence, as `|bdi` does elsewhere."""
+    chosen = getattr(member, "blog_name", "")
+    if chosen:
+        return conditional_escape(chosen)
+    # The translation is trusted as a template's is; only the name is member-written.
+    return SafeString(_("%(name)s's Blog") % {"name": bdi(member.display_name)})
