@@ -55,7 +55,7 @@ def test_a_visitor_opens_nothing_but_the_doors_of_a_private_network() -> None:
     leaked = []
     for key in MATRIX:
         # Each route on a world of its own (the apps' objects may not all fit in one).
-        savepoint = transaction.savepoint()
+        savepoint = transaction.savepoint_create()
         cache.clear()  # rate limits counted for the worlds before
         world = WorldOn(network)
         name = route_of(key)
