@@ -217,6 +217,7 @@ def _managed_invitation(request: MemberRequest, pk: int) -> Invitation:
 @member_required
 def resend(request: MemberRequest, pk: int) -> HttpResponse:
     invitation = _managed_invitation(request, pk)
+    _inviter(request)  # sending again is inviting: not once members may no longer invite
     if request.method == "POST":
         try:
             services.resend(

@@ -299,6 +299,12 @@ def test_members_manage_only_their_own_invitations(network, creator, member) -> 
     assert "b@example.org" in page and "a@example.org" not in page
     assert client.post(reverse("access:cancel", args=[theirs.pk])).status_code == 403
     assert client.post(reverse("access:cancel", args=[mine.pk])).status_code == 302
+    # Once members may no longer invite, they may still cancel theirs, not send them again.
+    other = services.invite("c@example.org", by=member, network=network, base_url="")
+    assert other is not None
+    _set(network, members_may_invite=False)
+    assert client.post(reverse("access:resend", args=[other.pk])).status_code == 403
+    assert client.post(reverse("access:cancel", args=[other.pk])).status_code == 302
     # Administrators see everyone's, with who sent them.
     page = client_for(creator).get(reverse("access:invitations")).content.decode()
     assert "a@example.org" in page and "b@example.org" in page and "Bilal Ahmed" in page
