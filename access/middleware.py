@@ -42,9 +42,13 @@ OPEN_ROUTES = frozenset(
         "network:setup",
         "access:accept",
         "admin_signin",
+        # The network's look (appearance/): the doors above are drawn with it.
+        "appearance:theme_css",
+        "appearance:custom_css",
     }
 )
-OPEN_PREFIXES = ("/static/", "/health/")
+# Static files, the health check, and the network's logo (shown on the doors' pages too).
+OPEN_PREFIXES = ("/static/", "/health/", "/media/network/")
 # What a member waiting for approval may still use.
 WAITING_ROUTES = frozenset(
     {

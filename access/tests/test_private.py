@@ -29,6 +29,9 @@ ALLOWED_200 = {
     "members:password_reset_confirm",  # a wrong token: "the link is invalid"
     "members:password_reset_complete",
     "access:accept",
+    # The network's look: the sign-in page is drawn with it (no content of the network).
+    "appearance:theme_css",
+    "appearance:custom_css",
 }
 
 
@@ -78,8 +81,10 @@ def test_a_visitor_opens_nothing_but_the_doors_of_a_private_network() -> None:
             assert client_for(world.member).get("/").status_code == 200
         transaction.savepoint_rollback(savepoint)
     assert not leaked, "pages a visitor of a private network could read:\n" + "\n".join(leaked)
-    # The one pattern without a name: uploaded files.
+    # The one pattern without a name: uploaded files — but the network's logo, which the
+    # sign-in page shows.
     assert Client().get("/media/photos/any.jpg").status_code == 403
+    assert Client().get("/media/network/logo-none.png").status_code == 404
 
 
 def test_feeds_and_calendars_answer_403_not_a_page(network, creator, member) -> None:
