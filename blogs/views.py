@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from lib import viewcounts
 from lib.cachetags import cached, cached_fragment, collecting, depends_on
-from lib.http import MemberRequest, NetworkRequest
+from lib.http import MemberRequest, NetworkRequest, reads_no_session
 from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator, page_ids
 from lib.replica import writes_no_rows
@@ -268,6 +268,7 @@ def _post_detail(request: NetworkRequest, pk: int, slug: str) -> HttpResponse:
 
 
 @csrf_exempt  # beacons come from cached pages, which hold no CSRF token; this one is signed
+@reads_no_session
 @never_cache
 @require_POST
 @writes_no_rows  # counted in the cache: its readers stay on the replica
