@@ -73,6 +73,13 @@ def route_name(request: HttpRequest) -> str | None:
     return match.view_name if match.url_name else None
 
 
+def _view(request: HttpRequest) -> object:
+    try:
+        return resolve(request.path_info).func
+    except Resolver404:
+        return None
+
+
 def _is_page_request(request: HttpRequest, name: str | None) -> bool:
     """A browser asking for a page: sent to sign in. Anything else is refused with 403."""
     if request.method not in ("GET", "HEAD") or request.headers.get("HX-Request"):
@@ -108,6 +115,8 @@ class PrivateNetworkMiddleware:
             # The common case costs nothing: a public network's visitor without a session
             # (often served from the page cache) is not looked at further.
             return self.get_response(request)
+        if not private and getattr(_view(request), "reads_no_session", False):
+            return self.get_response(request)  # a beacon: never loads the member
         user = request.user
         if isinstance(user, Member) and user.is_active and user.awaiting_approval:
             name = route_name(request)
