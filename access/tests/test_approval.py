@@ -162,3 +162,15 @@ def test_the_pending_list_is_paginated_and_costs_the_same_at_5_and_50(
     assert "Page 1 of 2" in page
     second = client.get(reverse("access:pending") + "?page=2").content.decode()
     assert len(re.findall('class="pending-member"', second)) == 20
+
+
+def test_on_a_private_network_too_they_see_the_waiting_page(approving, visitor, creator) -> None:
+    farah = _join_and_confirm(visitor)
+    approving.visibility = Network.Visibility.PRIVATE
+    services.update_access_settings(approving, ["visibility"], by=creator)
+    response = visitor.get("/members/")
+    assert response.status_code == 200
+    assert "waiting for an administrator" in response.content.decode()
+    assert response["Cache-Control"] == "private, no-store"
+    services.approve_member(farah, by=creator, network=approving, base_url="http://testserver")
+    assert "Farah Naz" in visitor.get("/members/").content.decode()
