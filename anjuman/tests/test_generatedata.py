@@ -51,6 +51,7 @@ def test_it_finds_the_generators_in_app_order():
         "events",
         "photos",
         "videos",
+        "roster",
     ]
 
 

@@ -155,6 +155,10 @@ def test_it_finds_the_loaders_in_app_order() -> None:
         "events",
         "photos",
         "videos",
+        "pages",
+        "moderation",
+        "access",
+        "roster",
     ]
 
 
