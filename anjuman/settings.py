@@ -290,6 +290,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 # SERVE_MEDIA: let Django serve uploads itself (the embedded install); off when a web server
 # serves MEDIA_ROOT.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# MEDIA_ACCEL_REDIRECT: behind nginx, Anjuman decides who may have an upload and nginx sends
+# the file (X-Accel-Redirect to its internal /protected-media/ location): what a private
+# network needs (docs/deploy.md).
+MEDIA_ACCEL_REDIRECT = env_bool("MEDIA_ACCEL_REDIRECT", False)
 # POWERED_BY_URL: where the footer's "Powered by Anjuman" points.
 POWERED_BY_URL = env_str("POWERED_BY_URL", "https://pypi.org/project/anjuman/")
 # Uploads larger than this are refused with a message (bytes).

@@ -1,6 +1,8 @@
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib import admin
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
@@ -40,12 +42,23 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 
 def media(request: HttpRequest, path: str) -> HttpResponseBase:
-    """An uploaded file; a name the file system cannot even look up (too long) is not found."""
+    """An uploaded file; a name the file system cannot even look up (too long) is not found.
+
+    With MEDIA_ACCEL_REDIRECT the file is nginx's to send (its internal /protected-media/
+    location), once the middleware let the request through (a private network's visitors are
+    refused before this)."""
+    if settings.MEDIA_ACCEL_REDIRECT:
+        if any(part in ("", ".", "..") for part in path.split("/")) or "\x00" in path:
+            raise Http404
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = "/protected-media/" + quote(path)
+        del response["Content-Type"]  # nginx gives the file's own
+        return response
     try:
         return serve(request, path, document_root=str(settings.MEDIA_ROOT))
     except OSError:
         raise Http404 from None
 
 
-if settings.SERVE_MEDIA:
+if settings.SERVE_MEDIA or settings.MEDIA_ACCEL_REDIRECT:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media))

@@ -107,6 +107,9 @@ def _cache_for_visitors(view: View, query: Sequence[str]) -> View:
             or seconds <= 0
             or query_key is None
             or not is_visitor(request)
+            # A private network's pages are members' (access/ lets no visitor this far): never
+            # kept, so none can be served from the cache or as an nginx file.
+            or getattr(getattr(request, "network", None), "visibility", "public") == "private"
         ):
             return view(request, *args, **kwargs)
         kind = document_kind(request)

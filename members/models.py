@@ -18,8 +18,9 @@ class MemberQuerySet(models.QuerySet["Member"]):
         return self.filter(origin=Member.Origin.LOCAL)
 
     def listed(self) -> "MemberQuerySet":
-        """Who the directory and profile pages show: local members who are not suspended."""
-        return self.local().filter(is_active=True)
+        """Who the directory and profile pages show: local members who are not suspended and
+        not waiting for an administrator's approval (access/)."""
+        return self.local().filter(is_active=True, awaiting_approval=False)
 
 
 class MemberManager(BaseUserManager["Member"]):

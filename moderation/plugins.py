@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lib import sections
 from lib.cachetags import cached
 from members.models import Member
+from members.permissions import is_moderator
 from notifications import kinds
 from notifications.kinds import Delivery
 from notifications.models import Notification
@@ -209,11 +210,12 @@ def register_all() -> None:
     kinds.register(
         kinds.Kind(
             name="moderation-report",
-            label=gettext_lazy("Reports for moderators (moderators only)"),
+            label=gettext_lazy("Reports of content and members"),
             default=Delivery.EMAIL,
             sentence=_report_sentence,
             grouped=True,
             order=90,
+            audience=is_moderator,
         )
     )
     kinds.register(
@@ -228,11 +230,12 @@ def register_all() -> None:
     kinds.register(
         kinds.Kind(
             name="moderation-pending",
-            label=gettext_lazy("Content waiting for approval (moderators only)"),
+            label=gettext_lazy("Content waiting for approval"),
             default=Delivery.EMAIL,
             sentence=_pending_sentence,
             grouped=True,
             order=92,
+            audience=is_moderator,
         )
     )
     kinds.register(

@@ -11,9 +11,13 @@ from .kinds import Delivery
 class PreferencesForm(CleanTextMixin, forms.Form):
     """One choice of delivery per registered kind, named by the kind."""
 
-    def __init__(self, *args: Any, current: dict[str, Delivery], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, current: dict[str, Delivery], member: object = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         for kind in kinds.registered():
+            if not kind.concerns(member):
+                continue  # a kind for moderators or administrators only
             self.fields[kind.name] = forms.ChoiceField(
                 label=kind.label,
                 choices=Delivery.choices,

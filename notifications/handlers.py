@@ -24,6 +24,7 @@ from lib import events
 from lib.tasks import enqueue_with_change
 from likes import registry as likes
 from members.models import Member
+from members.permissions import is_admin
 
 from . import kinds, services
 from .kinds import Delivery, Kind
@@ -107,7 +108,19 @@ def _mention_sentence(n: Notification) -> str:
     return _("%(actor)s mentioned you in “%(title)s”")
 
 
+def _asked_to_join_sentence(n: Notification) -> str:
+    others = max(n.actor_count - 1, 0)
+    if not others:
+        return _("%(actor)s asks to join the network")
+    return ngettext(
+        "%(actor)s and %(others)d other ask to join the network",
+        "%(actor)s and %(others)d others ask to join the network",
+        others,
+    )
+
+
 COMMENT, WALL, REPLY, ALSO = "comment", "wall", "reply", "also-commented"
+ASKED_TO_JOIN = "asked-to-join"
 FRIEND_REQUEST, FRIEND_ACCEPTED = "friend-request", "friend-accepted"
 MESSAGE, BROADCAST, LIKE, MENTION_KIND = "message", "broadcast", "like", "mention"
 
@@ -160,6 +173,15 @@ KINDS = [
         _like_sentence,
         grouped=True,
         order=50,
+    ),
+    Kind(
+        ASKED_TO_JOIN,
+        gettext_lazy("People asking to join the network"),
+        Delivery.EMAIL,
+        _asked_to_join_sentence,
+        grouped=True,
+        order=80,
+        audience=is_admin,
     ),
 ]
 
@@ -413,7 +435,18 @@ def on_out_of_sight(event: events.Event) -> None:
     services.forget_unseeable(target, _sees(target))
 
 
+def on_asked_to_join(event: events.Event) -> None:
+    """A new member waits for approval (access/): the administrators hear, in one grouped
+    line until they read it."""
+    admins = Member.objects.listed().filter(role__in=(Member.Role.CREATOR, Member.Role.ADMIN))
+    about = About(None, reverse("access:pending"), event.actor.display_name)
+    services.notify(
+        ASKED_TO_JOIN, list(admins), actor=event.actor, about=about, group_key="asked-to-join"
+    )
+
+
 HANDLERS: dict[str, events.Handler] = {
+    "access.asked_to_join": on_asked_to_join,
     "comments.added": on_comment,
     "blogs.published": on_post_published,
     "likes.added": on_like,

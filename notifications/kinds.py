@@ -48,6 +48,12 @@ class Kind:
     # liked your post" (services.notify with a group key).
     grouped: bool = False
     order: int = 50
+    # Who may be told of it at all (moderators, administrators): the settings page offers the
+    # kind to them only. None: every member.
+    audience: Callable[[object], bool] | None = None
+
+    def concerns(self, member: object) -> bool:
+        return self.audience is None or self.audience(member)
 
 
 _kinds: dict[str, Kind] = {}

@@ -115,7 +115,7 @@ def mark_all_read(request: MemberRequest) -> HttpResponse:
 def preferences(request: MemberRequest) -> HttpResponse:
     """How the member hears of each kind of notification."""
     current = queries.deliveries(request.user)
-    form = PreferencesForm(request.POST or None, current=current)
+    form = PreferencesForm(request.POST or None, current=current, member=request.user)
     if request.method == "POST" and form.is_valid():
         services.set_preferences(form.choices(), by=request.user)
         messages.success(request, _("Your notification settings are saved."))

@@ -174,3 +174,34 @@ def test_on_a_private_network_too_they_see_the_waiting_page(approving, visitor, 
     assert response["Cache-Control"] == "private, no-store"
     services.approve_member(farah, by=creator, network=approving, base_url="http://testserver")
     assert "Farah Naz" in visitor.get("/members/").content.decode()
+
+
+def test_administrators_hear_of_people_asking_to_join_in_one_line(
+    approving, admin_member, member
+) -> None:
+    from notifications.models import Notification
+
+    first = _join_and_confirm(Client())
+    second = Client()
+    second.post(reverse("members:join"), join_data(email="zoya@example.org", display_name="Zoya"))
+    zoya = Member.objects.get(email="zoya@example.org")
+    second.get(reverse("members:confirm", args=[confirmation_token(zoya, "/")]))
+    for admin in (admin_member, approving.creator):
+        [note] = Notification.objects.filter(recipient=admin, kind="asked-to-join")
+        assert note.actor_count == 2 and note.url == reverse("access:pending")
+    assert not Notification.objects.filter(recipient=member, kind="asked-to-join").exists()
+    # The bell's page names them.
+    page = client_for(admin_member).get(reverse("notifications:list")).content.decode()
+    assert "Zoya" in page and "1 other ask to join the network" in page
+    # Waiting, they are on no list: the directory and their profile stay closed.
+    directory = client_for(member).get("/members/").content.decode()
+    assert first.display_name not in directory
+    assert client_for(member).get(f"/members/{first.handle}/").status_code == 404
+
+
+def test_only_administrators_choose_how_they_hear_of_people_asking(admin_member, member) -> None:
+    url = reverse("notifications:settings")
+    assert "People asking to join" in client_for(admin_member).get(url).content.decode()
+    page = client_for(member).get(url).content.decode()
+    assert "People asking to join" not in page
+    assert "Reports of content and members" not in page

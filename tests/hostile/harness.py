@@ -271,7 +271,10 @@ class _PageParser(HTMLParser):
                     Field(a["name"], kind, a.get("value", ""), "required" in a, "checked" in a)
                 )
             elif tag == "textarea":
-                self.textarea = Field(a["name"], "textarea", "", "required" in a)
+                # A box of email addresses (inputmode="email": access's invitations) is judged
+                # like an email field: it refuses text, and an ordinary value is an address.
+                kind = "email" if a.get("inputmode") == "email" else "textarea"
+                self.textarea = Field(a["name"], kind, "", "required" in a)
                 self.form.fields.append(self.textarea)
             elif tag == "select":
                 self.select = Field(a["name"], "select", "", "required" in a)
