@@ -39,6 +39,26 @@ class AccessSettingsForm(forms.ModelForm[Network]):
             ),
         }
 
+    # Network.approval_required ("blogs" is the feature whose approval is built so far).
+    posts_wait = forms.BooleanField(
+        label=_("New blog posts by members wait for a moderator's approval"),
+        help_text=_(
+            "A waiting post is seen only by its author and the moderators, who approve or "
+            "reject it in the moderation queue. Moderators' and administrators' posts never wait."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["posts_wait"].initial = "blogs" in (self.instance.approval_required or [])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        others = [f for f in (self.instance.approval_required or []) if f != "blogs"]
+        self.instance.approval_required = others + (["blogs"] if cleaned.get("posts_wait") else [])
+        return cleaned
+
 
 def _addresses(text: str) -> list[str]:
     return [part.strip().strip("<>\"'").lower() for part in _SPLIT.split(text) if part.strip()]

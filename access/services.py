@@ -54,7 +54,12 @@ def update_access_settings(network: Network, changed: list[str], *, by: Member) 
     """Saves visibility, joining and members' invitations (validated by the form); every
     cached page depends on "network", so a network made private serves no cached page to a
     visitor from this moment on (lib/pagecache.py; page files are removed: lib/pagefiles.py)."""
-    fields = [f for f in ("visibility", "join_mode", "members_may_invite") if f in changed]
+    changed = [("approval_required" if f == "posts_wait" else f) for f in changed]
+    fields = [
+        f
+        for f in ("visibility", "join_mode", "members_may_invite", "approval_required")
+        if f in changed
+    ]
     if not fields:
         return network
     network.save(update_fields=fields)

@@ -352,6 +352,8 @@ RATELIMIT_EMAIL = (env_int("RATELIMIT_EMAIL_SENDS", 5), 60 * 60)
 RATELIMIT_COMMENTS = (env_int("RATELIMIT_COMMENTS", 30), 10 * 60)
 # RATELIMIT_MESSAGES: private messages one member may send in 10 minutes (0: no limit).
 RATELIMIT_MESSAGES = (env_int("RATELIMIT_MESSAGES", 40), 10 * 60)
+# RATELIMIT_REPORT: reports one member may send in an hour (moderation/).
+RATELIMIT_REPORT = (env_int("RATELIMIT_REPORT", 20), 60 * 60)
 # VIEW_COUNT_BUCKET_SECONDS: views are counted in the cache in buckets this long and added
 # to the posts by the scheduler (lib/viewcounts.py).
 VIEW_COUNT_BUCKET_SECONDS = env_int("VIEW_COUNT_BUCKET_SECONDS", 60)

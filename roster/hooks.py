@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from lib import sections
 from lib.urls import fast_reverse
+from members.permissions import is_admin
 from notifications import kinds
 from notifications.kinds import Delivery
 from notifications.models import Notification
@@ -44,5 +45,6 @@ def register_all() -> None:
             default=Delivery.EMAIL,
             sentence=_hand_over_sentence,
             order=90,
+            audience=is_admin,
         )
     )

@@ -243,12 +243,16 @@ def accept_hand_over(hand_over: HandOver, *, by: Member) -> None:
     new = Member.objects.select_for_update().get(pk=hand_over.to_member_id)
     if not old.is_creator or not permissions.can_receive_network(new):
         raise PermissionDenied(_("This hand-over no longer holds: the roles have changed."))
+    # The technical admin goes with the network (the first creator has it from setup).
+    staff = old.is_staff or new.is_staff, old.is_superuser or new.is_superuser
     old.role = Member.Role.ADMIN
     old.moderator_scopes = []
-    old.save(update_fields=["role", "moderator_scopes"])
+    old.is_staff = old.is_superuser = False
+    old.save(update_fields=["role", "moderator_scopes", "is_staff", "is_superuser"])
     new.role = Member.Role.CREATOR
     new.moderator_scopes = []
-    new.save(update_fields=["role", "moderator_scopes"])
+    new.is_staff, new.is_superuser = staff
+    new.save(update_fields=["role", "moderator_scopes", "is_staff", "is_superuser"])
     Network.objects.update(creator=new)
     hand_over.status = HandOver.Status.ACCEPTED
     hand_over.answered_at = timezone.now()

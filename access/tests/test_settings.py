@@ -54,3 +54,23 @@ def test_a_wrong_value_is_a_form_error_keeping_the_rest(network, creator) -> Non
     assert "Select a valid choice" in page
     assert re.search(r'value="invitation"[^>]*checked', page)
     assert Network.objects.get().join_mode == "open"
+
+
+def test_the_creator_makes_members_posts_wait_for_approval(network, creator, member) -> None:
+    from blogs.models import Post
+    from conftest import make_post
+
+    client = client_for(creator)
+    assert "wait for a moderator" in client.get(URL).content.decode()
+    data = {"visibility": "public", "join_mode": "open", "posts_wait": "on"}
+    assert client.post(URL, data).status_code == 302
+    assert Network.objects.get().approval_required == ["blogs"]
+    assert "approval_required" in ActionLog.objects.get(action="access-settings").reason
+    # A member's post now waits; the home page does not show it.
+    post = make_post(member, "Waiting for a moderator")
+    post.refresh_from_db()
+    assert post.status == Post.Status.PENDING
+    assert "Waiting for a moderator" not in client_for(member).get("/blog/").content.decode()
+    # Unticked: posts are published again as they are written.
+    client.post(URL, {"visibility": "public", "join_mode": "open"})
+    assert Network.objects.get().approval_required == []

@@ -91,6 +91,8 @@ def test_a_reply_queues_one_task(discussion, other_member, monkeypatch):
     from forum import handlers
 
     queued = []
-    monkeypatch.setattr(handlers, "enqueue_with_change", lambda job, *args: queued.append((job, args)))
+    monkeypatch.setattr(
+        handlers, "enqueue_with_change", lambda job, *args: queued.append((job, args))
+    )
     comment = add_comment(discussion, other_member, "Queued")
     assert queued == [(handlers.tell_followers, (comment.pk,))]

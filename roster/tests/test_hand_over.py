@@ -78,6 +78,9 @@ def test_the_creator_asks_the_administrator_accepts_and_the_roles_swap(
     creator.refresh_from_db()
     admin_member.refresh_from_db()
     assert admin_member.role == Member.Role.CREATOR
+    # The technical admin went with the network.
+    assert admin_member.is_staff and admin_member.is_superuser
+    assert not creator.is_staff and not creator.is_superuser
     assert creator.role == Member.Role.ADMIN
     assert Network.objects.get().creator == admin_member
     hand_over.refresh_from_db()
