@@ -11,6 +11,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def colours(page: Page) -> dict[str, str]:
+    # The message may show before the theme's stylesheet has arrived (a loaded machine): the
+    # page's load event waits for its stylesheets.
+    page.wait_for_load_state("load")
     found: dict[str, str] = page.evaluate(
         """() => ({
             body: getComputedStyle(document.body).backgroundColor,
