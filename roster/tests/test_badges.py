@@ -169,3 +169,38 @@ def test_a_position_out_of_range_is_refused(admin_member: Member) -> None:
     response = client_for(admin_member).post(NEW, {"name": "Far", "position": "2147483648"})
     assert response.status_code == 400
     assert not Badge.objects.exists()
+
+
+def test_badges_show_in_the_bylines_of_discussions_events_photos_and_videos(
+    admin_member: Member, hina: Member, visitor: Any
+) -> None:
+    """Pages seen before the badge is given show it after (their cached parts depend on the
+    people's version)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from events.tests.helpers import make_event
+    from forum.models import Category
+    from forum.tests.helpers import make_discussion
+    from videos.models import Video
+    from videos.services import save_video
+
+    category = Category.objects.create(name="Memories", slug="memories")
+    discussion = make_discussion(hina, category, "Who remembers the old library?")
+    event = make_event(hina, "Reunion dinner", start=timezone.now() + dt.timedelta(days=3))
+    video = save_video(
+        Video(), by=hina, url="https://youtu.be/dQw4w9WgXcQ", title="Our song", description=""
+    )
+    pages = [discussion.get_absolute_url(), category.get_absolute_url(), reverse("events:upcoming"),
+             video.get_absolute_url()]  # fmt: skip
+    for url in pages:
+        assert "Mentor" not in visitor.get(url).content.decode(), url
+    mentor = Badge.objects.create(name="Mentor")
+    client_for(admin_member).post(
+        reverse("roster:member_badges", args=[hina.pk]), {"badges": [mentor.pk]}
+    )
+    for url in pages:
+        page = visitor.get(url).content.decode()
+        assert '<span class="member-badge" dir="auto">Mentor</span>' in page, url
+    assert event.pk

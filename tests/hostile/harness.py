@@ -763,7 +763,15 @@ class FormRun:
             action = form.action or url
             STATS.routes.add(self.route)
             STATS.personas.add(found.persona)
+            # Many selects with the same options in one form are one field made in a loop (a
+            # delivery choice per notification kind): two of them stand for the rest.
+            same_selects: dict[tuple[str, ...], int] = {}
             for target in form.fields:
+                if target.kind == "select":
+                    options = tuple(target.options)
+                    same_selects[options] = same_selects.get(options, 0) + 1
+                    if same_selects[options] > 2:
+                        continue
                 if target.name == "csrfmiddlewaretoken":
                     continue
                 if re.search(r"-[1-9][0-9]*-|_FORMS$", target.name):
