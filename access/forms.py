@@ -49,14 +49,25 @@ class AccessSettingsForm(forms.ModelForm[Network]):
         required=False,
     )
 
+    hold_links = forms.BooleanField(
+        label=_("A new member's blog posts with links wait for a moderator's approval"),
+        help_text=_(
+            "For a week after someone joins, a post of theirs that holds an address or a link "
+            "waits in the moderation queue: the way spam usually comes in."
+        ),
+        required=False,
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["hold_links"].initial = self.instance.hold_new_members_links
         self.fields["posts_wait"].initial = "blogs" in (self.instance.approval_required or [])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         others = [f for f in (self.instance.approval_required or []) if f != "blogs"]
         self.instance.approval_required = others + (["blogs"] if cleaned.get("posts_wait") else [])
+        self.instance.hold_new_members_links = bool(cleaned.get("hold_links"))
         return cleaned
 
 

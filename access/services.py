@@ -54,10 +54,17 @@ def update_access_settings(network: Network, changed: list[str], *, by: Member) 
     """Saves visibility, joining and members' invitations (validated by the form); every
     cached page depends on "network", so a network made private serves no cached page to a
     visitor from this moment on (lib/pagecache.py; page files are removed: lib/pagefiles.py)."""
-    changed = [("approval_required" if f == "posts_wait" else f) for f in changed]
+    renamed = {"posts_wait": "approval_required", "hold_links": "hold_new_members_links"}
+    changed = [renamed.get(f, f) for f in changed]
     fields = [
         f
-        for f in ("visibility", "join_mode", "members_may_invite", "approval_required")
+        for f in (
+            "visibility",
+            "join_mode",
+            "members_may_invite",
+            "approval_required",
+            "hold_new_members_links",
+        )
         if f in changed
     ]
     if not fields:

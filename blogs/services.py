@@ -128,7 +128,11 @@ def save_post(
     if publish and not post.is_published and publish_at is not None and publish_at > now:
         post.status = Post.Status.SCHEDULED
         post.published_at = publish_at
-    elif publish and not post.is_published and (post.is_pending or approval.needed(by_author)):
+    elif (
+        publish
+        and not post.is_published
+        and (post.is_pending or approval.needed(by_author, text=body))
+    ):
         # The network approves blog posts first (moderation/): its moderators decide.
         post.status = Post.Status.PENDING
         post.published_at = None
@@ -176,7 +180,7 @@ def publish_due_posts(now: dt.datetime | None = None) -> int:
         .select_related("author")
     )
     # On a network that approves blog posts first, their time only puts them in the queue.
-    waiting = [post for post in due if approval.needed(post.author)]
+    waiting = [post for post in due if approval.needed(post.author, text=post.body)]
     if waiting:
         Post.objects.filter(pk__in=[p.pk for p in waiting]).update(
             status=Post.Status.PENDING, published_at=None

@@ -8,8 +8,12 @@ registers `pending`, `approve` and `reject` with moderation.registry. Blog posts
 (blogs.services.save_post); the integration notes say how the others follow.
 """
 
+import datetime as dt
+import re
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from members.models import Member
 from members.permissions import moderates
@@ -30,10 +34,32 @@ def required(feature: str) -> bool:
     return network is not None and feature in (network.approval_required or [])
 
 
-def needed(author: Member, feature: str = "blogs") -> bool:
-    """Whether `author`'s new content of `feature` waits for approval: the network asks for
-    it, and the author does not moderate the feature themselves."""
-    return required(feature) and not moderates(author, feature)
+def needed(author: Member, feature: str = "blogs", text: str = "") -> bool:
+    """Whether `author`'s new content of `feature` (saying `text`) waits for approval: the
+    network asks for it, or holds new members' links (Network.hold_new_members_links) and this
+    is a new member's text with a link in it; never for who moderates the feature."""
+    if moderates(author, feature):
+        return False
+    return required(feature) or (bool(text) and holds_links_of(author) and has_link(text))
+
+
+# A member is new for this many days after joining: their links wait (hold_new_members_links).
+NEW_MEMBER_DAYS = 7
+_LINK = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
+
+
+def has_link(text: str) -> bool:
+    """An address or a Markdown link in `text`."""
+    return _LINK.search(text) is not None
+
+
+def holds_links_of(author: Member) -> bool:
+    """The network holds new members' links, and `author` joined less than NEW_MEMBER_DAYS
+    ago."""
+    network = current_network()
+    if network is None or not network.hold_new_members_links:
+        return False
+    return author.date_joined > timezone.now() - dt.timedelta(days=NEW_MEMBER_DAYS)
 
 
 def submitted(obj: models.Model) -> None:

@@ -74,3 +74,31 @@ def test_the_creator_makes_members_posts_wait_for_approval(network, creator, mem
     # Unticked: posts are published again as they are written.
     client.post(URL, {"visibility": "public", "join_mode": "open"})
     assert Network.objects.get().approval_required == []
+
+
+def test_a_new_members_posts_with_links_wait_when_the_network_holds_them(
+    network, creator, member
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from blogs.models import Post
+    from conftest import make_member, make_post
+
+    data = {"visibility": "public", "join_mode": "open", "hold_links": "on"}
+    assert client_for(creator).post(URL, data).status_code == 302
+    assert Network.objects.get().hold_new_members_links
+    newcomer = make_member("Nadir New", "nadir@example.org")
+    held = make_post(newcomer, "Cheap watches", body="Buy at [our shop](https://spam.example).")
+    plain = make_post(newcomer, "Hello everyone", body="Glad to be here.")
+    # A member of longer standing posts links as before.
+    member.date_joined = timezone.now() - dt.timedelta(days=30)
+    member.save()
+    old_hand = make_post(member, "Reading list", body="See https://example.org/books")
+    statuses = {p.title: p.status for p in Post.objects.all()}
+    assert statuses == {
+        held.title: Post.Status.PENDING,
+        plain.title: Post.Status.PUBLISHED,
+        old_hand.title: Post.Status.PUBLISHED,
+    }
