@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from lib.cachetags import cached, invalidate
 from lib.fetch import FetchError, fetch
 from lib.markup import render_markdown
+from lib.ordering import swap_with_neighbour
 from lib.pictures import reencoded
 from members.actionlog import record
 from members.models import Member
@@ -167,15 +168,8 @@ def move_sidebar_box(box: SidebarBox, *, up: bool, by: Member | None = None) -> 
     """Swaps the box with the one before (or after) it; the first stays first going up."""
     _check_manager(by)
     boxes = list(SidebarBox.objects.select_for_update().order_by("position", "id"))
-    ids = [b.pk for b in boxes]
-    if box.pk not in ids:
-        return
-    i = ids.index(box.pk)
-    j = i - 1 if up else i + 1
-    if not 0 <= j < len(boxes):
-        return
-    boxes[i], boxes[j] = boxes[j], boxes[i]
-    _renumber(boxes)
+    if swap_with_neighbour(boxes, box.pk, up=up):
+        _renumber(boxes)
 
 
 @transaction.atomic

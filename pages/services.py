@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from lib.cachetags import cached, invalidate
 from lib.markup import render_markdown
+from lib.ordering import swap_with_neighbour
 from members.actionlog import record
 from members.models import Member
 
@@ -73,11 +74,8 @@ def move_page(page: Page, direction: Literal["up", "down"], *, by: Member) -> No
     if not can_manage_pages(by):
         raise PermissionDenied
     pages = list(Page.objects.select_for_update().order_by("position", "id"))
-    at = next(i for i, p in enumerate(pages) if p.pk == page.pk)
-    other = at - 1 if direction == "up" else at + 1
-    if not 0 <= other < len(pages):
+    if not swap_with_neighbour(pages, page.pk, up=direction == "up"):
         return
-    pages[at], pages[other] = pages[other], pages[at]
     changed = []
     for number, each in enumerate(pages, start=1):
         if each.position != number:

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from lib.cachetags import cached, invalidate
+from lib.ordering import swap_with_neighbour
 from members.models import Member
 
 from .models import Answer, Question
@@ -62,14 +63,8 @@ def move_question(question: Question, *, by: object, up: bool) -> None:
     """Swaps the question with the one before (or after) it among the questions asked."""
     _check_manager(by)
     questions = list(Question.objects.active().select_for_update().order_by("position", "id"))
-    ids = [q.pk for q in questions]
-    if question.pk not in ids:
+    if not swap_with_neighbour(questions, question.pk, up=up):
         return
-    i = ids.index(question.pk)
-    j = i - 1 if up else i + 1
-    if not 0 <= j < len(questions):
-        return
-    questions[i], questions[j] = questions[j], questions[i]
     # Positions renumbered from 0: equal or scattered positions (an import) come out in order.
     for position, q in enumerate(questions):
         q.position = position
