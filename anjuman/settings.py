@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "activity",
     "notifications",
     "messaging",
+    "search",
     "groups",
     "walls",
     "forum",
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "appearance",
     "roster",
     "analytics",
+    "sharing",
     "anjuman",
 ]
 

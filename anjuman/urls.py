@@ -36,6 +36,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("appearance.urls")),
     path("", include("roster.urls")),
     path("", include("analytics.urls")),
+    path("", include("search.urls")),
+    path("", include("sharing.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]
