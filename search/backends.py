@@ -1,0 +1,115 @@
+"""The two full-text engines behind one interface, chosen by the database in use.
+
+- SQLite (the embedded default): an FTS5 table, tokenizer `porter unicode61
+  remove_diacritics 2` — English words stemmed (Porter: "running" finds "runs"), Latin
+  accents ignored ("cafe" finds "café"), Urdu words whole; ranked by bm25, a title match
+  weighing ten times a body match.
+- PostgreSQL: a tsvector column with a GIN index. Each text is indexed twice, with the
+  'simple' configuration (every word as written, lowercased: Urdu, names, anything) and the
+  'english' one (stemmed, stop words dropped), title weighted A and body B; each word of a
+  query must match in either form, and SearchRank orders the results.
+
+Both get the text folded first (search.text.fold: Urdu vowel marks out) and match every word
+of a query (AND); the query's words are only letters and digits (search.text.words), each
+quoted, so what people type is never query syntax.
+"""
+
+import functools
+import operator
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Func, QuerySet, Value
+from django.db.models.functions import Coalesce
+
+from .models import Entry
+from .text import MARKS, fold
+
+
+class Backend(Protocol):
+    def write(self, entries: Sequence[Entry]) -> None:
+        """Indexes the words of these (just saved) entries."""
+
+    def forget(self, ids: Sequence[int]) -> None:
+        """Drops the words of entries about to be deleted."""
+
+    def forget_all(self) -> None: ...
+
+    def match(self, entries: QuerySet[Entry], words: list[str]) -> QuerySet[Entry]:
+        """`entries` holding every word, best first."""
+
+
+class SQLiteBackend:
+    def write(self, entries: Sequence[Entry]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fts(rowid, title, body) VALUES (%s, %s, %s)",
+                [(e.pk, fold(e.title), fold(e.body)) for e in entries],
+            )
+
+    def forget(self, ids: Sequence[int]) -> None:
+        if not ids:
+            return
+        with connection.cursor() as cursor:
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", list(ids))  # noqa: S608
+
+    def forget_all(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+    def match(self, entries: QuerySet[Entry], words: list[str]) -> QuerySet[Entry]:
+        # Each word a quoted string (a quote inside doubled): FTS5 reads no operator in it.
+        expression = " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
+        return entries.filter(fts__table__match=expression).order_by("fts__rank", "-date")
+
+
+class _StripMarks(Func):
+    # The same folding as search.text.fold, in SQL, so a whole batch is indexed by one UPDATE.
+    function = "regexp_replace"
+    template = f"%(function)s(normalize(%(expressions)s, NFC), '[{MARKS}]', '', 'g')"
+
+
+def _vector(column: str, weight: str) -> Any:
+    text = _StripMarks(Coalesce(F(column), Value("")))
+    return SearchVector(text, config="simple", weight=weight) + SearchVector(
+        text, config="english", weight=weight
+    )
+
+
+class PostgreSQLBackend:
+    def write(self, entries: Sequence[Entry]) -> None:
+        Entry.objects.filter(pk__in=[e.pk for e in entries]).update(
+            document=_vector("title", "A") + _vector("body", "B")
+        )
+
+    def forget(self, ids: Sequence[int]) -> None:
+        # The vector is a column of the row: it goes with it.
+        pass
+
+    def forget_all(self) -> None:
+        pass
+
+    def match(self, entries: QuerySet[Entry], words: list[str]) -> QuerySet[Entry]:
+        per_word = [
+            SearchQuery(w, config="simple", search_type="plain")
+            | SearchQuery(w, config="english", search_type="plain")
+            for w in words
+        ]
+        query: Any = functools.reduce(operator.and_, per_word)
+        return (
+            entries.filter(document__matches=query)
+            .annotate(rank=SearchRank(F("document"), query))
+            .order_by("-rank", "-date")
+        )
+
+
+def backend() -> Backend:
+    """The engine of the database in use (tests run the same suite on both)."""
+    if connection.vendor == "postgresql":
+        return PostgreSQLBackend()
+    if connection.vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"search: no full-text backend for {connection.vendor}")

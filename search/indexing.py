@@ -1,0 +1,199 @@
+"""Keeping the index current: each save or deletion of a searchable row queues its
+reindexing (a task, queued with the change itself: lib/tasks.py); `rebuild()` makes the whole
+index again (`manage.py reindex`, the demo, the benchmark's data).
+
+Bulk jobs (the demo loader, the benchmark generator, an import) write thousands of rows with
+lib.events muted, or inside `paused()`: nothing is queued per row, and the job rebuilds the
+index once at its end.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from itertools import batched
+from typing import Any
+
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.tasks import task
+
+from lib import events
+from lib.datagen import Progress
+from lib.tasks import enqueue_with_change
+
+from . import registry
+from .backends import backend
+from .models import Entry
+from .registry import Searchable
+from .text import squeeze
+
+BATCH = 500
+
+_paused: ContextVar[bool] = ContextVar("search_paused", default=False)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Saves and deletions inside queue no reindexing (the caller rebuilds afterwards)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def _quiet() -> bool:
+    # lib.events' bulk-job flag (the demo and the benchmark write with events muted).
+    # TODO(lead): lib.events could expose is_muted(); this reads its ContextVar directly.
+    return _paused.get() or events._muted.get()
+
+
+def entries_for(kind: Searchable, obj: Any) -> list[Entry]:
+    return [
+        Entry(
+            kind=kind.key,
+            object_id=obj.pk,
+            audience=doc.audience,
+            author_id=kind.author_id(obj),
+            date=kind.date(obj),
+            title=squeeze(doc.title, 300),
+            context=squeeze(doc.context, 300),
+            body=squeeze(doc.body),
+            url=kind.url(obj)[:600],
+        )
+        for doc in kind.documents_of(obj)
+    ]
+
+
+def index(kind: Searchable, pks: Iterable[int]) -> None:
+    """The index made current for these rows of `kind`: rows that exist (re)indexed, rows that
+    are gone forgotten."""
+    pks = sorted(set(pks))
+    if not pks:
+        return
+    engine = backend()
+    with transaction.atomic():
+        old = list(
+            Entry.objects.filter(kind=kind.key, object_id__in=pks).values_list("pk", flat=True)
+        )
+        engine.forget(old)
+        Entry.objects.filter(pk__in=old).delete()
+        made = [e for obj in kind.rows().filter(pk__in=pks) for e in entries_for(kind, obj)]
+        Entry.objects.bulk_create(made)
+        if made:
+            engine.write(made)
+
+
+@task
+def index_task(key: str, pks: list[int]) -> None:
+    kind = registry.for_key(key)
+    if kind is not None:
+        index(kind, pks)
+
+
+@task
+def reindex_kind_task(key: str) -> None:
+    """Every row of a kind again (members, when which answers are searchable changes)."""
+    kind = registry.for_key(key)
+    if kind is not None:
+        rebuild([kind])
+
+
+def queue(kind: Searchable, pks: Iterable[int]) -> None:
+    """Queues the reindexing of these rows with the change that asks for it."""
+    pks = sorted({pk for pk in pks if pk is not None})
+    if pks and not _quiet():
+        enqueue_with_change(index_task, kind.key, pks)
+
+
+def rebuild(kinds: list[Searchable] | None = None, progress: Progress | None = None) -> int:
+    """The index of `kinds` (every kind by default) made again from the rows; returns how
+    many documents it holds now. One transaction per batch: a large network's writers are
+    not held up (meanwhile, searches find what is indexed so far)."""
+    engine = backend()
+    everything = kinds is None
+    kinds = registry.kinds() if kinds is None else kinds
+    with transaction.atomic():
+        if everything:
+            engine.forget_all()
+            Entry.objects.all().delete()
+        else:
+            for kind in kinds:
+                old = Entry.objects.filter(kind=kind.key)
+                engine.forget(list(old.values_list("pk", flat=True)))
+                old.delete()
+    total = 0
+    for kind in kinds:
+        rows = kind.rows().order_by("pk")
+        if progress is not None:
+            progress.start(str(kind.label), rows.count())
+        for batch in batched(rows.iterator(chunk_size=BATCH), BATCH):
+            made = [e for obj in batch for e in entries_for(kind, obj)]
+            with transaction.atomic():
+                Entry.objects.bulk_create(made)
+                if made:
+                    engine.write(made)
+            total += len(made)
+            if progress is not None:
+                progress.advance(len(batch))
+        if progress is not None:
+            progress.finish()
+    return total
+
+
+# --- Signals ---------------------------------------------------------------------------------
+
+
+def _on_save(kind: Searchable) -> Callable[..., None]:
+    def handler(
+        sender: type[models.Model],
+        instance: models.Model,
+        raw: bool = False,
+        update_fields: frozenset[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if raw:
+            return
+        if (
+            update_fields is not None
+            and kind.watch_fields
+            and not (set(update_fields) & kind.watch_fields)
+        ):
+            return
+        queue(kind, [instance.pk])
+
+    return handler
+
+
+def _on_delete(kind: Searchable) -> Callable[..., None]:
+    def handler(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+        queue(kind, [instance.pk])
+
+    return handler
+
+
+def _on_dependent(kind: Searchable, touched: Callable[[Any], Iterable[int]]) -> Callable[..., None]:
+    def handler(
+        sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any
+    ) -> None:
+        if not raw:
+            queue(kind, touched(instance))
+
+    return handler
+
+
+def connect_signals() -> None:
+    """Connects each registered kind's model (and its dependents) to the queue."""
+    for kind in registry.kinds():
+        uid = f"search:{kind.key}"
+        saved, deleted = _on_save(kind), _on_delete(kind)
+        post_save.connect(saved, sender=kind.model, dispatch_uid=f"{uid}:save", weak=False)
+        post_delete.connect(deleted, sender=kind.model, dispatch_uid=f"{uid}:delete", weak=False)
+        for number, (model, touched) in enumerate(kind.dependents):
+            handler = _on_dependent(kind, touched)
+            post_save.connect(
+                handler, sender=model, dispatch_uid=f"{uid}:dep{number}:save", weak=False
+            )
+            post_delete.connect(
+                handler, sender=model, dispatch_uid=f"{uid}:dep{number}:delete", weak=False
+            )

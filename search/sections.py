@@ -1,0 +1,19 @@
+"""The search box in the navigation of every page (lib/sections.py "main_nav")."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from lib import sections
+
+from .queries import MAX_QUERY_CHARS
+
+
+def search_box(request: HttpRequest, _user: Any) -> str:
+    return render_to_string("search/_box.html", {"limit": MAX_QUERY_CHARS}, request=request)
+
+
+def register_all() -> None:
+    # Last in the navigation's links, before the member's own (nav-end).
+    sections.register("main_nav", "search.box", search_box, order=99)
