@@ -1,0 +1,77 @@
+"""{% share_meta %}: the page's canonical address, OpenGraph and Twitter card tags, placed in
+templates/base.html's <head> (sharing/cards.py says where each card comes from)."""
+
+from typing import Any
+
+from django import template
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from members.permissions import is_member
+
+from ..cards import Card, canonical_path, excerpt_of_text, file_url, provider_for
+
+register = template.Library()
+
+# og:locale wants language_TERRITORY.
+_LOCALES = {"en": "en_US", "ur": "ur_PK"}
+
+
+def _network_card(network: Any) -> Card:
+    # Its picture is the logo, which stands in for any card without a picture of its own.
+    return Card(
+        title=network.name, description=excerpt_of_text(network.description or network.tagline)
+    )
+
+
+def _absolute(request: Any, address: str) -> str:
+    if not address or address.lower().startswith(("http://", "https://")):
+        return address
+    return str(request.build_absolute_uri(address))
+
+
+@register.simple_tag(takes_context=True)
+def share_meta(context: template.Context) -> SafeString:
+    request = context.get("request")
+    # Error pages (Django's handlers put the exception in their context) say nothing of
+    # themselves; the 500 page has no request.
+    if request is None or "exception" in context:
+        return SafeString("")
+    network = context.get("network")
+    private = network is not None and network.visibility == network.Visibility.PRIVATE
+    if private and not is_member(request.user):
+        # A private network's doors (sign in, join…) describe nothing and are not indexed.
+        return SafeString('<meta name="robots" content="noindex, nofollow">')
+    card: Card | None = None
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name:
+        provider = provider_for(match.view_name)
+        if provider is not None:
+            card = provider(context, request)
+    if card is None and network is not None:
+        card = _network_card(network)
+    url = _absolute(request, canonical_path(request, card.url if card else ""))
+    image = ""
+    if card is not None:
+        image = card.image or (file_url(network.logo) if network is not None else "")
+    network_name = network.name if network is not None else ""
+    values = {
+        "card": card,
+        "url": url,
+        "image": _absolute(request, image),
+        "image_alt": card.image_alt if card and card.image else network_name,
+        # The network's logo standing in for the thing's own picture: a small card.
+        "large_image": bool(card and card.image),
+        "site_name": network_name,
+        "locale": _LOCALES.get((get_language() or "").split("-")[0], ""),
+        "noindex": private or (card is not None and not card.public),
+        "oembed": "",
+    }
+    if card is not None and card.oembed and not private:
+        values["oembed"] = _absolute(
+            request, reverse("sharing:oembed") + "?" + urlencode({"url": url, "format": "json"})
+        )
+    return SafeString(get_template("sharing/_meta.html").render(values))
