@@ -17,6 +17,15 @@ ALLOWED_TAGS = {
     "hr", "i", "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody",
     "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
+# Every block a member writes takes its direction from its own first letters (dir="auto"), so
+# an English paragraph in an Urdu post reads left to right and an Urdu one in an English post
+# right to left, whatever the page's language. The sanitiser sets it on each of these blocks
+# (whatever the input said: "auto" is the only value that comes out), so it holds for every
+# block the renderer emits, lists and tables included.
+DIRECTION_BLOCKS = {
+    "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "p", "pre", "table", "td", "th",
+    "ul",
+}  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -33,6 +42,7 @@ def sanitize_html(value: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener ugc",
+        set_tag_attribute_values={tag: {"dir": "auto"} for tag in DIRECTION_BLOCKS},
     )
 
 

@@ -11,7 +11,8 @@ def test_markdown_formatting_and_images_survive():
     html = render_markdown(
         "**b** _i_\n\n> q\n\n![pic](https://example.org/a.png)\n\nhttps://example.org"
     )
-    assert "<strong>b</strong>" in html and "<em>i</em>" in html and "<blockquote>" in html
+    assert "<strong>b</strong>" in html and "<em>i</em>" in html
+    assert '<blockquote dir="auto">' in html
     assert '<img src="https://example.org/a.png" alt="pic">' in html
     assert '<a href="https://example.org" rel="nofollow noopener ugc">' in html
 
