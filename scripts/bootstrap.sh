@@ -3,6 +3,9 @@
 #   scripts/bootstrap.sh        runtime packages (requirements.lock)
 #   scripts/bootstrap.sh dev    runtime + test/lint packages (requirements-dev.lock)
 # PYTHON=/path/to/python3.12 overrides the search for an interpreter.
+# Then it compiles the translations (locale/*/LC_MESSAGES/*.po → .mo) with Django's
+# compilemessages, which needs GNU gettext's msgfmt: installed from apt when missing (as root or
+# through sudo; otherwise it says what to install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,4 +50,21 @@ if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
     echo "Installing packages from $lock"
     UV_PYTHON_DOWNLOADS=never .venv/bin/uv pip install --quiet --python .venv/bin/python -r "$lock"
     touch "$stamp"
+fi
+
+# The interface's translations. compilemessages rewrites only the catalogs whose .po changed.
+if compgen -G "locale/*/LC_MESSAGES/*.po" >/dev/null; then
+    if ! command -v msgfmt >/dev/null 2>&1; then
+        if [ "$(id -u)" = 0 ]; then as_root=(); elif sudo -n true 2>/dev/null; then as_root=(sudo); else
+            echo "Compiling the translations needs GNU gettext: sudo apt-get install gettext" >&2
+            exit 1
+        fi
+        echo "Installing gettext from apt (msgfmt compiles the translations)"
+        "${as_root[@]}" apt-get update -qq
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null
+    fi
+    # A throw-away key: compiling reads the settings, which refuse to load without one when
+    # DEBUG is off, and signs nothing.
+    SECRET_KEY=compiling-messages-only .venv/bin/python manage.py compilemessages -v0 \
+        --ignore='.venv' --ignore='data' --ignore='bench' --ignore='node_modules'
 fi
