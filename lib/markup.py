@@ -1,6 +1,7 @@
 """Turning what members write into safe HTML, and HTML into short plain text."""
 
 import html
+from typing import Any
 
 import nh3
 from django.template.defaultfilters import linebreaksbr
@@ -48,6 +49,31 @@ def sanitize_html(value: str) -> str:
 
 def render_markdown(text: str) -> str:
     return sanitize_html(_markdown.render(text))
+
+
+def rerender_stored(model: Any, source: str, target: str, *, batch: int = 500) -> int:
+    """Renders every row's Markdown (`source`) into its stored HTML (`target`) again, for a
+    data migration after the renderer changed (dir="auto" on blocks): in batches, reading only
+    the two columns, leaving rows without Markdown alone. Returns the rows rewritten.
+
+    `model` is the migration's historical model (apps.get_model), so this works at any point
+    of the migration history."""
+    changed = 0
+    rows = model.objects.exclude(**{source: ""}).only("pk", source, target).order_by("pk")
+    pending = []
+    for row in rows.iterator(chunk_size=batch):
+        html_now = render_markdown(getattr(row, source))
+        if html_now != getattr(row, target):
+            setattr(row, target, html_now)
+            pending.append(row)
+        if len(pending) >= batch:
+            model.objects.bulk_update(pending, [target])
+            changed += len(pending)
+            pending = []
+    if pending:
+        model.objects.bulk_update(pending, [target])
+        changed += len(pending)
+    return changed
 
 
 def html_to_text(value: str) -> str:

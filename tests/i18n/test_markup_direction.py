@@ -55,3 +55,19 @@ def test_a_forced_direction_cannot_be_written_in():
     html = sanitize_html('<p dir="rtl">x</p><li dir="ltr">y</li><b dir="rtl">z</b>')
     assert html == '<p dir="auto">x</p><li dir="auto">y</li><b>z</b>'
     assert "rtl" not in sanitize_html('<blockquote dir="rtl" style="direction: rtl">q</blockquote>')
+
+
+def test_html_stored_before_the_change_is_rendered_again(network, member):
+    from blogs.models import Post
+    from conftest import make_post
+    from lib.markup import rerender_stored
+
+    post = make_post(member, body="پرانی تحریر\n\nOld text")
+    Post.objects.filter(pk=post.pk).update(body_html="<p>پرانی تحریر</p>\n<p>Old text</p>\n")
+    draft = make_post(member, title="Draft", body="Already new", publish=False)
+
+    assert rerender_stored(Post, "body", "body_html", batch=1) == 1
+    post.refresh_from_db()
+    assert post.body_html == '<p dir="auto">پرانی تحریر</p>\n<p dir="auto">Old text</p>\n'
+    assert Post.objects.get(pk=draft.pk).body_html == '<p dir="auto">Already new</p>\n'
+    assert rerender_stored(Post, "body", "body_html") == 0
