@@ -11,6 +11,7 @@ class CommentsConfig(AppConfig):
 
         from likes import registry as likes
         from members import removal
+        from members.permissions import is_member
 
         from . import permissions, registry
         from .fragments import likes_tag
@@ -23,7 +24,9 @@ class CommentsConfig(AppConfig):
 
         # The directory's "most active": comments shown count.
         directory.register_activity(
-            "comments", lambda: Comment.objects.filter(hidden_at=None), tags=["post-lists"]
+            "comments",
+            lambda: Comment.objects.filter(hidden_at=None, pending_at=None),
+            tags=["post-lists"],
         )
 
         # A comment as likes see it: through what it is on.
@@ -33,6 +36,9 @@ class CommentsConfig(AppConfig):
                 comment.is_hidden and not permissions.can_moderate_comments(user)
             ):
                 return False
+            own = is_member(user) and user.pk == comment.author_id
+            if comment.is_pending and not (own or permissions.can_approve_comments(user)):
+                return False
             return registry.for_target(target).can_view(user, target)
 
         def is_open(comment: Comment) -> bool:
@@ -40,6 +46,7 @@ class CommentsConfig(AppConfig):
             return (
                 target is not None
                 and not comment.is_hidden
+                and not comment.is_pending
                 and registry.for_target(target).is_open(target)
             )
 

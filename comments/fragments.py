@@ -28,11 +28,11 @@ from members.permissions import can_contribute, is_member
 
 from . import permissions, registry
 from .models import MAX_COMMENT_CHARS, Comment
-from .services import comments_on
+from .services import comments_on, pending_authors
 
 # The author whole (a small row): what a byline reads of them (name, photo, address, whether
 # they left) grows with the members app, and a deferred field would cost a query per comment.
-FIELDS = ("body_html", "created_at", "hidden_at", "parent_id", "author")
+FIELDS = ("body_html", "created_at", "hidden_at", "pending_at", "parent_id", "author")
 # Top-level comments are shown oldest first, this many to a page (`?comments=N` on the
 # target's page), each with all its replies: a post with a thousand comments costs what a
 # post with fifty does.
@@ -65,6 +65,9 @@ class Viewer:
 
     def __post_init__(self) -> None:
         self.moderate = permissions.can_moderate_comments(self.user)
+        # Comments waiting for approval: the comments' moderators see them all, a member
+        # their own.
+        self.approve = permissions.can_approve_comments(self.user)
         self.delete_all = self.moderate or permissions.can_delete_all_comments(
             self.user, self.target
         )
@@ -74,6 +77,11 @@ class Viewer:
     def sees(self) -> Q:
         """Which comments this viewer sees."""
         seen = Q() if self.moderate else Q(hidden_at=None)
+        if not self.approve:
+            waiting = Q(pending_at=None)
+            if is_member(self.user):
+                waiting |= Q(author_id=self.user.pk)
+            seen &= waiting
         if self.hidden:
             seen &= ~Q(author_id__in=self.hidden)
         return seen
@@ -85,7 +93,7 @@ class Viewer:
     def top_level(self, thread: models.QuerySet[Comment]) -> models.QuerySet[Comment]:
         """The top-level comments of the list: those shown, and the others with replies shown."""
         top = thread.filter(parent=None)
-        if self.moderate and not self.hidden:
+        if self.moderate and self.approve and not self.hidden:
             return top
         replies = self.shown(Comment.objects.filter(parent_id=OuterRef("pk")))
         return top.filter(self.sees() | Exists(replies))
@@ -109,6 +117,7 @@ class Row:
     parent_id: int | None
     hidden_at: Any
     author_id: int
+    pending_at: Any = None
     html: str = ""
 
 
@@ -149,6 +158,7 @@ def _render_each(
         how = (
             reply,
             row.hidden_at is not None,
+            row.pending_at is not None,
             context["delete_all"] or row.pk in deletable,
             context["moderate"],
             context["reply_links"],
@@ -202,9 +212,10 @@ def comment_list(
         scope = _digest(deletable)
     hidden = _digest(who.hidden) if who.hidden else "-"
     replies = "r" if who.can_comment else "-"
+    waiting = _waiting_scope(who, thread)
     key = (
         f"comments:{commentable.kind}:{target.pk}:{get_language()}:{scope}:{replies}:{hidden}:"
-        f"{page}"
+        f"{waiting}:{page}"
     )
 
     def render() -> tuple[str, int, int]:
@@ -219,7 +230,7 @@ def comment_list(
         parents: list[Row] = []
         under: dict[int, list[Row]] = {}
         for values in rows.order_by("created_at", "id").values_list(
-            "pk", "parent_id", "hidden_at", "author_id"
+            "pk", "parent_id", "hidden_at", "author_id", "pending_at"
         ):
             row = Row(*values)
             if row.parent_id is None:
@@ -240,6 +251,23 @@ def comment_list(
 
     html, number, pages = cached(key, render, [commentable.page_tag(target), "people"])
     return mark_safe(html), number, pages  # noqa: S308 — our own template's output
+
+
+def _waiting_scope(who: Viewer, thread: models.QuerySet[Comment]) -> str:
+    """Which comments waiting for approval `who` sees on this list: all of them (the comments'
+    moderators), their own (a member with some waiting: read only for the few members the
+    network has comments of waiting, services.pending_authors), or none."""
+    if who.approve:
+        return "a"
+    user = who.user
+    if not is_member(user) or user.pk not in pending_authors():
+        return "-"
+    own = set(
+        thread.filter(author_id=user.pk)
+        .exclude(pending_at=None)
+        .values_list("pk", flat=True)
+    )
+    return "p" + _digest(own) if own else "-"
 
 
 def _digest(ids: Collection[int]) -> str:

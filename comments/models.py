@@ -33,11 +33,20 @@ class Comment(FromElsewhere):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     # Hidden by a moderator: left out of the page and the count, kept for moderators.
     hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Waiting for a moderator's approval (services.approval_needed): shown to its author and
+    # the comments' moderators only, not counted, told to nobody until approved.
+    pending_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta(FromElsewhere.Meta):
         ordering = ["created_at", "id"]
         indexes = [
-            models.Index(fields=["content_type", "object_id", "created_at"], name="comment_thread")
+            models.Index(fields=["content_type", "object_id", "created_at"], name="comment_thread"),
+            # The approval queue (moderation): the few comments waiting.
+            models.Index(
+                fields=["pending_at"],
+                name="comment_pending",
+                condition=models.Q(pending_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -50,6 +59,10 @@ class Comment(FromElsewhere):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.pending_at is not None
 
     def cache_tags(self) -> list[str]:
         from .registry import for_target

@@ -5,7 +5,13 @@ from collections.abc import Collection
 
 from django.db import models
 
-from members.permissions import can_contribute, is_member, is_moderator, manages_content_of
+from members.permissions import (
+    can_contribute,
+    is_member,
+    is_moderator,
+    manages_content_of,
+    moderates,
+)
 
 from . import registry
 from .models import Comment
@@ -39,6 +45,10 @@ def can_see_comment(user: object, comment: Comment, target: models.Model) -> boo
     or its author is hidden from them (registry.Commentable.hidden_authors)."""
     if comment.is_hidden and not can_moderate_comments(user):
         return False
+    if comment.is_pending and not (
+        (is_member(user) and user.pk == comment.author_id) or can_approve_comments(user)
+    ):
+        return False
     return comment.author_id not in hidden_authors(user, target)
 
 
@@ -50,6 +60,7 @@ def can_reply(
         hidden = hidden_authors(user, target)
     return (
         not parent.is_hidden
+        and not parent.is_pending
         and parent.author_id not in hidden
         and can_comment(user, target, hidden)
     )
@@ -76,3 +87,9 @@ def can_delete_comment(user: object, comment: Comment, target: models.Model) -> 
 def can_moderate_comments(user: object) -> bool:
     """Moderators see hidden comments, hide them and show them again."""
     return is_moderator(user)
+
+
+def can_approve_comments(user: object) -> bool:
+    """The comments' moderators (administrators, the creator) see comments waiting for
+    approval, and approve or reject them (Network.approval_required "comments")."""
+    return moderates(user, "comments")

@@ -5,12 +5,13 @@ the admin or a future API refuses what the page refuses; keeps the target's comm
 the same transaction; and refreshes only the cached pages that show the target's comments (its
 registration's cache tags).
 
-The count is of every comment shown: replies included, hidden comments not. A hidden comment's
+The count is of every comment shown: replies included, hidden comments and comments waiting
+for approval not. A hidden comment's
 replies stay shown (under a stub saying it was removed) and counted; a deleted comment takes
 its replies with it, and the count loses those of them that were shown.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lib import events, ratelimit
-from lib.cachetags import invalidate
+from lib.cachetags import cached, invalidate
 from lib.markup import render_plain_text
 from lib.text import clean_text
 from likes.services import forget as forget_likes
@@ -34,6 +35,22 @@ from .models import MAX_COMMENT_CHARS, Comment
 
 class TooManyComments(PermissionDenied):
     """A member wrote more comments than RATELIMIT_COMMENTS allows in its window."""
+
+
+# Approval (Network.approval_required "comments", a new member's links held): comments sits
+# below moderation and never imports it; moderation sets these in its AppConfig.ready()
+# (moderation/plugins.py). `approval_needed(author, text)`: whether the comment waits;
+# `approval_submitted(comment)`: tells the comments' moderators something waits.
+def _never(author: Member, text: str) -> bool:
+    return False
+
+
+def _nobody(comment: Comment) -> None:
+    return None
+
+
+approval_needed: Callable[[Member, str], bool] = _never
+approval_submitted: Callable[[Comment], None] = _nobody
 
 
 def comments_on(target: models.Model) -> models.QuerySet[Comment]:
@@ -106,13 +123,65 @@ def add_comment(
         author=author,
         body=text,
         body_html=render_plain_text(text),
+        pending_at=timezone.now() if approval_needed(author, text) else None,
     )
     with transaction.atomic():
         comment.save(force_insert=True)
-        _count(type(target), target.pk, +1)
         _refresh(target)
-        events.publish("comments.added", actor=author, target=comment, on=target, parent=parent)
+        if comment.is_pending:
+            # Its author sees it; nobody is told and nothing counts it until it is approved.
+            invalidate(PENDING_TAG)
+            approval_submitted(comment)
+        else:
+            _count(type(target), target.pk, +1)
+            events.publish("comments.added", actor=author, target=comment, on=target, parent=parent)
     return comment
+
+
+def pending_comments() -> models.QuerySet[Comment]:
+    """Comments waiting for a moderator's approval (moderation's queue)."""
+    return Comment.objects.exclude(pending_at=None)
+
+
+# The members with comments waiting for approval: kept, so that a comment list asks for a
+# member's own waiting comments only when they have some.
+PENDING_TAG = "comments-pending"
+
+
+def pending_authors() -> frozenset[int]:
+    return cached(
+        "comments:pending-authors",
+        lambda: frozenset(pending_comments().values_list("author_id", flat=True).distinct()),
+        [PENDING_TAG],
+    )
+
+
+@transaction.atomic
+def approve_comment(comment: Comment, *, by: Member) -> None:
+    """A moderator approves a comment that waited: it shows and counts from now on, and is
+    told as a new comment (activity, notifications, a discussion's followers)."""
+    if not permissions.can_approve_comments(by):
+        raise PermissionDenied(_("Only the comments' moderators can approve comments."))
+    target = _target_of(comment)
+    if not Comment.objects.filter(pk=comment.pk).exclude(pending_at=None).update(pending_at=None):
+        return  # approved (or deleted) meanwhile
+    comment.pending_at = None
+    invalidate(PENDING_TAG)
+    if not comment.is_hidden:
+        _count(type(target), target.pk, +1)
+    _refresh(target)
+    parent = top_level(comment) if comment.parent_id is not None else None
+    events.publish("comments.added", actor=comment.author, target=comment, on=target, parent=parent)
+
+
+@transaction.atomic
+def reject_comment(comment: Comment, *, by: Member) -> None:
+    """A moderator rejects a comment that waited: it is deleted (its author is told why by
+    moderation)."""
+    if not permissions.can_approve_comments(by):
+        raise PermissionDenied(_("Only the comments' moderators can reject comments."))
+    if comment.is_pending:
+        delete_comment(comment)
 
 
 def _target_of(comment: Comment) -> models.Model:
@@ -138,7 +207,9 @@ def delete_comment(comment: Comment, *, by: Member | None = None) -> None:
     forget_likes(Comment, [c.pk for c in going])
     for gone in going:
         events.publish("comments.deleted", actor=by, target=gone, on=target)
-    shown = sum(1 for c in going if not c.is_hidden)
+    shown = sum(1 for c in going if not c.is_hidden and not c.is_pending)
+    if any(c.is_pending for c in going):
+        invalidate(PENDING_TAG)
     if shown:
         _count(type(target), target.pk, -shown)
     _refresh(target)
@@ -154,7 +225,8 @@ def set_hidden(comment: Comment, hidden: bool, *, by: Member) -> None:
         hidden_at=timezone.now() if hidden else None
     )
     if changed:
-        _count(type(target), target.pk, -1 if hidden else +1)
+        if not comment.is_pending:  # a comment waiting for approval is not counted anyway
+            _count(type(target), target.pk, -1 if hidden else +1)
         _refresh(target)
         name = "comments.hidden" if hidden else "comments.shown"
         events.publish(name, actor=by, target=comment, on=target)
@@ -168,6 +240,7 @@ def recount_comments(model: type[models.Model], pks: Iterable[int] | None = None
             content_type=ContentType.objects.get_for_model(model),
             object_id=OuterRef("pk"),
             hidden_at=None,
+            pending_at=None,
         )
         .order_by()
         .values("object_id")
@@ -209,6 +282,7 @@ def delete_comments_by(author: Member) -> int:
         targets.setdefault(content_type_id, set()).add(object_id)
     deleted, _counts = written.delete()
     forget_likes(Comment, pks)
+    invalidate(PENDING_TAG)
     for content_type_id, object_ids in targets.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:

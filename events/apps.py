@@ -26,4 +26,7 @@ class EventsConfig(AppConfig):
             delete=lambda e, by: event_services.delete_event(e, by=by),
             author="organiser",
             can_view=can_view_event,
+            pending=lambda: Event.objects.pending(),
+            approve=lambda e, by: event_services.approve_event(e, by=by),
+            reject=lambda e, by: event_services.reject_event(e, by=by),
         )

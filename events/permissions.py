@@ -2,7 +2,13 @@
 the other apps' registrations (comments, likes, activity, notifications) ask here;
 docs/permissions.md has the whole matrix."""
 
-from members.permissions import can_contribute, is_member, is_moderator, manages_content_of
+from members.permissions import (
+    can_contribute,
+    is_member,
+    is_moderator,
+    manages_content_of,
+    moderates,
+)
 
 from .models import Event, Invitation
 
@@ -19,7 +25,11 @@ def can_view_event(user: object, event: Event) -> bool:
     """Moderators and administrators see every event, its organiser their own; others a
     public event, or one they are invited to, unless it is hidden (Event.objects.visible_to
     says the same for lists)."""
-    if is_moderator(user) or manages_content_of(user, event.organiser_id):
+    if manages_content_of(user, event.organiser_id):
+        return True
+    if event.is_pending:  # waiting for approval: its organiser and the events' moderators
+        return moderates(user, "events")
+    if is_moderator(user):
         return True
     if event.is_hidden:
         return False
@@ -41,7 +51,8 @@ def can_hide_event(user: object, event: Event) -> bool:
 
 
 def can_invite(user: object, event: Event) -> bool:
-    return can_edit_event(user, event) and can_contribute(user)
+    """The organiser and administrators, once the event is approved (if it waited)."""
+    return can_edit_event(user, event) and can_contribute(user) and not event.is_pending
 
 
 def can_rsvp(user: object, event: Event) -> bool:
@@ -49,6 +60,13 @@ def can_rsvp(user: object, event: Event) -> bool:
     return (
         can_contribute(user)
         and not event.is_hidden
+        and not event.is_pending
         and not event.is_over
         and can_view_event(user, event)
     )
+
+
+def can_approve_event(user: object, event: Event) -> bool:
+    """The events' moderators (administrators, the creator) approve or reject an event waiting
+    for approval (moderation/: Network.approval_required)."""
+    return event.is_pending and moderates(user, "events")

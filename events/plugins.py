@@ -168,5 +168,5 @@ def register_all() -> None:
 
 def _created_history() -> Iterator[tuple[Any, Event, datetime]]:
     """Each event made so far (activity.registry.Kind.history)."""
-    for event in Event.objects.select_related("organiser").order_by("created_at", "id"):
+    for event in Event.objects.approved().select_related("organiser").order_by("created_at", "id"):
         yield event.organiser, event, event.created_at

@@ -21,6 +21,7 @@ from lib.pictures import reencoded
 from likes.services import forget as forget_likes
 from members.models import Member
 from members.timezones import zone_of
+from moderation import approval
 from network.services import current_network
 from notifications import services as notifications
 
@@ -105,17 +106,45 @@ def save_event(
         if old:
             storage = event.image.storage
             transaction.on_commit(lambda: storage.delete(old))
+    pending = new and approval.needed(by, "events", f"{data.title}\n{data.description}")
+    if pending:
+        # The network approves events first: the events' moderators decide (moderation/).
+        event.pending_at = event.updated_at
     event.save()
     if moved:
         # A new time: who answered is reminded again before it.
         Rsvp.objects.filter(event=event).update(reminded_at=None)
     invalidate(*event.cache_tags())
-    if new:
+    if pending:
+        approval.submitted(event)
+    elif new:
         bus.publish("events.created", actor=by, target=event)
     elif was_public and not event.is_public:
         # Who saw it in the stream may no longer: its entry and notifications follow.
         notifications.forget_unseeable(event, lambda m: permissions.can_view_event(m, event))
     return event
+
+
+@transaction.atomic
+def approve_event(event: Event, *, by: Member) -> None:
+    """A moderator approves an event waiting for approval: it is listed from now on, and told
+    as created (activity, notifications)."""
+    if not permissions.can_approve_event(by, event):
+        raise PermissionDenied(_("Only the events' moderators can approve events."))
+    if not Event.objects.filter(pk=event.pk).exclude(pending_at=None).update(pending_at=None):
+        return  # approved meanwhile
+    event.pending_at = None
+    invalidate(*event.cache_tags())
+    bus.publish("events.created", actor=event.organiser, target=event)
+
+
+@transaction.atomic
+def reject_event(event: Event, *, by: Member) -> None:
+    """A moderator rejects an event waiting for approval: it is deleted (the organiser is
+    told why by moderation.services.reject)."""
+    if not permissions.can_approve_event(by, event):
+        raise PermissionDenied(_("Only the events' moderators can reject events."))
+    delete_event(event)
 
 
 @transaction.atomic
@@ -272,6 +301,7 @@ def send_reminders(now: dt.datetime | None = None) -> int:
             event__start_at__gt=now,
             event__start_at__lte=now + REMIND_AHEAD,
             event__hidden_at=None,
+            event__pending_at=None,
         )
         .select_related("event", "event__organiser", "member")
         .order_by("event__start_at", "pk")[:REMINDERS_PER_RUN]

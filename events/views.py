@@ -316,7 +316,12 @@ def _edit(request: MemberRequest, event: Event) -> HttpResponse:
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, _("The event is saved."))
+            if saved.is_pending:
+                messages.success(
+                    request, _("The event is saved: it waits for a moderator's approval.")
+                )
+            else:
+                messages.success(request, _("The event is saved."))
             return redirect(saved)
     return render(
         request,

@@ -92,4 +92,7 @@ class ForumConfig(AppConfig):
             delete=lambda d, by: forum_services.delete_discussion(d, by=by),
             author="author",
             can_view=permissions.can_view_discussion,
+            pending=lambda: Discussion.objects.pending(),
+            approve=lambda d, by: forum_services.approve_discussion(d, by=by),
+            reject=lambda d, by: forum_services.reject_discussion(d, by=by),
         )

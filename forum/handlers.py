@@ -74,7 +74,11 @@ def tell_followers(comment_pk: int) -> None:
     """Tells the followers of the reply's discussion, but its author and those who may not
     see the discussion; a member already told of this reply by a more particular kind (the
     author of the reply it answers, someone it mentions) is not told twice."""
-    comment = Comment.objects.filter(pk=comment_pk, hidden_at=None).select_related("author").first()
+    comment = (
+        Comment.objects.filter(pk=comment_pk, hidden_at=None, pending_at=None)
+        .select_related("author")
+        .first()
+    )
     if comment is None:
         return  # deleted or hidden since
     discussion = comment.target
@@ -142,5 +146,6 @@ def register_all() -> None:
 
 def started_history() -> Iterator[tuple[Member, Discussion, datetime]]:
     """Each discussion started so far (activity.registry.Kind.history)."""
-    for discussion in Discussion.objects.select_related("author").order_by("created_at", "id"):
+    started = Discussion.objects.approved().select_related("author")
+    for discussion in started.order_by("created_at", "id"):
         yield discussion.author, discussion, discussion.created_at

@@ -23,10 +23,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import features
 from groups.queries import in_readable_groups
 from lib.models import FromElsewhere
 from lib.urls import fast_reverse
-from members.permissions import is_member, is_moderator
+from members.permissions import is_member, is_moderator, moderates
+from network.services import current_network
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -85,26 +87,48 @@ class Category(FromElsewhere):
         return [LISTS_TAG]
 
 
+def groups_on() -> bool:
+    """Whether the network has its groups (features): switched off, a group's discussions
+    are nobody's to read at /forum/ and in no list, as the groups themselves."""
+    return features.is_on(current_network(), "groups")
+
+
+def in_groups_read_by(user: object) -> Q:
+    """Discussions outside groups, or in a group whose content `user` reads (while the
+    network has groups)."""
+    return in_readable_groups(user) if groups_on() else Q(group__isnull=True)
+
+
 class DiscussionQuerySet(models.QuerySet["Discussion"]):
     def shown(self) -> "DiscussionQuerySet":
-        """What every list shows: not hidden by a moderator."""
-        return self.filter(hidden_at=None)
+        """What every list shows: not hidden by a moderator, not waiting for approval."""
+        return self.filter(hidden_at=None, pending_at=None)
+
+    def approved(self) -> "DiscussionQuerySet":
+        """Not waiting for approval (moderators' lists: hidden ones too, marked so)."""
+        return self.filter(pending_at=None)
+
+    def pending(self) -> "DiscussionQuerySet":
+        """Waiting for a moderator's approval (Network.approval_required "forum")."""
+        return self.exclude(pending_at=None)
 
     def visible_to(self, user: "Member | AnonymousUser | object") -> "DiscussionQuerySet":
         """What `user` may open (permissions.can_view_discussion, for many at once): not
-        hidden (or theirs, or they moderate), and outside groups or in a group whose content
-        they read."""
-        readable = self.filter(in_readable_groups(user))
+        hidden (or theirs, or they moderate), not waiting for approval (or theirs, or they
+        moderate the forum), and outside groups or in a group whose content they read."""
+        readable = self.filter(in_groups_read_by(user))
         if is_moderator(user):
-            return readable
+            if moderates(user, "forum"):
+                return readable
+            return readable.filter(Q(pending_at=None) | Q(author=user))
         if is_member(user):
-            return readable.filter(Q(hidden_at=None) | Q(author=user))
+            return readable.filter(Q(hidden_at=None, pending_at=None) | Q(author=user))
         return readable.shown()
 
     def for_everyone(self) -> "DiscussionQuerySet":
         """What a visitor reads: the same for every viewer (the home page's cached section,
         the feeds) — not hidden, outside groups or in a public group."""
-        return self.shown().filter(in_readable_groups(None))
+        return self.shown().filter(in_groups_read_by(None))
 
     def for_listing(self) -> "DiscussionQuerySet":
         return self.select_related("author", "last_reply_by", "category", "group").defer(
@@ -175,6 +199,9 @@ class Discussion(FromElsewhere):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     # Hidden by a moderator: only its author, moderators and administrators still see it.
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True, editable=False)
+    # Waiting for a moderator's approval (moderation.approval): only its author and the
+    # forum's moderators see it; no list, count, activity or notification has it yet.
+    pending_at = models.DateTimeField(_("awaiting approval"), null=True, blank=True, editable=False)
 
     objects = DiscussionQuerySet.as_manager()
 
@@ -182,18 +209,26 @@ class Discussion(FromElsewhere):
         ordering = ["-last_activity_at", "-id"]
         indexes = [
             models.Index(
-                fields=["category", "hidden_at", "-pinned", "-last_activity_at", "-id"],
+                fields=[
+                    "category",
+                    "hidden_at",
+                    "pending_at",
+                    "-pinned",
+                    "-last_activity_at",
+                    "-id",
+                ],
                 name="discussion_category",
             ),
             models.Index(
-                fields=["hidden_at", "-last_activity_at", "-id"], name="discussion_latest"
+                fields=["hidden_at", "pending_at", "-last_activity_at", "-id"],
+                name="discussion_latest",
             ),
             models.Index(
-                fields=["author", "hidden_at", "-last_activity_at", "-id"],
+                fields=["author", "hidden_at", "pending_at", "-last_activity_at", "-id"],
                 name="discussion_author",
             ),
             models.Index(
-                fields=["group", "hidden_at", "-pinned", "-last_activity_at", "-id"],
+                fields=["group", "hidden_at", "pending_at", "-pinned", "-last_activity_at", "-id"],
                 name="discussion_group",
             ),
         ]
@@ -220,6 +255,10 @@ class Discussion(FromElsewhere):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.pending_at is not None
 
     def cache_tags(self) -> list[str]:
         return [discussion_tag(self.pk), LISTS_TAG]

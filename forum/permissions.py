@@ -17,9 +17,10 @@ from members.permissions import (
     is_member,
     is_moderator,
     manages_content_of,
+    moderates,
 )
 
-from .models import Category, Discussion
+from .models import Category, Discussion, groups_on
 
 
 def can_manage_categories(user: object) -> bool:
@@ -34,16 +35,21 @@ def can_delete_category(user: object, category: Category) -> bool:
 def can_start_discussion(user: object, group: Group | None = None) -> bool:
     """Members who confirmed their email; in a group, its members (not while it is hidden)."""
     if group is not None:
-        return can_post_in_group(user, group)
+        return groups_on() and can_post_in_group(user, group)
     return can_contribute(user)
 
 
 def can_view_discussion(user: object, discussion: Discussion) -> bool:
-    """Not hidden: everyone. Hidden: its author, moderators and administrators. In a group:
+    """Not hidden: everyone. Hidden: its author, moderators and administrators. Waiting for
+    approval: its author and the forum's moderators (administrators too). In a group:
     and only those who read the group's content (Discussion.objects.visible_to says the same
     for lists)."""
+    if discussion.group_id is not None and not groups_on():
+        return False  # the network's groups are switched off, and their discussions with them
     if discussion.group is not None and not can_view_group_content(user, discussion.group):
         return False
+    if discussion.is_pending:
+        return manages_content_of(user, discussion.author_id) or moderates(user, "forum")
     if not discussion.is_hidden:
         return True
     return manages_content_of(user, discussion.author_id) or is_moderator(user)
@@ -75,6 +81,12 @@ def can_pin_discussion(user: object, discussion: Discussion) -> bool:
 
 def can_close_discussion(user: object, discussion: Discussion) -> bool:
     return is_moderator(user)
+
+
+def can_approve_discussion(user: object, discussion: Discussion) -> bool:
+    """The forum's moderators (administrators, the creator) approve or reject a discussion
+    waiting for approval (moderation/: Network.approval_required)."""
+    return discussion.is_pending and moderates(user, "forum")
 
 
 def takes_replies(discussion: Discussion) -> bool:

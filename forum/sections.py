@@ -18,7 +18,7 @@ from lib.cachetags import cached_fragment, depends_on
 from lib.urls import fast_reverse
 
 from . import permissions
-from .models import LISTS_TAG, Discussion
+from .models import LISTS_TAG, Discussion, groups_on
 
 HOME_DISCUSSIONS = 5
 MEMBER_DISCUSSIONS = 5
@@ -32,7 +32,8 @@ def nav_link(request: HttpRequest, user: Any) -> str:
 def latest_discussions(request: HttpRequest, _obj: Any) -> str:
     """The same for everyone (hidden ones and private groups' left out): rendered once per
     language and time zone until a discussion or a reply changes."""
-    name = f"home-discussions:{get_language()}:{timezone.get_current_timezone_name()}"
+    groups = "g" if groups_on() else "-"
+    name = f"home-discussions:{groups}:{get_language()}:{timezone.get_current_timezone_name()}"
     return cached_fragment(name, _render_latest, [LISTS_TAG])
 
 

@@ -18,6 +18,7 @@ from lib.cachetags import invalidate
 from lib.markup import html_to_text, render_markdown, truncate_words
 from likes.services import forget as forget_likes
 from members.models import Member
+from moderation import approval
 from notifications import services as notifications
 from notifications.models import Notification
 
@@ -158,15 +159,47 @@ def start_discussion(
         updated_at=now,
         last_activity_at=now,
     )
+    # The network approves discussions first, or holds a new member's links: the forum's
+    # moderators decide (moderation/), and nothing is told or counted until they approve.
+    if approval.needed(by, "forum", f"{title}\n{body}"):
+        discussion.pending_at = now
     render_body(discussion)
     discussion.save()
     _add_files(discussion, uploads)
     Follow.objects.create(member=by, discussion=discussion)
+    invalidate(*discussion.cache_tags())
+    if discussion.is_pending:
+        approval.submitted(discussion)
+        return discussion
     if category is not None:
         refresh_category(category)
-    invalidate(*discussion.cache_tags())
     events.publish("forum.started", actor=by, target=discussion)
     return discussion
+
+
+@transaction.atomic
+def approve_discussion(discussion: Discussion, *, by: Member) -> None:
+    """A moderator approves a discussion waiting for approval: it shows in the lists from
+    now on (at the top: its activity starts now), and is told as started."""
+    if not permissions.can_approve_discussion(by, discussion):
+        raise PermissionDenied(_("Only the forum's moderators can approve discussions."))
+    changed = Discussion.objects.filter(pk=discussion.pk).exclude(pending_at=None)
+    if not changed.update(pending_at=None, last_activity_at=timezone.now()):
+        return  # approved meanwhile
+    discussion.refresh_from_db(fields=["pending_at", "last_activity_at"])
+    if discussion.category is not None:
+        refresh_category(discussion.category)
+    invalidate(*discussion.cache_tags())
+    events.publish("forum.started", actor=discussion.author, target=discussion)
+
+
+@transaction.atomic
+def reject_discussion(discussion: Discussion, *, by: Member) -> None:
+    """A moderator rejects a discussion waiting for approval: it is deleted, with its files
+    (the author is told why by moderation.services.reject)."""
+    if not permissions.can_approve_discussion(by, discussion):
+        raise PermissionDenied(_("Only the forum's moderators can reject discussions."))
+    delete_discussion(discussion)
 
 
 @transaction.atomic
@@ -308,7 +341,7 @@ def replied(discussion_pk: int, comment: Comment) -> None:
         last_activity_at=comment.created_at,
     )
     category_id = (
-        Discussion.objects.filter(pk=discussion_pk, hidden_at=None)
+        Discussion.objects.filter(pk=discussion_pk, hidden_at=None, pending_at=None)
         .values_list("category_id", flat=True)
         .first()
     )
@@ -330,7 +363,7 @@ def recount_last_reply(discussion_pks: Sequence[int], *, leaving_out: Q | None =
         "id", "created_at"
     ):
         replies = Comment.objects.filter(
-            content_type=content_type, object_id=discussion.pk, hidden_at=None
+            content_type=content_type, object_id=discussion.pk, hidden_at=None, pending_at=None
         )
         if leaving_out is not None:
             replies = replies.exclude(leaving_out)

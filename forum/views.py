@@ -19,7 +19,6 @@ from comments.models import Comment
 from comments.permissions import can_see_comment
 from groups.models import Group, member_groups_tag, name_tag
 from groups.permissions import can_find_group, can_view_group_content
-from groups.queries import in_readable_groups
 from lib.cachetags import cached_fragment, collecting, depends_on
 from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
@@ -42,6 +41,8 @@ from .models import (
     Discussion,
     DiscussionQuerySet,
     discussion_tag,
+    groups_on,
+    in_groups_read_by,
 )
 
 DISCUSSIONS_PER_PAGE = 20
@@ -62,14 +63,16 @@ def _listed(user: object, discussions: DiscussionQuerySet) -> tuple[DiscussionQu
     """What a list shows `user`: moderators also see hidden discussions (marked so); others
     the discussions everyone sees. And the name of that view for the cached count."""
     if is_moderator(user):
-        return discussions, "all"
+        return discussions.approved(), "all"
     return discussions.shown(), "shown"
 
 
 def _readable(user: object, discussions: DiscussionQuerySet) -> tuple[DiscussionQuerySet, str]:
     """A network-wide list (latest activity): `_listed`, without the discussions of groups
     `user` does not read. Visitors share one count; a member's depends on their groups."""
-    discussions, sees = _listed(user, discussions.filter(in_readable_groups(user)))
+    discussions, sees = _listed(user, discussions.filter(in_groups_read_by(user)))
+    if not groups_on():
+        sees = f"{sees}:nogroups"
     if is_member(user):
         return discussions, f"{sees}:m{user.pk}"
     return discussions, sees
@@ -232,6 +235,8 @@ def discussion(request: NetworkRequest, pk: int, slug: str = "") -> HttpResponse
 
 def _group(request: NetworkRequest, slug: str) -> Group:
     """The group, if `request.user` reads its content (else 404, as the group's own pages)."""
+    if not groups_on():
+        raise Http404("Groups are switched off.")
     group = get_object_or_404(Group, slug=slug)
     if not (can_find_group(request.user, group) and can_view_group_content(request.user, group)):
         raise Http404
@@ -288,9 +293,17 @@ def group_start(request: MemberRequest, slug: str) -> HttpResponse:
             form.add_error(None, str(e))
             return render(request, "forum/discussion_form.html", context, status=429)
         else:
-            messages.success(request, _("Your discussion is started."))
+            messages.success(request, _started_message(started))
             return redirect(started)
     return render(request, "forum/discussion_form.html", context, status=form_status(form))
+
+
+def _started_message(started: Discussion) -> str:
+    if started.is_pending:
+        return _(
+            "Your discussion waits for a moderator's approval: others see it once it is approved."
+        )
+    return _("Your discussion is started.")
 
 
 def _discussion_for(
@@ -329,7 +342,7 @@ def start(request: MemberRequest) -> HttpResponse:
             form.add_error(None, str(e))
             return render(request, "forum/discussion_form.html", {"form": form}, status=429)
         else:
-            messages.success(request, _("Your discussion is started."))
+            messages.success(request, _started_message(started))
             return redirect(started)
     if not Category.objects.exists():
         messages.warning(request, _("The forum has no categories yet."))

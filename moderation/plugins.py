@@ -18,7 +18,7 @@ from notifications import kinds
 from notifications.kinds import Delivery
 from notifications.models import Notification
 
-from . import permissions, registry
+from . import approval, permissions, registry
 from .models import Report
 
 
@@ -73,6 +73,27 @@ def _delete_comment(comment: models.Model, by: Member | None) -> None:
         delete_comment(comment, by=by)
 
 
+def _approve_comment(comment: models.Model, by: Member) -> None:
+    from comments.models import Comment
+    from comments.services import approve_comment
+
+    assert isinstance(comment, Comment)
+    approve_comment(comment, by=by)
+
+
+def _reject_comment(comment: models.Model, by: Member) -> None:
+    from comments.models import Comment
+    from comments.services import reject_comment
+
+    assert isinstance(comment, Comment)
+    with contextlib.suppress(Comment.DoesNotExist):  # its target went first, with it
+        reject_comment(comment, by=by)
+
+
+def _comment_needs_approval(author: Member, text: str) -> bool:
+    return approval.needed(author, "comments", text)
+
+
 def _member_can_view(user: object, member: models.Model) -> bool:
     return isinstance(member, Member) and member.is_active and not member.is_former
 
@@ -104,6 +125,8 @@ def _pending_sentence(n: Notification) -> str:
 
 
 def _rejected_sentence(n: Notification) -> str:
+    if n.target_id is None:  # a discussion, a comment, a photo, an event: it went
+        return gettext("The moderators did not approve “%(title)s”: it was not published")
     return gettext("The moderators did not approve “%(title)s”: it is your draft again")
 
 
@@ -179,7 +202,12 @@ def member_section(request: HttpRequest, member: object) -> str:
 
 
 def register_all() -> None:
+    from comments import services as comments
     from comments.models import Comment
+
+    # Comments sit below moderation: they ask through these hooks whether a new one waits.
+    comments.approval_needed = _comment_needs_approval
+    comments.approval_submitted = approval.submitted
 
     registry.register(
         Comment,
@@ -193,6 +221,9 @@ def register_all() -> None:
         can_view=_comment_can_view,
         label=_("comment"),
         prefetch_related=("target",),
+        pending=lambda: Comment.objects.exclude(pending_at=None),
+        approve=_approve_comment,
+        reject=_reject_comment,
     )
     registry.register(
         Member,

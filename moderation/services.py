@@ -322,18 +322,25 @@ def reject(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str) -
     _check(by, kind)
     if kind.reject is None:
         raise PermissionDenied(_("This cannot be rejected."))
-    kind.reject(obj, by)
-    actionlog.record(by, "reject", obj, label=_label(kind, obj), reason=reason)
+    # What names it, read before: most kinds delete what is rejected (posts go back to drafts).
+    pk = obj.pk
     author = kind.author_of(obj)
-    if author is None or not author.is_active:
-        return
     title = kind.title(obj)
     url = kind.url(obj)
+    label = _label(kind, obj)
+    kind.reject(obj, by)
+    kept = kind.get(pk) is not None
+    if not kept:
+        obj.pk = pk  # the log names what went
+        url = ""
+    actionlog.record(by, "reject", obj, label=label, reason=reason)
+    if author is None or not author.is_active:
+        return
     notify(
         approval.REJECTED_KIND,
         [author],
         actor=None,
-        about=About(target=obj, url=url, title=title, excerpt=reason),
+        about=About(target=obj if kept else None, url=url, title=title, excerpt=reason),
     )
     if author.email and author.email_confirmed:
         context = {
@@ -341,6 +348,7 @@ def reject(kind: registry.Kind, obj: models.Model, *, by: Member, reason: str) -
             "member": author,
             "title": title,
             "reason": reason,
+            "kept": kept,
             "url": absolute(url) if url else "",
         }
         subject = render_to_string("moderation/email/rejected_subject.txt", context)

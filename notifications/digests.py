@@ -23,6 +23,7 @@ from network.services import current_network
 from . import emails, permissions
 from .kinds import Delivery
 from .models import Digest, Notification
+from .queries import switched_on
 
 logger = logging.getLogger("anjuman.notifications")
 
@@ -44,6 +45,7 @@ def _waiting(frequency: str) -> list[int]:
     """The members with notifications waiting for this frequency's digest."""
     return list(
         Notification.objects.filter(delivery=frequency, digest=None, read_at=None)
+        .filter(switched_on())
         .values_list("recipient_id", flat=True)
         .distinct()
     )
@@ -64,7 +66,7 @@ def send_digests(now: dt.datetime | None = None) -> int:
 def _send_one(member: Member, frequency: str, period: dt.date, now: dt.datetime) -> bool:
     waiting = Notification.objects.filter(
         recipient=member, delivery=frequency, digest=None, read_at=None
-    )
+    ).filter(switched_on())
     if not permissions.may_be_emailed(member):
         # Unconfirmed or suspended: shown on the site only, never emailed later in a heap.
         waiting.update(delivery=Delivery.PAGE)

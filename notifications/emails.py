@@ -26,6 +26,7 @@ from network.services import current_network
 
 from . import kinds
 from .models import Notification
+from .queries import is_switched_on
 from .text import sentence
 
 SALT = "notifications.unsubscribe"
@@ -71,7 +72,10 @@ def _network_name() -> str:
 
 
 def send_now(notification: Notification) -> None:
-    """Queues the email of one notification (delivery "email at once")."""
+    """Queues the email of one notification (delivery "email at once"); none about a feature
+    the network switched off."""
+    if not is_switched_on(notification):
+        return
     recipient = notification.recipient
     with translation.override(settings.LANGUAGE_CODE):
         url = unsubscribe_url(recipient.pk, notification.kind)

@@ -292,7 +292,7 @@ def tell_of_comment(comment_pk: int) -> None:
     it is on, the author of the comment it replies to, the members it mentions, then up to
     MAX_RECIPIENTS_PER_EVENT of those who commented there before it (the most recent first)."""
     comment = (
-        Comment.objects.filter(pk=comment_pk, hidden_at=None)
+        Comment.objects.filter(pk=comment_pk, hidden_at=None, pending_at=None)
         .select_related("author", "parent")
         .first()
     )
@@ -327,7 +327,10 @@ def tell_of_comment(comment_pk: int) -> None:
         return  # its followers (the starter and the repliers among them) hear of it from its app
     earlier = (
         Comment.objects.filter(
-            content_type_id=comment.content_type_id, object_id=comment.object_id, hidden_at=None
+            content_type_id=comment.content_type_id,
+            object_id=comment.object_id,
+            hidden_at=None,
+            pending_at=None,
         )
         # Before it: the task may run after later comments were written.
         .filter(pk__lt=comment.pk)

@@ -79,5 +79,5 @@ def register_all() -> None:
 
 def _added_history() -> Iterator[tuple[Any, Photo, datetime]]:
     """Each photo added so far (activity.registry.Kind.history)."""
-    for photo in Photo.objects.select_related("owner").order_by("created_at", "id"):
+    for photo in Photo.objects.approved().select_related("owner").order_by("created_at", "id"):
         yield photo.owner, photo, photo.created_at

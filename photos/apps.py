@@ -57,4 +57,7 @@ class PhotosConfig(AppConfig):
             delete=lambda p, by: photo_services.delete_photo(p, by=by),
             author="owner",
             can_view=can_view_photo,
+            pending=lambda: Photo.objects.pending(),
+            approve=lambda p, by: photo_services.approve_photo(p, by=by),
+            reject=lambda p, by: photo_services.reject_photo(p, by=by),
         )

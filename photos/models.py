@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.models import FromElsewhere
 from lib.urls import fast_reverse
-from members.permissions import is_member, is_moderator
+from members.permissions import is_member, is_moderator, moderates
 
 # Cache tags. "photo-lists": every listing of photos (the network's, the home page's section);
 # "photos-of:N": member N's photos and albums; "photo:N": one photo's page; "album:N" an album.
@@ -44,15 +44,25 @@ class Album(FromElsewhere):
 
 class PhotoQuerySet(models.QuerySet["Photo"]):
     def shown(self) -> "PhotoQuerySet":
-        """Not hidden by a moderator: what every listing shows."""
-        return self.filter(hidden_at=None)
+        """Not hidden by a moderator, not waiting for approval: what every listing shows."""
+        return self.filter(hidden_at=None, pending_at=None)
+
+    def approved(self) -> "PhotoQuerySet":
+        """Not waiting for approval (moderators' lists: hidden ones too, marked so)."""
+        return self.filter(pending_at=None)
+
+    def pending(self) -> "PhotoQuerySet":
+        """Waiting for a moderator's approval (Network.approval_required "photos")."""
+        return self.exclude(pending_at=None)
 
     def visible_to(self, user: object) -> "PhotoQuerySet":
         """What `user` may open (permissions.can_view_photo for many photos at once)."""
         if is_moderator(user):
-            return self.all()
+            if moderates(user, "photos"):
+                return self.all()
+            return self.filter(Q(pending_at=None) | Q(owner=user))
         if is_member(user):
-            return self.filter(Q(hidden_at=None) | Q(owner=user))
+            return self.filter(Q(hidden_at=None, pending_at=None) | Q(owner=user))
         return self.shown()
 
     def for_listing(self) -> "PhotoQuerySet":
@@ -76,6 +86,9 @@ class Photo(FromElsewhere):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     # Hidden by a moderator: only the owner, moderators and administrators still see it.
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True, editable=False)
+    # Waiting for a moderator's approval (moderation.approval): only its owner and the
+    # photos' moderators see it; no list or activity has it yet.
+    pending_at = models.DateTimeField(_("awaiting approval"), null=True, blank=True, editable=False)
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     comments = GenericRelation("comments.Comment")
 
@@ -84,12 +97,16 @@ class Photo(FromElsewhere):
     class Meta(FromElsewhere.Meta):
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["hidden_at", "-created_at", "-id"], name="photo_listing"),
             models.Index(
-                fields=["owner", "hidden_at", "-created_at", "-id"], name="photo_owner_listing"
+                fields=["hidden_at", "pending_at", "-created_at", "-id"], name="photo_listing"
             ),
             models.Index(
-                fields=["album", "hidden_at", "-created_at", "-id"], name="photo_album_listing"
+                fields=["owner", "hidden_at", "pending_at", "-created_at", "-id"],
+                name="photo_owner_listing",
+            ),
+            models.Index(
+                fields=["album", "hidden_at", "pending_at", "-created_at", "-id"],
+                name="photo_album_listing",
             ),
         ]
 
@@ -107,6 +124,10 @@ class Photo(FromElsewhere):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.pending_at is not None
 
     def cache_tags(self) -> list[str]:
         tags = [f"photo:{self.pk}", member_tag(self.owner_id), LISTS]

@@ -2,7 +2,7 @@
 services ask here; docs/permissions.md has the whole matrix (rows in /tmp/photos-integration.md).
 """
 
-from members.permissions import can_contribute, is_moderator, manages_content_of
+from members.permissions import can_contribute, is_moderator, manages_content_of, moderates
 
 from .models import Album, Photo
 
@@ -14,6 +14,8 @@ def can_add_photos(user: object) -> bool:
 
 def can_view_photo(user: object, photo: Photo) -> bool:
     """Everyone, unless a moderator hid it: then its owner, moderators and administrators."""
+    if photo.is_pending:
+        return manages_content_of(user, photo.owner_id) or moderates(user, "photos")
     if not photo.is_hidden:
         return True
     return manages_content_of(user, photo.owner_id) or is_moderator(user)
@@ -42,3 +44,9 @@ def can_edit_album(user: object, album: Album) -> bool:
 def can_delete_album(user: object, album: Album) -> bool:
     """The owner, administrators and moderators (its photos stay, outside any album)."""
     return can_edit_album(user, album) or is_moderator(user)
+
+
+def can_approve_photo(user: object, photo: Photo) -> bool:
+    """The photos' moderators (administrators, the creator) approve or reject a photo waiting
+    for approval (moderation/: Network.approval_required)."""
+    return photo.is_pending and moderates(user, "photos")

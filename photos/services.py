@@ -16,6 +16,7 @@ from lib import events
 from lib.cachetags import invalidate
 from likes.services import forget as forget_likes
 from members.models import Member
+from moderation import approval
 
 from . import images, permissions
 from .models import LISTS, Album, Photo, member_tag
@@ -58,6 +59,9 @@ def add_photos(
         raise PermissionDenied(_("That album is someone else's."))
     result = Upload()
     now = timezone.now()
+    # The network approves photos first: the photos' moderators decide (moderation/), and
+    # nothing is told or listed until they approve.
+    pending = approval.needed(owner, "photos")
     written: list[str] = []
     try:
         for upload in files[: images.MAX_FILES]:
@@ -67,7 +71,12 @@ def add_photos(
                 result.refused.append(str(refusal))
                 continue
             photo = Photo(
-                owner=owner, album=album, created_at=now, width=sizes.width, height=sizes.height
+                owner=owner,
+                album=album,
+                created_at=now,
+                width=sizes.width,
+                height=sizes.height,
+                pending_at=now if pending else None,
             )
             photo.image.save(sizes.name, sizes.large, save=False)
             written.append(photo.image.name or "")
@@ -81,10 +90,35 @@ def add_photos(
             default_storage.delete(name)
         raise
     for photo in result.photos:
-        events.publish(ADDED, actor=owner, target=photo)
+        if pending:
+            approval.submitted(photo)
+        else:
+            events.publish(ADDED, actor=owner, target=photo)
     if result.photos:
         invalidate(LISTS, member_tag(owner.pk), *([f"album:{album.pk}"] if album else []))
     return result
+
+
+@transaction.atomic
+def approve_photo(photo: Photo, *, by: Member) -> None:
+    """A moderator approves a photo waiting for approval: it is listed from now on, and told
+    as added (activity)."""
+    if not permissions.can_approve_photo(by, photo):
+        raise PermissionDenied(_("Only the photos' moderators can approve photos."))
+    if not Photo.objects.filter(pk=photo.pk).exclude(pending_at=None).update(pending_at=None):
+        return  # approved meanwhile
+    photo.pending_at = None
+    invalidate(*photo.cache_tags())
+    events.publish(ADDED, actor=photo.owner, target=photo)
+
+
+@transaction.atomic
+def reject_photo(photo: Photo, *, by: Member) -> None:
+    """A moderator rejects a photo waiting for approval: it is deleted, with its files (the
+    owner is told why by moderation.services.reject)."""
+    if not permissions.can_approve_photo(by, photo):
+        raise PermissionDenied(_("Only the photos' moderators can reject photos."))
+    delete_photo(photo)
 
 
 @transaction.atomic

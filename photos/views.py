@@ -15,7 +15,7 @@ from lib.pagecache import cache_for_visitors
 from lib.pagination import ListingPaginator
 from members.decorators import contributor_required, member_required, moderator_required
 from members.models import Member
-from members.permissions import is_moderator, manages_content_of
+from members.permissions import is_moderator, manages_content_of, moderates
 
 from . import permissions, services
 from .forms import AlbumForm, PhotoForm, UploadForm
@@ -42,20 +42,23 @@ def _grid(
 
 
 def _sees(request: NetworkRequest, owner_id: int | None = None) -> str:
-    """Who sees which photos alike, for the cached counts: moderators see hidden ones, the
-    owner their own hidden ones."""
-    if is_moderator(request.user):
+    """Who sees which photos alike, for the cached counts: the photos' moderators see hidden
+    and waiting ones, other moderators hidden ones, the owner their own hidden and waiting
+    ones."""
+    user = request.user
+    if moderates(user, "photos"):
         return "all"
-    if owner_id is not None and manages_content_of(request.user, owner_id):
-        return "own"
-    return "shown"
+    hidden = "+hidden" if is_moderator(user) else ""
+    if owner_id is not None and manages_content_of(user, owner_id):
+        return f"own{hidden}"
+    return f"shown{hidden}"
 
 
 @cache_for_visitors
 def photo_list(request: NetworkRequest) -> HttpResponse:
     depends_on(LISTS)
     sees = "all" if is_moderator(request.user) else "shown"
-    photos = Photo.objects.all() if sees == "all" else Photo.objects.shown()
+    photos = Photo.objects.approved() if sees == "all" else Photo.objects.shown()
     page = _grid(request, photos, count_key=f"photos:{sees}", count_tags=[LISTS])
     return render(
         request,
@@ -218,10 +221,15 @@ def upload(request: MemberRequest) -> HttpResponse:
             )
         if result.photos:
             n = len(result.photos)
-            messages.success(
-                request,
-                ngettext("%(count)s photo added.", "%(count)s photos added.", n) % {"count": n},
-            )
+            if result.photos[0].is_pending:
+                added = ngettext(
+                    "%(count)s photo added: it waits for a moderator's approval.",
+                    "%(count)s photos added: they wait for a moderator's approval.",
+                    n,
+                )
+            else:
+                added = ngettext("%(count)s photo added.", "%(count)s photos added.", n)
+            messages.success(request, added % {"count": n})
             for refusal in result.refused:
                 messages.warning(request, refusal)
             return redirect(where)
