@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 import features
@@ -115,6 +116,8 @@ def sitemap_index(request: NetworkRequest) -> HttpResponse:
         latest_of_all = None
         for name, section in found.items():
             count, latest = section.summary()
+            if not count:
+                continue  # an empty section's file still answers, with no entry
             address = origin + reverse("sharing:sitemap_section", args=[name])
             pages = max(1, math.ceil(count / section.limit))
             for page in range(1, pages + 1):
@@ -205,7 +208,9 @@ def oembed(request: NetworkRequest) -> HttpResponse:
     fmt = request.GET.get("format", "json")
     if fmt != "json":
         return HttpResponse(
-            "Only format=json is offered.\n", status=501, content_type="text/plain; charset=utf-8"
+            _("Only format=json is offered.") + "\n",
+            status=501,
+            content_type="text/plain; charset=utf-8",
         )
     if _is_private(request) or not features.is_on(request.network, "blogs"):
         raise Http404

@@ -66,7 +66,8 @@ def addresses(client: Client | None = None) -> set[str]:
 def test_the_sitemap_lists_what_a_visitor_may_see_and_nothing_else(
     creator: Member, member: Member
 ) -> None:
-    seen, unseen = [], []
+    seen: list[Any] = []
+    unseen: list[Any] = []
     seen.append(make_post(member, title="Published"))
     unseen.append(make_post(member, title="Draft", publish=False))
     hidden = make_post(member, title="Hidden")
