@@ -263,9 +263,7 @@ def _waiting_scope(who: Viewer, thread: models.QuerySet[Comment]) -> str:
     if not is_member(user) or user.pk not in pending_authors():
         return "-"
     own = set(
-        thread.filter(author_id=user.pk)
-        .exclude(pending_at=None)
-        .values_list("pk", flat=True)
+        thread.filter(author_id=user.pk).exclude(pending_at=None).values_list("pk", flat=True)
     )
     return "p" + _digest(own) if own else "-"
 

@@ -116,6 +116,10 @@ def pending(request: MemberRequest) -> HttpResponse:
         waiting = kind.pending()
         if kind.author:
             waiting = waiting.select_related(kind.author)
+        if kind.select_related:
+            waiting = waiting.select_related(*kind.select_related)
+        if kind.prefetch_related:  # what `title` and `url` read (a comment's target)
+            waiting = waiting.prefetch_related(*kind.prefetch_related)
         rows = list(waiting.order_by("pk")[:PENDING_SHOWN])
         count = waiting.count()
         sections.append(
@@ -198,10 +202,13 @@ def act(request: MemberRequest, kind: str, pk: int, action: str) -> HttpResponse
             messages.success(request, _("Approved and published: “%(title)s”.") % {"title": title})
         elif action == "reject":
             services.reject(found_kind, obj, by=user, reason=reason)
-            messages.success(
-                request,
-                _("Not approved: “%(title)s” is its author's draft again.") % {"title": title},
-            )
+            # A post goes back to its author's drafts; a discussion, a comment, a photo or an
+            # event is deleted.
+            if found_kind.get(pk) is not None:
+                said = _("Not approved: “%(title)s” is its author's draft again.")
+            else:
+                said = _("Not approved: “%(title)s” is deleted, and its author told why.")
+            messages.success(request, said % {"title": title})
         elif action == "warn":
             author = services.warn(found_kind, obj, by=user, reason=reason)
             messages.success(request, _("%(name)s was warned.") % {"name": author.display_name})
