@@ -38,6 +38,20 @@ def box(page: Page, selector: str) -> FloatRect:
     return found
 
 
+def text_box(page: Page, selector: str) -> FloatRect:
+    """Where an element's text stands (not its box, which spans the whole line)."""
+    found: FloatRect = page.evaluate(
+        """(selector) => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector(selector));
+            const r = range.getBoundingClientRect();
+            return {x: r.x, y: r.y, width: r.width, height: r.height};
+        }""",
+        selector,
+    )
+    return found
+
+
 def right(b: FloatRect) -> float:
     return b["x"] + b["width"]
 
@@ -60,8 +74,8 @@ def assert_layout(page: Page, *, rtl: bool) -> None:
         assert right(main) <= sidebar["x"], (main, sidebar)
         assert abs(brand["x"] - wrap["x"]) < 20, (brand, wrap)
         assert first_link["x"] < nav_end["x"]
-    # The tagline starts where the network's name does.
-    tagline = box(page, ".tagline bdi")
+    # The tagline starts where the network's name does, whichever language it is in.
+    tagline = text_box(page, ".tagline")
     if rtl:
         assert abs(right(tagline) - right(wrap)) < 20, (tagline, wrap)
     else:
@@ -95,6 +109,9 @@ def test_home_and_post_pages_in_urdu_are_mirrored(
     # The Urdu title stands at the right, as the rest of the page does.
     title, content = box(page, "article.post h1"), box(page, "main.content")
     assert right(content) - right(title) < 40
+    # The sidebar's heading (an English name in it) lines up with the box's right edge too.
+    heading, sidebar_box = text_box(page, ".sidebar .box h2"), box(page, ".sidebar .box")
+    assert right(sidebar_box) - right(heading) < 30, (heading, sidebar_box)
     page.screenshot(path=tmp_path / "post-ur.png", full_page=True)
 
     page.get_by_role("link", name="English").click()
