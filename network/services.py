@@ -2,12 +2,13 @@ import logging
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.tasks import task
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lib.cachetags import cached, invalidate
@@ -189,8 +190,15 @@ def order_sidebar_boxes(ids: list[int], *, by: Member | None = None) -> None:
 
 def fetch_feed(box_id: int) -> SidebarBox | None:
     """Fetches a feed box's feed now (lib/fetch.py: its timeout, size limit and address rules)
-    and keeps its items; when that fails, keeps the last good items and records why. Never
-    called by a page: the task queue runs it (fetch_feed_box)."""
+    and keeps its items; when that fails, keeps the last good items and records why — in the
+    network's language (LANGUAGE_CODE), whatever language the worker runs in, as the
+    network's emails are written. Never called by a page: the task queue runs it
+    (fetch_feed_box)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _fetch_feed(box_id)
+
+
+def _fetch_feed(box_id: int) -> SidebarBox | None:
     box = SidebarBox.objects.filter(pk=box_id, kind=SidebarBox.Kind.FEED).first()
     if box is None or not box.feed_url:
         return None
