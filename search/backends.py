@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Func, QuerySet, Value
+from django.db.models import F, Func, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .models import Entry
@@ -37,8 +37,14 @@ class Backend(Protocol):
 
     def forget_all(self) -> None: ...
 
-    def match(self, entries: QuerySet[Entry], words: list[str]) -> QuerySet[Entry]:
-        """`entries` holding every word, best first."""
+    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float]]:
+        """(entry id, score: higher is better) of the newest `limit` entries holding every
+        word: the work is bounded by `limit`, not by how many entries hold the words."""
+
+
+def _fts_expression(words: list[str]) -> str:
+    # Each word a quoted string (a quote inside doubled): FTS5 reads no operator in it.
+    return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
 
 
 class SQLiteBackend:
@@ -60,20 +66,27 @@ class SQLiteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def match(self, entries: QuerySet[Entry], words: list[str]) -> QuerySet[Entry]:
-        # Each word a quoted string (a quote inside doubled): FTS5 reads no operator in it.
-        expression = " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
-        return entries.filter(fts__table__match=expression).order_by("fts__rank", "-date")
+    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float]]:
+        # Newest first by rowid (FTS5 walks its doclists backwards and stops at the limit);
+        # rank (bm25) is computed for the rows returned only.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                [_fts_expression(words), limit],
+            )
+            return [(pk, -rank) for pk, rank in cursor.fetchall()]
 
 
 class _StripMarks(Func):
     # The same folding as search.text.fold, in SQL, so a whole batch is indexed by one UPDATE.
     function = "regexp_replace"
     template = f"%(function)s(normalize(%(expressions)s, NFC), '[{MARKS}]', '', 'g')"
+    output_field = TextField()
 
 
 def _vector(column: str, weight: str) -> Any:
-    text = _StripMarks(Coalesce(F(column), Value("")))
+    text = _StripMarks(Coalesce(F(column), Value(""), output_field=TextField()))
     return SearchVector(text, config="simple", weight=weight) + SearchVector(
         text, config="english", weight=weight
     )
@@ -92,18 +105,20 @@ class PostgreSQLBackend:
     def forget_all(self) -> None:
         pass
 
-    def match(self, entries: QuerySet[Entry], words: list[str]) -> QuerySet[Entry]:
+    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float]]:
         per_word = [
             SearchQuery(w, config="simple", search_type="plain")
             | SearchQuery(w, config="english", search_type="plain")
             for w in words
         ]
         query: Any = functools.reduce(operator.and_, per_word)
-        return (
-            entries.filter(document__matches=query)
-            .annotate(rank=SearchRank(F("document"), query))
-            .order_by("-rank", "-date")
+        rows = (
+            Entry.objects.filter(document__matches=query)
+            .order_by("-pk")
+            .annotate(score=SearchRank(F("document"), query))
+            .values_list("pk", "score")[:limit]
         )
+        return [(pk, float(score)) for pk, score in rows]
 
 
 def backend() -> Backend:

@@ -25,13 +25,8 @@ class SearchForm(CleanTextMixin, forms.Form):
         },
     )
     kind = forms.ChoiceField(label=_("Show"), required=False)
-    author = forms.ModelChoiceField(
-        label=_("By"),
-        queryset=Member.objects.listed(),
-        to_field_name="handle",
-        required=False,
-        error_messages={"invalid_choice": _("No member has this profile address.")},
-    )
+    # A member's profile address (their handle, as in /members/<handle>/).
+    author = forms.CharField(label=_("By"), required=False, max_length=100)
     since = forms.DateField(
         label=_("Since"),
         required=False,
@@ -44,7 +39,7 @@ class SearchForm(CleanTextMixin, forms.Form):
         choices: list[tuple[str, Any]] = [("", _("Everything"))]
         choices += [(k.key, k.label) for k in kinds]
         self.fields["kind"].choices = choices  # type: ignore[attr-defined]
-        self.fields["author"].widget = forms.TextInput(attrs={"placeholder": _("profile address")})
+        self.fields["author"].widget.attrs.update({"placeholder": _("profile address")})
         self.fields["since"].widget.attrs.update({"max": "9999-12-31"})
 
     def clean_since(self) -> dt.date | None:
@@ -52,6 +47,14 @@ class SearchForm(CleanTextMixin, forms.Form):
         if since is not None and since.year < 1900:
             raise forms.ValidationError(_("Type a date after 1900."))
         return since
+
+    def author_member(self) -> Member | None:
+        """The member named by `author` (None: nobody asked, or nobody has that address: the
+        page then says so and finds nothing)."""
+        handle = (self.cleaned_data.get("author") or "").strip()
+        if not handle:
+            return None
+        return Member.objects.listed().filter(handle=handle).only("pk", "display_name").first()
 
     @property
     def words(self) -> list[str]:

@@ -7,6 +7,7 @@ lib.events muted, or inside `paused()`: nothing is queued per row, and the job r
 index once at its end.
 """
 
+import heapq
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -106,10 +107,26 @@ def queue(kind: Searchable, pks: Iterable[int]) -> None:
         enqueue_with_change(index_task, kind.key, pks)
 
 
+def _oldest_first(kinds: list[Searchable]) -> Iterator[tuple[Searchable, Any]]:
+    """Every row of `kinds`, oldest first across kinds (each kind read in batches, in the
+    order of its date field, and the streams merged)."""
+
+    def stream(number: int, kind: Searchable) -> Iterator[tuple[Any, int, int, Searchable, Any]]:
+        rows = kind.rows().order_by(kind.date_field, "pk")
+        for obj in rows.iterator(chunk_size=BATCH):
+            yield getattr(obj, kind.date_field), number, obj.pk, kind, obj
+
+    merged = heapq.merge(*(stream(n, k) for n, k in enumerate(kinds)))
+    for _date, _number, _pk, kind, obj in merged:
+        yield kind, obj
+
+
 def rebuild(kinds: list[Searchable] | None = None, progress: Progress | None = None) -> int:
     """The index of `kinds` (every kind by default) made again from the rows; returns how
-    many documents it holds now. One transaction per batch: a large network's writers are
-    not held up (meanwhile, searches find what is indexed so far)."""
+    many documents it holds now. Rows are written oldest first, so the index's ids follow
+    the content's age (search.queries weighs the newest matches). One transaction per batch:
+    a large network's writers are not held up (meanwhile, searches find what is indexed so
+    far)."""
     engine = backend()
     everything = kinds is None
     kinds = registry.kinds() if kinds is None else kinds
@@ -122,22 +139,20 @@ def rebuild(kinds: list[Searchable] | None = None, progress: Progress | None = N
                 old = Entry.objects.filter(kind=kind.key)
                 engine.forget(list(old.values_list("pk", flat=True)))
                 old.delete()
+    if progress is not None:
+        progress.start("search index", sum(kind.rows().count() for kind in kinds))
     total = 0
-    for kind in kinds:
-        rows = kind.rows().order_by("pk")
+    for batch in batched(_oldest_first(kinds), BATCH):
+        made = [e for kind, obj in batch for e in entries_for(kind, obj)]
+        with transaction.atomic():
+            Entry.objects.bulk_create(made)
+            if made:
+                engine.write(made)
+        total += len(made)
         if progress is not None:
-            progress.start(str(kind.label), rows.count())
-        for batch in batched(rows.iterator(chunk_size=BATCH), BATCH):
-            made = [e for obj in batch for e in entries_for(kind, obj)]
-            with transaction.atomic():
-                Entry.objects.bulk_create(made)
-                if made:
-                    engine.write(made)
-            total += len(made)
-            if progress is not None:
-                progress.advance(len(batch))
-        if progress is not None:
-            progress.finish()
+            progress.advance(len(batch))
+    if progress is not None:
+        progress.finish()
     return total
 
 

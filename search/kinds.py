@@ -92,6 +92,7 @@ MEMBER = Searchable(
     author_id=lambda m: m.pk,
     date=lambda m: m.date_joined,
     url=lambda m: m.get_absolute_url(),
+    date_field="date_joined",
     queryset=_member_rows,
     watch_fields=frozenset(
         {"display_name", "handle", "is_active", "awaiting_approval", "left_at", "origin"}

@@ -5,7 +5,7 @@ see it: that is asked of the kind's app at each search. The words themselves are
 by the database's own full-text search (search/backends.py):
 
 - SQLite: the FTS5 table `search_fts` (rowid = Entry.id), made by migration 0002 for SQLite
-  only; `FtsRow` lets the ORM join it.
+  only, written and read with plain SQL.
 - PostgreSQL: the column `Entry.document` (a tsvector with a GIN index, migration 0002 for
   PostgreSQL only); on SQLite it stays empty.
 """
@@ -69,44 +69,3 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id} {self.title[:40]}"
-
-
-class FtsTableField(models.TextField):  # type: ignore[type-arg]
-    """The FTS5 table's hidden column of its own name: `search_fts MATCH ?` searches every
-    column."""
-
-
-@FtsTableField.register_lookup
-class Match(Lookup[Any]):
-    lookup_name = "match"
-
-    def as_sql(self, compiler: SQLCompiler, connection: Any) -> tuple[str, tuple[Any, ...]]:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} MATCH {rhs}", (*lhs_params, *rhs_params)
-
-
-class FtsRow(models.Model):
-    """A row of SQLite's FTS5 table (the folded text of one Entry), for joins only: written
-    by search.backends with plain SQL."""
-
-    entry = models.OneToOneField(
-        Entry,
-        primary_key=True,
-        db_column="rowid",
-        on_delete=models.DO_NOTHING,
-        related_name="fts",
-        db_constraint=False,
-    )
-    table = FtsTableField(db_column="search_fts")
-    title = models.TextField()
-    body = models.TextField()
-    # FTS5's hidden column: bm25 with the weights set in migration 0002 (lower is better).
-    rank = models.FloatField()
-
-    class Meta:
-        managed = False
-        db_table = "search_fts"
-
-    def __str__(self) -> str:
-        return str(self.pk)

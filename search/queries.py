@@ -5,8 +5,9 @@ import datetime as dt
 import functools
 import operator
 from collections.abc import Collection
+from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 
 from friends.queries import hidden_member_ids
 
@@ -17,6 +18,8 @@ from .models import Entry
 from .registry import Searchable
 
 MAX_QUERY_CHARS = 200
+# How many of the newest entries holding a query's words are weighed (search()).
+MAX_CANDIDATES = 1000
 
 
 def searchable_kinds(off: Collection[str] = ()) -> list[Searchable]:
@@ -34,6 +37,14 @@ def _visible(kind: Searchable, viewer: object, off: Collection[str]) -> Q:
     return kind.visible(viewer)
 
 
+@dataclass(frozen=True)
+class Found:
+    # The index rows found and visible, best first.
+    ids: list[int]
+    # More entries held the words than were weighed (MAX_CANDIDATES): the newest were.
+    capped: bool
+
+
 def search(
     viewer: object,
     words: list[str],
@@ -42,16 +53,26 @@ def search(
     author_id: int | None = None,
     since: dt.datetime | None = None,
     off: Collection[str] = (),
-) -> QuerySet[Entry]:
+) -> Found:
     """What `viewer` may see holding every one of `words` (search.text.words), best first:
     of one kind or all, by one author, since a date. Members blocked either way, and what
-    they wrote, are left out."""
+    they wrote, are left out.
+
+    Three steps, each bounded whatever the size of the network: the full-text engine gives
+    the newest MAX_CANDIDATES entries holding the words, with their scores; one query keeps
+    those the viewer may see (each kind's own privacy, a primary-key lookup per entry) and
+    the filters keep; they are ordered by score here. A word found in a hundred thousand
+    posts costs what a word found in a thousand does; more words narrow it."""
     kinds = [kind] if kind is not None else searchable_kinds(off)
     kinds = [k for k in kinds if k.key not in off]
     if not words or not kinds:
-        return Entry.objects.none()
+        return Found([], capped=False)
+    candidates = backend().candidates(words, MAX_CANDIDATES)
+    if not candidates:
+        return Found([], capped=False)
+    scores = dict(candidates)
     visible = functools.reduce(operator.or_, (_visible(k, viewer, off) for k in kinds))
-    entries = Entry.objects.filter(visible)
+    entries = Entry.objects.filter(visible, pk__in=list(scores))
     hidden = hidden_member_ids(viewer)
     if hidden:
         entries = entries.exclude(author_id__in=hidden)
@@ -59,9 +80,15 @@ def search(
         entries = entries.filter(author_id=author_id)
     if since is not None:
         entries = entries.filter(date__gte=since)
-    return (
-        backend()
-        .match(entries, words)
+    kept = list(entries.values_list("pk", "date"))
+    kept.sort(key=lambda row: (scores[row[0]], row[1], row[0]), reverse=True)
+    return Found([pk for pk, _date in kept], capped=len(candidates) >= MAX_CANDIDATES)
+
+
+def entries(ids: list[int]) -> list[Entry]:
+    """The index rows `ids` (a page of results), in that order, with their authors' names."""
+    rows = (
+        Entry.objects.filter(pk__in=ids)
         .select_related("author")
         .only(
             "kind",
@@ -77,3 +104,5 @@ def search(
             "author__is_active",
         )
     )
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -54,6 +54,9 @@ class Searchable:
     author_id: Callable[[Any], int | None]
     date: Callable[[Any], datetime]
     url: Callable[[Any], str]
+    # The field a rebuild writes rows in the order of, all kinds merged: the index's ids then
+    # follow the content's age, and search weighs the newest matches (search.queries).
+    date_field: str = "created_at"
     # Rows read for (re)indexing: select_related what title/body/url read.
     queryset: Callable[[], models.QuerySet[Any]] | None = None
     # Saves that change none of these fields leave the index alone (a member's sign-in

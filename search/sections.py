@@ -11,6 +11,9 @@ from .queries import MAX_QUERY_CHARS
 
 
 def search_box(request: HttpRequest, _user: Any) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name == "search:search":
+        return ""  # the search page's own form is the box there
     return render_to_string("search/_box.html", {"limit": MAX_QUERY_CHARS}, request=request)
 
 

@@ -17,7 +17,7 @@ from lib.http import NetworkRequest, form_status
 from . import registry
 from .forms import SearchForm
 from .models import Entry
-from .queries import search, searchable_kinds
+from .queries import entries, search, searchable_kinds
 from .text import highlight, snippet
 
 PER_PAGE = 20
@@ -60,23 +60,28 @@ def search_page(request: NetworkRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"] or ""
         words = form.words
-        context.update(query=query, words=words, empty=not query.strip())
-        if words:
-            results = search(
+        author = form.author_member()
+        unknown_author = bool(form.cleaned_data["author"]) and author is None
+        context.update(
+            query=query, words=words, empty=not query.strip(), unknown_author=unknown_author
+        )
+        if words and not unknown_author:
+            found = search(
                 request.user,
                 words,
                 kind=registry.for_key(form.cleaned_data["kind"] or ""),
-                author_id=form.cleaned_data["author"].pk if form.cleaned_data["author"] else None,
+                author_id=author.pk if author is not None else None,
                 since=_since(form.cleaned_data["since"]),
                 off=off,
             )
-            page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+            page = Paginator(found.ids, PER_PAGE).get_page(request.GET.get("page"))
             params = request.GET.copy()
             params.pop("page", None)
             context.update(
                 searched=True,
                 page=page,
-                results=[_result(entry, words) for entry in page.object_list],
+                capped=found.capped,
+                results=[_result(entry, words) for entry in entries(list(page.object_list))],
                 params=params.urlencode(),
             )
     return render(request, "search/search.html", context, status=form_status(form))

@@ -1,6 +1,7 @@
 """manage.py reindex: the search index made again from every searchable row."""
 
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -24,6 +25,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
 
+    stderr_stream: TextIO = sys.stderr
+
     def handle(self, *args: Any, **options: Any) -> None:
         keys: list[str] | None = options["kind"]
         kinds = None
@@ -31,6 +34,7 @@ class Command(BaseCommand):
             kinds = [k for k in registry.kinds() if k.key in keys]
             if not kinds:
                 raise CommandError("No such kind.")
-        progress = Progress(self.stdout, enabled=not options["quiet"])
+        # The bar on stderr, as generatedata's: stdout keeps the result alone.
+        progress = Progress(self.stderr_stream, enabled=not options["quiet"])
         total = rebuild(kinds, progress=progress)
         self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {total:,} documents."))
