@@ -67,3 +67,17 @@ def test_choosing_with_the_footers_link_while_signed_in_is_kept_for_the_member(n
     assert getattr(member, "language") == "ur"  # noqa: B009 - the field may not be there yet
     # Another device, no cookie: the member's choice.
     assert lang(client_for(member), accept_language="en") == "ur/rtl"
+
+
+def test_a_member_chooses_in_their_profile_settings(network, member):
+    client = client_for(member)
+    page = client.get("/settings/profile/").content.decode()
+    assert '<option value="" selected>' in page and '<option value="ur">' in page
+    response = client.post(
+        "/settings/profile/",
+        {"display_name": member.display_name, "about": "", "language": "ur", "time_zone": ""},
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert getattr(member, "language") == "ur"  # noqa: B009 - the field may not be there yet
+    assert lang(client, accept_language="en") == "ur/rtl"
