@@ -289,3 +289,21 @@ def test_an_edit_shows_in_the_card_at_once(visitor: Client, member: Member) -> N
     )
     post.refresh_from_db()
     assert head_of(visitor, post.get_absolute_url())["og:title"] == "Second title"
+
+
+def test_a_post_waiting_for_approval_is_described_to_nobody_else(
+    visitor: Client, network: Network, member: Member
+) -> None:
+    from lib.cachetags import invalidate
+
+    network.approval_required = ["blogs"]
+    network.save()
+    invalidate("network")
+    post = make_post(member, title="Waiting for a moderator")
+    assert post.is_pending
+    response = visitor.get(post.get_absolute_url())
+    assert response.status_code == 404
+    assert b"Waiting for a moderator" not in response.content
+    head = head_of(client_for(member), post.get_absolute_url())
+    assert head["robots"] == "noindex"
+    assert head.oembed is None

@@ -14,6 +14,7 @@ from blogs.services import set_hidden
 from conftest import client_for, make_member, make_post
 from features.registry import KEYS
 from features.services import set_features
+from lib.cachetags import invalidate
 from members.models import Member
 from members.services import leave
 from network.models import Network
@@ -119,7 +120,13 @@ def test_oembed_answers_nothing_a_visitor_may_not_see(
     draft = make_post(member, title="Draft", publish=False)
     hidden = make_post(member, title="Hidden")
     set_hidden(hidden, True, by=creator)
-    for post in (draft, hidden):
+    network = Network.objects.get()
+    network.approval_required = ["blogs"]
+    network.save()
+    invalidate("network")
+    pending = make_post(member, title="Pending")
+    assert pending.is_pending
+    for post in (draft, hidden, pending):
         # Not even for the author or the creator: the answer is for other sites' visitors.
         for client in (visitor, client_for(member), client_for(creator)):
             response = _oembed(client, SITE + post.get_absolute_url())

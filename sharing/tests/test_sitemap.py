@@ -18,6 +18,7 @@ from features.services import set_features
 from forum import services as forum_services
 from forum.tests.helpers import make_category, make_discussion
 from groups.tests.helpers import make_group
+from lib.cachetags import invalidate
 from members.models import Member
 from network.models import Network
 from pages.models import Page
@@ -101,6 +102,13 @@ def test_the_sitemap_lists_what_a_visitor_may_see_and_nothing_else(
         save_page(Page(title="Rules", slug="rules", body="Be kind", published=False), by=creator)
     )
     seen += [member, creator]
+    network = Network.objects.get()
+    network.approval_required = ["blogs"]
+    network.save()
+    invalidate("network")
+    pending = make_post(make_member("New Writer", "new@example.org"), title="Pending")
+    assert pending.is_pending
+    unseen.append(pending)
     unseen.append(make_member("Sami Suspended", "sami@example.org", is_active=False))
 
     found = addresses()
