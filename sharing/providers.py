@@ -8,14 +8,16 @@ card is made. A wrong type under the name (another page's variable) gives no car
 """
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from blogs.models import Post
+from blogs.models import Post, Tag
 from events.models import Event
-from forum.models import Discussion
+from forum.models import Category, Discussion
 from groups.models import Group
 from members.models import Member
+from members.templatetags.anjuman import blog_name
 from pages.models import Page
-from photos.models import Photo
+from photos.models import Album, Photo
 from videos.models import Video
 
 from .cards import (
@@ -182,3 +184,43 @@ def page_card(context: Lookup, request: HttpRequest) -> Card | None:
         modified=page.updated_at if page.published else None,
         public=page.published,
     )
+
+
+# --- Lists of one member's or one subject's things: their name, the list's own address --------
+
+
+@register("blogs:member_blog", "blogs:member_archive")
+def blog_card(context: Lookup, request: HttpRequest) -> Card | None:
+    author = context.get("author")
+    if not isinstance(author, Member):
+        return None
+    return Card(
+        title=blog_name(author),
+        description=excerpt_of_text(author.about),
+        image=file_url(author.photo),
+        image_alt=author.display_name,
+    )
+
+
+@register("blogs:tag")
+def tag_card(context: Lookup, request: HttpRequest) -> Card | None:
+    tag = context.get("tag")
+    if not isinstance(tag, Tag):
+        return None
+    return Card(title=_("Blog posts tagged “%(tag)s”") % {"tag": tag.name})
+
+
+@register("forum:category")
+def category_card(context: Lookup, request: HttpRequest) -> Card | None:
+    category = context.get("category")
+    if not isinstance(category, Category):
+        return None
+    return Card(title=category.name, description=excerpt_of_text(category.description))
+
+
+@register("photos:album")
+def album_card(context: Lookup, request: HttpRequest) -> Card | None:
+    album = context.get("album")
+    if not isinstance(album, Album):
+        return None
+    return Card(title=album.title, description=excerpt_of_text(album.description))

@@ -307,3 +307,25 @@ def test_a_post_waiting_for_approval_is_described_to_nobody_else(
     head = head_of(client_for(member), post.get_absolute_url())
     assert head["robots"] == "noindex"
     assert head.oembed is None
+
+
+def test_lists_of_one_blog_tag_category_or_album_are_named(
+    visitor: Client, creator: Member, member: Member
+) -> None:
+    from photos.models import Album
+
+    member.about = "Architect in Karachi."
+    member.save()
+    make_post(member, tags=["Karachi"])
+    blog = reverse("blogs:member_blog", args=[member.handle])
+    head = head_of(visitor, blog)
+    assert (head["og:title"], head["og:description"]) == ("Bilal Ahmed's Blog", member.about)
+    assert head.canonical == SITE + blog
+    head = head_of(visitor, reverse("blogs:tag", args=["karachi"]))
+    assert head["og:title"] == "Blog posts tagged “Karachi”"
+    category = make_category(creator, name="Reunions")
+    head = head_of(visitor, category.get_absolute_url())
+    assert (head["og:title"], head["og:description"]) == ("Reunions", "All about reunions.")
+    album = Album.objects.create(owner=member, title="Graduation", description="June 2005")
+    head = head_of(visitor, album.get_absolute_url())
+    assert (head["og:title"], head["og:description"]) == ("Graduation", "June 2005")
