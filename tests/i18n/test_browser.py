@@ -254,10 +254,12 @@ def test_urdu_pages_show_no_english_interface_text(
     post = make_post(member, title=URDU_TITLE, body=MIXED_BODY, tags=["لاہور"])
     page = new_context(browser, live_server.url, "ur").new_page()
     left: dict[str, list[str]] = {}
-    for path in ["/", post.get_absolute_url(), "/blog/", "/members/", "/signin/", "/join/"]:
+    paths = ["/", post.get_absolute_url(), "/blog/", "/members/", "/signin/", "/join/"]
+    for number, path in enumerate(paths):
         page.goto(f"{live_server.url}{path}")
         english = set(re.findall(r"[A-Za-z]{2,}", page.evaluate(INTERFACE_TEXT))) - ALLOWED_LATIN
         if english:
             left[path] = sorted(english)
-        page.screenshot(path=tmp_path / f"ur-{len(left)}-{path.strip('/')[:20] or 'home'}.png")
+        name = path.strip("/").split("/")[0] or "home"
+        page.screenshot(path=tmp_path / f"ur-{number}-{name}.png", full_page=True)
     assert left == {}, f"English left in the Urdu interface: {left}"
