@@ -37,8 +37,8 @@ class Backend(Protocol):
 
     def forget_all(self) -> None: ...
 
-    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float]]:
-        """(entry id, score: higher is better) of the newest `limit` entries holding every
+    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float, str]]:
+        """(entry id, score: higher is better, kind) of the newest `limit` entries holding every
         word: the work is bounded by `limit`, not by how many entries hold the words."""
 
 
@@ -66,16 +66,17 @@ class SQLiteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float]]:
+    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float, str]]:
         # Newest first by rowid (FTS5 walks its doclists backwards and stops at the limit);
         # rank (bm25) is computed for the rows returned only.
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH %s "
-                "ORDER BY rowid DESC LIMIT %s",
+                "SELECT f.rowid, f.rank, e.kind FROM search_fts f "
+                "JOIN search_entry e ON e.id = f.rowid "
+                "WHERE search_fts MATCH %s ORDER BY f.rowid DESC LIMIT %s",
                 [_fts_expression(words), limit],
             )
-            return [(pk, -rank) for pk, rank in cursor.fetchall()]
+            return [(pk, -rank, kind) for pk, rank, kind in cursor.fetchall()]
 
 
 class _StripMarks(Func):
@@ -105,7 +106,7 @@ class PostgreSQLBackend:
     def forget_all(self) -> None:
         pass
 
-    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float]]:
+    def candidates(self, words: list[str], limit: int) -> list[tuple[int, float, str]]:
         per_word = [
             SearchQuery(w, config="simple", search_type="plain")
             | SearchQuery(w, config="english", search_type="plain")
@@ -116,9 +117,9 @@ class PostgreSQLBackend:
             Entry.objects.filter(document__matches=query)
             .order_by("-pk")
             .annotate(score=SearchRank(F("document"), query))
-            .values_list("pk", "score")[:limit]
+            .values_list("pk", "score", "kind")[:limit]
         )
-        return [(pk, float(score)) for pk, score in rows]
+        return [(pk, float(score), kind) for pk, score, kind in rows]
 
 
 def backend() -> Backend:

@@ -9,7 +9,7 @@ from members.models import Member
 
 from .queries import MAX_QUERY_CHARS
 from .registry import Searchable
-from .text import words
+from .text import narrowing, words
 
 
 class SearchForm(CleanTextMixin, forms.Form):
@@ -58,4 +58,4 @@ class SearchForm(CleanTextMixin, forms.Form):
 
     @property
     def words(self) -> list[str]:
-        return words(self.cleaned_data.get("q") or "") if self.is_valid() else []
+        return narrowing(words(self.cleaned_data.get("q") or "")) if self.is_valid() else []

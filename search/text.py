@@ -54,6 +54,69 @@ def words(query: str) -> list[str]:
     return found
 
 
+# English words too common to narrow a search: left out of a query that has other words (a
+# word in most documents costs SQLite's bm25 a pass over all of them, and finds nothing more).
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+def narrowing(query_words: list[str]) -> list[str]:
+    """The words that narrow a search: without the stop words, unless it is made of them."""
+    kept = [w for w in query_words if w not in STOP_WORDS]
+    return kept or query_words
+
+
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 
 

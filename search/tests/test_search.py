@@ -238,3 +238,10 @@ def test_an_unknown_author_is_said_and_finds_nothing(member: Member, visitor: Cl
     assert "No member has the profile address" in page
     assert 'value="nobody-here"' in page
     assert response.context.get("results") is None
+
+
+@pytest.mark.django_db
+def test_common_words_do_not_narrow_a_search(member: Member, visitor: Client) -> None:
+    make_post(member, "Canteen", "Tea at noon.")
+    assert titles(visitor, "the canteen") == ["Canteen"]
+    assert titles(visitor, "at") == ["Canteen"]
