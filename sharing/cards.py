@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from django.http import HttpRequest
 from django.utils.html import strip_tags
@@ -128,12 +129,17 @@ def file_url(field: Any) -> str:
         return ""
 
 
+# A path as a URI: every character but unreserved ones and the path's own delimiters
+# percent-encoded (Urdu slugs too, as browsers send them) — ":" as well, which no address of
+# ours holds, so a path typed to carry markup or a scheme shows none in the page's links.
+_PATH_SAFE = "/%-._~!$&'()*+,;=@"
+
+
 def canonical_path(request: HttpRequest, card_url: str = "") -> str:
     """The page's address without query noise: the thing's own address if it has one, else
     the path, keeping a list's page number (2 and up)."""
-    if card_url:
-        return card_url
+    path = quote(card_url or request.path, safe=_PATH_SAFE)
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        return f"{request.path}?page={int(page)}"
-    return request.path
+    if not card_url and page.isdigit() and int(page) > 1:
+        return f"{path}?page={int(page)}"
+    return path

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 
 from blogs.services import set_hidden
 from conftest import client_for, make_member, make_post, page_queries, png_upload
@@ -26,7 +27,7 @@ from sharing import cards
 from videos import services as video_services
 from videos.models import Video
 
-from .helpers import head_of
+from .helpers import Head, head_of
 
 pytestmark = pytest.mark.django_db
 
@@ -275,6 +276,9 @@ def test_names_and_titles_in_other_languages_are_kept(visitor: Client) -> None:
     head = head_of(visitor, post.get_absolute_url())
     assert head["og:title"] == "لاہور میں ملاقات"
     assert head["og:description"] == "دس سال بعد ہم پھر ملے۔"
+    # The address as a URI: the Urdu slug percent-encoded, as browsers send it.
+    assert head.canonical == SITE + iri_to_uri(post.get_absolute_url())
+    assert head.canonical.isascii()
     head = head_of(visitor, post.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ur")
     assert head.get("og:locale") in ("ur_PK", "en_US")
 
@@ -329,3 +333,11 @@ def test_lists_of_one_blog_tag_category_or_album_are_named(
     album = Album.objects.create(owner=member, title="Graduation", description="June 2005")
     head = head_of(visitor, album.get_absolute_url())
     assert (head["og:title"], head["og:description"]) == ("Graduation", "June 2005")
+
+
+def test_a_path_typed_to_carry_markup_stays_inert_in_the_links(visitor: Client) -> None:
+    response = visitor.get('/confirm/<img src=x onerror=alert("xss:1")>/')
+    head = Head(response.content.decode())
+    assert head.canonical is not None
+    assert "<" not in head.canonical and '"' not in head.canonical
+    assert "xss:" not in head.canonical  # ":" encoded too: nothing reads as a scheme
