@@ -255,12 +255,14 @@ def comment_list(
 
 def _waiting_scope(who: Viewer, thread: models.QuerySet[Comment]) -> str:
     """Which comments waiting for approval `who` sees on this list: all of them (the comments'
-    moderators), their own (a member with some waiting: read only for the few members the
-    network has comments of waiting, services.pending_authors), or none."""
+    moderators), their own, or none. A member's own are told apart already by the list's
+    scope (the digest of their comments there), unless they delete all comments there (the
+    target's owner, moderators): then theirs are read, only for the few members the network
+    has comments of waiting (services.pending_authors)."""
     if who.approve:
         return "a"
     user = who.user
-    if not is_member(user) or user.pk not in pending_authors():
+    if not who.delete_all or not is_member(user) or user.pk not in pending_authors():
         return "-"
     own = set(
         thread.filter(author_id=user.pk).exclude(pending_at=None).values_list("pk", flat=True)

@@ -180,3 +180,27 @@ def test_a_post_page_costs_the_same_with_comments_waiting(approving, post, membe
         services.add_comment(post, make_member(f"M{n}", f"m{n}@example.org"), f"Comment {n}")
     assert page_queries(Client(), post.get_absolute_url()) == visitor_before
     assert page_queries(client_for(other_member), post.get_absolute_url()) == other_before
+
+
+def test_those_who_delete_every_comment_see_only_their_own_waiting(approving, member):
+    """The post's author and moderators of other features share one cached list unless they
+    have comments waiting: each sees their own, never another's."""
+    first = make_member(
+        "Bushra Blogs", "bushra@example.org", role=Member.Role.MODERATOR, moderator_scopes=["blogs"]
+    )
+    second = forum_moderator()
+    post = make_post(member, title="A member's post")
+    url = post.get_absolute_url()
+    assert client_for(first).get(url).status_code == 200  # the list cached, before
+    assert services.add_comment(post, first, "Mine, from Bushra").is_pending
+    assert services.add_comment(post, second, "Mine, from Fatima").is_pending
+    first_sees = client_for(first).get(url).content.decode()
+    second_sees = client_for(second).get(url).content.decode()
+    assert "Mine, from Bushra" in first_sees and "Mine, from Fatima" not in first_sees
+    assert "Mine, from Fatima" in second_sees and "Mine, from Bushra" not in second_sees
+    owner = client_for(member)
+    assert "Mine, from" not in owner.get(url).content.decode()
+    services.add_comment(post, member, "Mine, from the author")
+    owner_sees = owner.get(url).content.decode()
+    assert "Mine, from the author" in owner_sees and "Mine, from Bushra" not in owner_sees
+    assert "Mine, from the author" not in client_for(first).get(url).content.decode()
