@@ -6,6 +6,7 @@ import datetime as dt
 from email.header import decode_header, make_header
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,8 +42,9 @@ def tell_of_post(post, recipient, actor) -> None:
     )
 
 
-def bell(client) -> str:
-    return client.get(LIST).content.decode()
+def bell(client: Client) -> str:
+    html: str = client.get(LIST).content.decode()
+    return html
 
 
 def test_a_switched_off_features_notifications_leave_the_bell_and_its_count(
