@@ -27,5 +27,6 @@ def test_results_cost_the_same_queries_at_5_and_50(
     few = page_queries(client, url)
     _posts(member, 45)
     many = page_queries(client, url)
-    assert many == few
+    assert many == few, (few, many)
+    print(f"search page queries, {persona}: {few} at 5 results, {many} at 50")
     assert page_queries(client, url + "&page=2") == few

@@ -245,3 +245,21 @@ def test_common_words_do_not_narrow_a_search(member: Member, visitor: Client) ->
     make_post(member, "Canteen", "Tea at noon.")
     assert titles(visitor, "the canteen") == ["Canteen"]
     assert titles(visitor, "at") == ["Canteen"]
+
+
+@pytest.mark.django_db
+def test_a_word_found_everywhere_weighs_the_newest_and_says_so(
+    member: Member, visitor: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from search import queries
+
+    monkeypatch.setattr(queries, "MAX_CANDIDATES", 3)
+    for n in range(5):
+        make_post(member, f"Canteen {n}", "Tea.")
+    response = visitor.get(URL, {"q": "canteen"})
+    assert sorted(r.entry.title for r in response.context["results"]) == [
+        "Canteen 2",
+        "Canteen 3",
+        "Canteen 4",
+    ]
+    assert "add a word to narrow them" in response.content.decode()
