@@ -43,7 +43,8 @@ def paused() -> Iterator[None]:
         _paused.reset(token)
 
 
-def _quiet() -> bool:
+def quiet() -> bool:
+    """Whether a bulk job is writing: nothing is queued per row."""
     # lib.events' bulk-job flag (the demo and the benchmark write with events muted).
     # TODO(lead): lib.events could expose is_muted(); this reads its ContextVar directly.
     return _paused.get() or events._muted.get()
@@ -103,7 +104,7 @@ def reindex_kind_task(key: str) -> None:
 def queue(kind: Searchable, pks: Iterable[int]) -> None:
     """Queues the reindexing of these rows with the change that asks for it."""
     pks = sorted({pk for pk in pks if pk is not None})
-    if pks and not _quiet():
+    if pks and not quiet():
         enqueue_with_change(index_task, kind.key, pks)
 
 

@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from comments import registry as comments_registry
 from comments.models import Comment
+from lib.tasks import enqueue_with_change
 from members.models import Member
 from members.permissions import is_admin, is_member
 from profiles.models import Answer, Question, Visibility
 
 from . import registry
+from .indexing import quiet, reindex_kind_task
 from .models import Entry
 from .registry import Document, Searchable
 
@@ -175,11 +177,7 @@ COMMENT = Searchable(
 def _questions_changed(sender: type[Question], instance: Question, **kwargs: Any) -> None:
     # Which answers are searchable, and by whom, is the questions' business: every member's
     # documents are made again (one queued task).
-    from .indexing import _quiet, reindex_kind_task
-
-    if not kwargs.get("raw") and not _quiet():
-        from lib.tasks import enqueue_with_change
-
+    if not kwargs.get("raw") and not quiet():
         enqueue_with_change(reindex_kind_task, MEMBER.key)
 
 
