@@ -16,7 +16,9 @@ TWO_WORDS = "cricket match"
 
 
 def generate(ctx: Context) -> None:
-    ctx.later(lambda: _build(ctx))
+    # Last of all: a finishing step added while the steps run goes at the end of their list,
+    # after the later apps' own finishing steps (which may still write searchable rows).
+    ctx.later(lambda: ctx.later(lambda: _build(ctx)))
 
 
 def _build(ctx: Context) -> None:

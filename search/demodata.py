@@ -7,7 +7,9 @@ from .indexing import rebuild
 
 
 def load(ctx: DemoContext) -> None:
-    ctx.later(lambda: _build())
+    # Last of all: a finishing step added while the steps run goes at the end of their list,
+    # after the later apps' own finishing steps (which may still write searchable rows).
+    ctx.later(lambda: ctx.later(_build))
 
 
 def _build() -> None:
