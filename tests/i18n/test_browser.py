@@ -123,6 +123,27 @@ def test_home_and_post_pages_in_urdu_are_mirrored(
     ]  # fmt: skip
 
 
+def test_back_links_point_to_the_start_of_the_line(
+    browser: Browser, live_server: Any, network: Any
+):
+    arrows = {}
+    for language in ("en", "ur"):
+        page = new_context(browser, live_server.url, language).new_page()
+        page.goto(f"{live_server.url}/")
+        # A back link as the apps' pages write it (`<a class="back-link">…`).
+        arrows[language] = page.evaluate(
+            """() => {
+                const link = document.createElement('a');
+                link.className = 'back-link';
+                link.href = '/';
+                link.textContent = 'x';
+                document.querySelector('main').prepend(link);
+                return getComputedStyle(link, '::before').content;
+            }"""
+        )
+    assert arrows == {"en": '"← " / ""', "ur": '"→ " / ""'}
+
+
 def paragraph_directions(page: Page) -> dict[str, Any]:
     found: dict[str, Any] = page.evaluate(
         """([urdu, english]) => {
