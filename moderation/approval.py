@@ -2,10 +2,13 @@
 approves first waits, seen by its author and the feature's moderators only, until a moderator
 approves or rejects it (moderation/views.py's approval queue).
 
-A content app asks `needed(author, feature)` where it would publish, keeps the item pending
-instead (its own status or flag, left out by its QuerySet privacy), calls `submitted(obj)`, and
-registers `pending`, `approve` and `reject` with moderation.registry. Blog posts do
-(blogs.services.save_post); the integration notes say how the others follow.
+A content app asks `needed(author, feature, text)` where it would publish, keeps the item
+pending instead (its own status or `pending_at`, left out by its QuerySet privacy), publishes
+no event (no activity, notification or count) but calls `submitted(obj)`, and registers
+`pending`, `approve` and `reject` with moderation.registry. Blog posts (a rejected one is its
+author's draft again), forum discussions, photos and events (a rejected one is deleted) do;
+comments, which sit below moderation, ask through comments.services.approval_needed, set by
+moderation/plugins.py.
 """
 
 import datetime as dt
