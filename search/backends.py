@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Func, TextField, Value
+from django.db.models import F, Func, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .models import Entry
@@ -93,7 +93,24 @@ def _vector(column: str, weight: str) -> Any:
     )
 
 
+# How many of the newest entries a common word's matches are looked for in first.
+RECENT = 20_000
+
+
 class PostgreSQLBackend:
+    def _newest(
+        self, matching: QuerySet[Entry], query: Any, limit: int
+    ) -> list[tuple[int, float, str]]:
+        return list(
+            matching
+            # id + 0, not id: ordered by the primary key's index, PostgreSQL would walk it
+            # newest first testing every row until it has `limit` (a rare word: the whole
+            # table); this way the GIN index (or the recent range) finds the matches.
+            .order_by((F("pk") + 0).desc())
+            .annotate(score=SearchRank(F("document"), query))
+            .values_list("pk", "score", "kind")[:limit]
+        )
+
     def write(self, entries: Sequence[Entry]) -> None:
         Entry.objects.filter(pk__in=[e.pk for e in entries]).update(
             document=_vector("title", "A") + _vector("body", "B")
@@ -113,12 +130,14 @@ class PostgreSQLBackend:
             for w in words
         ]
         query: Any = functools.reduce(operator.and_, per_word)
-        rows = (
-            Entry.objects.filter(document__matches=query)
-            .order_by("-pk")
-            .annotate(score=SearchRank(F("document"), query))
-            .values_list("pk", "score", "kind")[:limit]
-        )
+        matching = Entry.objects.filter(document__matches=query)
+        # The newest RECENT entries first (their primary-key range, bounded whatever the size):
+        # a common word has its `limit` matches there. Only a rarer one reads further, through
+        # the GIN index, and a rare word has few matches to read.
+        newest = Entry.objects.order_by("-pk").values("pk")[:1]
+        rows = self._newest(matching.filter(pk__gt=Subquery(newest) - RECENT), query, limit)
+        if len(rows) < limit:
+            rows = self._newest(matching, query, limit)
         return [(pk, float(score), kind) for pk, score, kind in rows]
 
 
