@@ -70,10 +70,11 @@ echo "== pytest on PostgreSQL"
 # both, here with the payloads a database may take differently from SQLite: control characters
 # and NUL, bytes that are not UTF-8, other Unicode, overlong text (PostgreSQL enforces
 # max_length), numbers out of range (PostgreSQL's integers are bounded) and SQL, in the
-# parameters views look up (not `next` and `lang`); markup, template syntax, bidi, paths and
+# parameters views look up (not `next` and `lang`) — mixed, one test per route (docs/security.md);
+# markup, template syntax, bidi, paths and
 # addresses are checked in what the pages make of them, the same on either database. The
 # scale-out check runs here, on PostgreSQL.
 # shellcheck disable=SC2086
-DATABASE_URL="$PG_URL" SCALEOUT=1 HOSTILE_CATEGORIES=control,bytes,unicode,long,number,sql \
-    HOSTILE_PARAMETERS=page,q,before,form,path \
+DATABASE_URL="$PG_URL" SCALEOUT=1 HOSTILE_CATEGORIES=control+bytes+unicode+long+number+sql \
+    HOSTILE_PARAMETERS=page+q+before+form+path \
     .venv/bin/pytest $workers -m "not processes and not browser and not matrix" ${PYTEST_ARGS:-}

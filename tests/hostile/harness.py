@@ -165,21 +165,34 @@ def corpus() -> tuple[Payload, ...]:
 
 def categories() -> list[str]:
     """The corpus's categories, or those HOSTILE_CATEGORIES names (comma-separated): the
-    PostgreSQL pass of scripts/test.sh sends only what a database can take differently."""
+    PostgreSQL pass of scripts/test.sh sends only what a database can take differently.
+
+    Categories joined by "+" are one mixed category: one test per route where each field gets
+    MIXED_SAMPLE payloads drawn from all of them (seeded by route and field, so the fields of a
+    form between them meet every category). The PostgreSQL pass sends its six so: a sixth of
+    the tests, a third of the requests, every category still reaching the database."""
     every = list(dict.fromkeys(p.category for p in corpus()))
     wanted = [c.strip() for c in os.environ.get("HOSTILE_CATEGORIES", "").split(",") if c.strip()]
-    unknown = set(wanted) - set(every)
+    unknown = {part for c in wanted for part in c.split("+")} - set(every)
     if unknown:
         raise ValueError(f"HOSTILE_CATEGORIES: no such category {sorted(unknown)} in {every}")
-    return [c for c in every if c in wanted] if wanted else every
+    mixed = [c for c in wanted if "+" in c]
+    return [*mixed, *(c for c in every if c in wanted)] if wanted else every
+
+
+# How many payloads of a mixed category ("control+bytes+…") one field gets.
+MIXED_SAMPLE = 2
 
 
 def sample(category: str, seed: str, per_category: int = SAMPLE_PER_CATEGORY) -> list[Payload]:
     """The payloads of `category` to send to one field: all in full mode, else a few, chosen
     by `seed` (route and field), so each run sends the same and fields differ."""
-    payloads = [p for p in corpus() if p.category == category]
+    parts = category.split("+")
+    payloads = [p for p in corpus() if p.category in parts]
     if full_mode():
         return payloads
+    if len(parts) > 1:
+        per_category = MIXED_SAMPLE
     return random.Random(seed).sample(payloads, min(per_category, len(payloads)))  # noqa: S311
 
 
@@ -778,10 +791,15 @@ class FormRun:
                     # The second row of a formset has the fields of the first; a formset's
                     # counts make Django render up to 1,000 empty rows (slow, and Django's).
                     continue
-                if target.kind == "file" and self.category not in ("path", "bytes", "script"):
-                    continue  # file fields take the odd names as file names
+                category = self.category
+                if target.kind == "file":
+                    # File fields take the odd names as file names.
+                    odd = [c for c in category.split("+") if c in ("path", "bytes", "script")]
+                    if not odd:
+                        continue
+                    category = "+".join(odd)
                 STATS.fields.add(f"{self.route}:{target.name}")
-                for i, payload in enumerate(sample(self.category, f"{self.route}|{target.name}")):
+                for i, payload in enumerate(sample(category, f"{self.route}|{target.name}")):
                     # htmx forms are sent as htmx sends them, and as a plain form (no script).
                     htmx = form.htmx and (full_mode() or i % 2 == 0)
                     self.submit(found, form, action, target, payload, htmx=htmx)
@@ -1049,8 +1067,10 @@ def parameter_payloads(route: str, parameter: str) -> list[Payload]:
     if parameter == "page":
         chosen += [p for p in corpus() if p.category == "number"]
     # A megabyte in a URL is the web server's to refuse; --full sends it.
-    rest = [c for c in categories() if c != "long"]
-    picked = random.Random(f"{route}?{parameter}").sample(rest, 2 if chosen else 4)  # noqa: S311
+    parts = dict.fromkeys(part for c in categories() for part in c.split("+"))
+    rest = [c for c in parts if c != "long"]
+    wanted = min(2 if chosen else 4, len(rest))
+    picked = random.Random(f"{route}?{parameter}").sample(rest, wanted)  # noqa: S311
     chosen += [p for c in picked for p in sample(c, f"{route}?{parameter}")]
     return list(dict.fromkeys(chosen))
 
