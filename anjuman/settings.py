@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "network.middleware.NetworkMiddleware",
+    "network.middleware.LanguageMiddleware",
     "access.middleware.PrivateNetworkMiddleware",
     "features.middleware.FeaturesMiddleware",
     # Last: its 404 page is the network's, like any other.
@@ -243,6 +244,8 @@ PAGE_CACHE_DIR = env_str("PAGE_CACHE_DIR")
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
 LANGUAGES = [("en", _("English")), ("ur", _("Urdu"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats of languages Django has none for (Urdu: anjuman/formats/ur/formats.py).
+FORMAT_MODULE_PATH = ["anjuman.formats"]
 USE_I18N = True
 USE_TZ = True
 # TIME_ZONE: the server's default; each network sets its own time zone for display.

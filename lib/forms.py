@@ -41,5 +41,9 @@ class CleanTextMixin:
                 field.validators.append(MaxLengthValidator(MAX_PASSWORD_CHARS))
                 continue
             multiline = isinstance(field.widget, forms.Textarea)
+            # What people type takes its direction from its own first letters (Urdu right to
+            # left in the English interface, English left to right in the Urdu one).
+            if isinstance(field.widget, (forms.TextInput, forms.Textarea, forms.SearchInput)):
+                field.widget.attrs.setdefault("dir", "auto")
             # Each form instance has its own copies of the fields: patching one is local.
             field.to_python = _cleaning(field.to_python, multiline=multiline)  # type: ignore[method-assign]

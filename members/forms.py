@@ -2,7 +2,12 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
@@ -54,8 +59,21 @@ class HoneypotField(forms.CharField):
         self.template_name = "members/_honeypot.html"
 
 
+# The password rules (AUTH_PASSWORD_VALIDATORS) in one sentence of ours, instead of Django's list
+# of four (which its Urdu catalog leaves in English).
+PASSWORD_RULES = _(
+    "At least 8 characters, not all digits, not a common password and not like your name or "
+    "email address."
+)
+
+
 class JoinForm(CleanTextMixin, ProfileFieldsMixin, BaseUserCreationForm[Member]):
     website = HoneypotField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].help_text = PASSWORD_RULES
+        self.fields["password2"].help_text = ""
 
     class Meta:
         model = Member
@@ -208,6 +226,11 @@ class ProfileForm(CleanTextMixin, ProfileFieldsMixin, forms.ModelForm[Member]):
         },
     )
 
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("The network's language")), *settings.LANGUAGES],
+    )
     time_zone = forms.ChoiceField(
         label=_("Your time zone"),
         required=False,
@@ -220,7 +243,7 @@ class ProfileForm(CleanTextMixin, ProfileFieldsMixin, forms.ModelForm[Member]):
 
     class Meta:
         model = Member
-        fields = ("display_name", "about", "time_zone")
+        fields = ("display_name", "about", "language", "time_zone")
         widgets = {"about": forms.Textarea(attrs={"rows": 5, "dir": "auto"})}
 
     def __init__(self, *args: Any, network_zone: str = "UTC", **kwargs: Any) -> None:
@@ -315,3 +338,12 @@ class LeaveForm(CleanTextMixin, forms.Form):
     @property
     def keep_content(self) -> bool:
         return bool(self.cleaned_data["content"] == self.KEEP)
+
+
+class NewPasswordForm(SetPasswordForm[Member]):
+    """Choosing a new password from the emailed link: the rules in one sentence."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_RULES
+        self.fields["new_password2"].help_text = ""

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -93,6 +94,9 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
     time_zone = models.CharField(
         _("your time zone"), max_length=64, blank=True, validators=[validate_time_zone]
     )
+    # The interface's language the member chose (their settings, or the footer's link while
+    # signed in); blank: the network's, else their browser's (network/middleware.py).
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
     origin = models.CharField(
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.LOCAL, editable=False
     )

@@ -189,9 +189,11 @@ def update_profile(
     about: str,
     photo: UploadedFile[bytes] | None,
     time_zone: str | None = None,
+    language: str | None = None,
 ) -> Member:
     """Saves what the member wrote of themselves; `time_zone` (None: unchanged, "": the
-    network's) is theirs for event times (members/timezones.py)."""
+    network's) is theirs for event times (members/timezones.py); `language` (None: unchanged,
+    "": the network's) the interface's (network/middleware.py)."""
     member.display_name = display_name.strip()
     member.about = about
     fields = ["display_name", "about"]
@@ -199,6 +201,9 @@ def update_profile(
         validate_time_zone(time_zone)
         member.time_zone = time_zone
         fields.append("time_zone")
+    if language is not None:
+        member.language = language
+        fields.append("language")
     member.save(update_fields=fields)
     if photo is not None:
         set_photo(member, photo)
@@ -324,3 +329,9 @@ def remove_member(member: Member) -> None:
     member.delete()
     # Their posts and comments went with them: every page may have shown something of theirs.
     invalidate(EVERYTHING)
+
+
+def set_language(member: Member, code: str) -> None:
+    """The member's interface language ("" for the network's)."""
+    Member.objects.filter(pk=member.pk).update(language=code)
+    member.language = code

@@ -28,6 +28,7 @@ from .decorators import member_required
 from .forms import (
     JoinForm,
     LeaveForm,
+    NewPasswordForm,
     ProfileForm,
     QueuedPasswordResetForm,
     SignInForm,
@@ -197,6 +198,7 @@ def edit_profile(request: MemberRequest) -> HttpResponse:
                 about=form.cleaned_data["about"],
                 photo=form.cleaned_data.get("photo"),
                 time_zone=form.cleaned_data["time_zone"],
+                language=form.cleaned_data["language"],
             )
             profilefields.save_all(member, form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
@@ -374,6 +376,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     remembers the device (an account under attack still lets its owner in: members/devices.py)."""
 
     template_name = "members/password_reset_confirm.html"
+    form_class = NewPasswordForm
     success_url = reverse_lazy("members:password_reset_complete")
     post_reset_login = True
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"

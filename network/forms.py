@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
@@ -30,11 +31,17 @@ class SetupForm(CleanTextMixin, forms.Form):
 
 
 class NetworkForm(CleanTextMixin, forms.ModelForm[Network]):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Each visitor's browser's language")), *settings.LANGUAGES],
+        help_text=_("The pages' language for everyone who has not chosen their own."),
+    )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
 
     class Meta:
         model = Network
-        fields = ("name", "tagline", "description", "logo", "time_zone")
+        fields = ("name", "tagline", "description", "logo", "language", "time_zone")
         widgets = {"description": forms.Textarea(attrs={"rows": 4, "dir": "auto"})}
 
     def clean_logo(self) -> object:

@@ -27,6 +27,9 @@ class Network(models.Model):
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     logo = models.ImageField(_("logo"), upload_to="network/", blank=True)
+    # The interface's language for everyone who chose none (network/middleware.py); blank:
+    # each browser's own, else LANGUAGE_CODE.
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
     )

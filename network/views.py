@@ -15,7 +15,7 @@ from lib.http import MemberRequest, NetworkRequest, form_status
 from lib.pagecache import cache_for_visitors
 from lib.sections import render_sections
 from members.decorators import role_required
-from members.services import safe_next
+from members.services import safe_next, set_language
 
 from . import services
 from .forms import MoveForm, NetworkForm, OrderForm, SetupForm, SidebarBoxForm
@@ -41,6 +41,9 @@ def language(request: NetworkRequest, code: str) -> HttpResponse:
     """
     if code not in dict(django_settings.LANGUAGES):
         raise Http404
+    if request.user.is_authenticated:
+        # Kept for the member, so it follows them to their other devices.
+        set_language(request.user, code)
     response = redirect(safe_next(request.GET.get("next")))
     response.set_cookie(
         django_settings.LANGUAGE_COOKIE_NAME,

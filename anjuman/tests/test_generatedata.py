@@ -95,7 +95,7 @@ def test_posts_have_about_600_words_three_links_and_two_or_three_tags(manifest):
     )
     for post in posts:
         assert 400 <= len(post.body.split()) <= 900
-        assert post.body_html.startswith("<p>") and post.excerpt
+        assert post.body_html.startswith('<p dir="auto">') and post.excerpt
         assert post.links == 3
         assert 2 <= post.n_tags <= 3
     assert RelatedLink.objects.count() == 3 * Post.objects.count()

@@ -26,7 +26,7 @@ def test_a_member_makes_a_group_and_is_its_administrator(member):
     assert response.status_code == 302
     assert response["Location"] == group.get_absolute_url()
     assert group.slug == "lahore-chapter"
-    assert group.description_html == "<p>Chai <em>monthly</em>.</p>\n"
+    assert group.description_html == '<p dir="auto">Chai <em>monthly</em>.</p>\n'
     assert group.member_count == 1
     membership = Membership.objects.get(group=group)
     assert membership.member == member and membership.is_admin

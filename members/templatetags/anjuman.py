@@ -24,9 +24,17 @@ def posted_on(value: dt.datetime | None) -> str:
     # comment, and it showed in profiles of the post page.
     hour = local.hour % 12 or 12
     meridiem = _("p.m.") if local.hour >= 12 else _("a.m.")
+    # Each language orders the date its own way ("28 مارچ 2025" in Urdu).
+    date = _("%(month)s %(day)s, %(year)s") % {
+        "month": MONTHS[local.month],
+        "day": local.day,
+        "year": local.year,
+    }
+    short = _MERIDIEM_SHORT.get(str(meridiem))
+    clock = f"{hour}:{local.minute:02d}"
     return _("%(date)s at %(time)s") % {
-        "date": f"{MONTHS[local.month]} {local.day}, {local.year}",
-        "time": f"{hour}:{local.minute:02d}{_MERIDIEM_SHORT.get(str(meridiem), meridiem)}",
+        "date": date,
+        "time": f"{clock}{short}" if short else f"{clock} {meridiem}",
     }
 
 

@@ -61,7 +61,8 @@ def test_a_new_feed_box_is_read_at_once_by_the_queue_and_shows_its_items(
         'dir="auto">Boats back in the harbour</a>'
     ) in html
     # The date, in the network's language and time zone (Asia/Karachi).
-    assert '<time class="byline" datetime="2026-12-01T14:00:00+05:00">Dec. 1, 2026</time>' in html
+    time = '<time class="byline" datetime="2026-12-01T14:00:00+05:00">December 1, 2026</time>'
+    assert time in html
     # Markup in a title is text; a javascript: link is dropped, its title kept as plain text.
     assert "The old lighthouse &amp; its keeper</a>" in html
     assert '<span dir="auto">A link that runs script</span>' in html

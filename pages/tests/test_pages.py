@@ -32,7 +32,9 @@ def make_page(by, title: str = "About us", slug: str = "about", **fields) -> Pag
 def test_an_administrator_writes_a_page_that_everyone_reads(admin_member, visitor):
     response = client_for(admin_member).post(reverse("pages:create"), form())
     assert response.status_code == 302
-    assert Page.objects.get().body_html == "<p>We are the <strong>Riverbend</strong> alumni.</p>\n"
+    assert Page.objects.get().body_html == (
+        '<p dir="auto">We are the <strong>Riverbend</strong> alumni.</p>\n'
+    )
     html = visitor.get("/pages/about/").content.decode()
     assert "<strong>Riverbend</strong>" in html
     assert '<h1 dir="auto">About us</h1>' in html
