@@ -20,6 +20,16 @@ MAX_CSV_BYTES = 512 * 1024
 _SPLIT = re.compile(r"[\s,;]+")
 
 
+# The form's checkbox for each feature whose new content can wait for approval.
+WAITING = {
+    "posts_wait": "blogs",
+    "discussions_wait": "forum",
+    "comments_wait": "comments",
+    "photos_wait": "photos",
+    "events_wait": "events",
+}
+
+
 class AccessSettingsForm(forms.ModelForm[Network]):
     class Meta:
         model = Network
@@ -39,7 +49,8 @@ class AccessSettingsForm(forms.ModelForm[Network]):
             ),
         }
 
-    # Network.approval_required ("blogs" is the feature whose approval is built so far).
+    # Network.approval_required: one checkbox per feature whose new content can wait
+    # (moderation.approval.FEATURES; access sits below moderation, so named here).
     posts_wait = forms.BooleanField(
         label=_("New blog posts by members wait for a moderator's approval"),
         help_text=_(
@@ -48,11 +59,33 @@ class AccessSettingsForm(forms.ModelForm[Network]):
         ),
         required=False,
     )
+    discussions_wait = forms.BooleanField(
+        label=_("New forum discussions by members wait for a moderator's approval"),
+        required=False,
+    )
+    comments_wait = forms.BooleanField(
+        label=_("New comments and replies by members wait for a moderator's approval"),
+        required=False,
+    )
+    photos_wait = forms.BooleanField(
+        label=_("New photos by members wait for a moderator's approval"), required=False
+    )
+    events_wait = forms.BooleanField(
+        label=_("New events by members wait for a moderator's approval"),
+        help_text=_(
+            "Waiting content is seen only by its author and that feature's moderators; a "
+            "rejected discussion, comment, photo or event is deleted, its author told why."
+        ),
+        required=False,
+    )
 
     hold_links = forms.BooleanField(
-        label=_("A new member's blog posts with links wait for a moderator's approval"),
+        label=_(
+            "A new member's blog posts, discussions, events and comments with links wait for a "
+            "moderator's approval"
+        ),
         help_text=_(
-            "For a week after someone joins, a post of theirs that holds an address or a link "
+            "For a week after someone joins, what they write that holds an address or a link "
             "waits in the moderation queue: the way spam usually comes in."
         ),
         required=False,
@@ -61,12 +94,16 @@ class AccessSettingsForm(forms.ModelForm[Network]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["hold_links"].initial = self.instance.hold_new_members_links
-        self.fields["posts_wait"].initial = "blogs" in (self.instance.approval_required or [])
+        required = self.instance.approval_required or []
+        for field, feature in WAITING.items():
+            self.fields[field].initial = feature in required
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        others = [f for f in (self.instance.approval_required or []) if f != "blogs"]
-        self.instance.approval_required = others + (["blogs"] if cleaned.get("posts_wait") else [])
+        others = [f for f in (self.instance.approval_required or []) if f not in WAITING.values()]
+        self.instance.approval_required = others + [
+            feature for field, feature in WAITING.items() if cleaned.get(field)
+        ]
         self.instance.hold_new_members_links = bool(cleaned.get("hold_links"))
         return cleaned
 

@@ -45,6 +45,9 @@ OPEN_ROUTES = frozenset(
         # The network's look (appearance/): the doors above are drawn with it.
         "appearance:theme_css",
         "appearance:custom_css",
+        # What crawlers may read (sharing/): on a private network "Disallow: /" — a refused
+        # robots.txt reads to crawlers as "no rules".
+        "sharing:robots",
     }
 )
 # Static files, the health check, and the network's logo (shown on the doors' pages too).

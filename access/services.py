@@ -54,8 +54,15 @@ def update_access_settings(network: Network, changed: list[str], *, by: Member) 
     """Saves visibility, joining and members' invitations (validated by the form); every
     cached page depends on "network", so a network made private serves no cached page to a
     visitor from this moment on (lib/pagecache.py; page files are removed: lib/pagefiles.py)."""
-    renamed = {"posts_wait": "approval_required", "hold_links": "hold_new_members_links"}
-    changed = [renamed.get(f, f) for f in changed]
+    renamed = {
+        "posts_wait": "approval_required",
+        "discussions_wait": "approval_required",
+        "comments_wait": "approval_required",
+        "photos_wait": "approval_required",
+        "events_wait": "approval_required",
+        "hold_links": "hold_new_members_links",
+    }
+    changed = list(dict.fromkeys(renamed.get(f, f) for f in changed))
     fields = [
         f
         for f in (

@@ -69,7 +69,7 @@ def _posts() -> QuerySet[Post]:
 def _comments() -> QuerySet[Comment]:
     # Replies in the forum are comments on discussions: counted apart, as replies.
     discussions = ContentType.objects.get_for_model(Discussion)
-    return Comment.objects.filter(hidden_at=None).exclude(content_type=discussions)
+    return Comment.objects.filter(hidden_at=None, pending_at=None).exclude(content_type=discussions)
 
 
 def _discussions() -> QuerySet[Discussion]:
@@ -78,11 +78,11 @@ def _discussions() -> QuerySet[Discussion]:
 
 def _replies() -> QuerySet[Comment]:
     discussions = ContentType.objects.get_for_model(Discussion)
-    return Comment.objects.filter(hidden_at=None, content_type=discussions)
+    return Comment.objects.filter(hidden_at=None, pending_at=None, content_type=discussions)
 
 
 def _events() -> QuerySet[Event]:
-    return Event.objects.filter(hidden_at=None)
+    return Event.objects.filter(hidden_at=None, pending_at=None)
 
 
 def _photos() -> QuerySet[Photo]:

@@ -104,7 +104,7 @@ def _item(title: str, url: str, count: int, author: Member) -> TopItem:
 
 def most_commented_posts(window: Window) -> tuple[TopItem, ...]:
     published = Post.objects.published().values("pk")
-    rows = Comment.objects.filter(hidden_at=None, object_id__in=published)
+    rows = Comment.objects.filter(hidden_at=None, pending_at=None, object_id__in=published)
     return _post_items(_counted_targets(rows, Post, window))
 
 
@@ -128,7 +128,7 @@ def most_viewed_posts(window: Window) -> tuple[TopItem, ...]:
 def most_replied_discussions(window: Window) -> tuple[TopItem, ...]:
     """Discussions everyone may read (none of a private group's) with the most replies."""
     readable = Discussion.objects.for_everyone().values("pk")
-    rows = Comment.objects.filter(hidden_at=None, object_id__in=readable)
+    rows = Comment.objects.filter(hidden_at=None, pending_at=None, object_id__in=readable)
     counts = _counted_targets(rows, Discussion, window)
     found = (
         Discussion.objects.for_everyone()

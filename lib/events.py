@@ -90,6 +90,12 @@ _handlers: dict[str, list[Handler]] = {}
 _muted: ContextVar[bool] = ContextVar("events_muted", default=False)
 
 
+def is_muted() -> bool:
+    """Whether a bulk job is writing (inside muted()): subscribers that queue work per row
+    (search's indexing) skip it, and the job does it once at its end."""
+    return _muted.get()
+
+
 @contextmanager
 def muted() -> Iterator[None]:
     """Nothing published inside reaches the subscribers (see _muted)."""

@@ -46,8 +46,7 @@ def paused() -> Iterator[None]:
 def quiet() -> bool:
     """Whether a bulk job is writing: nothing is queued per row."""
     # lib.events' bulk-job flag (the demo and the benchmark write with events muted).
-    # TODO(lead): lib.events could expose is_muted(); this reads its ContextVar directly.
-    return _paused.get() or events._muted.get()
+    return _paused.get() or events.is_muted()
 
 
 def entries_for(kind: Searchable, obj: Any) -> list[Entry]:

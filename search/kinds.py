@@ -131,7 +131,7 @@ def comments_on(kinds: list[Searchable], viewer: object) -> QuerySet[Comment]:
         content_type = ContentType.objects.get_for_model(kind.model)
         target_seen = Exists(kind.visible_to(viewer).filter(pk=OuterRef("object_id")))
         on_visible |= Q(content_type_id=content_type.pk) & Q(target_seen)
-    return Comment.objects.filter(on_visible, hidden_at=None)
+    return Comment.objects.filter(on_visible, hidden_at=None, pending_at=None)
 
 
 def _comments_visible_to(viewer: object) -> QuerySet[Comment]:

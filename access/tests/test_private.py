@@ -32,6 +32,8 @@ ALLOWED_200 = {
     # The network's look: the sign-in page is drawn with it (no content of the network).
     "appearance:theme_css",
     "appearance:custom_css",
+    # robots.txt: "User-agent: * / Disallow: /" and nothing of the network.
+    "sharing:robots",
 }
 
 

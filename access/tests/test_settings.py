@@ -102,3 +102,21 @@ def test_a_new_members_posts_with_links_wait_when_the_network_holds_them(
         plain.title: Post.Status.PUBLISHED,
         old_hand.title: Post.Status.PUBLISHED,
     }
+
+
+def test_the_creator_chooses_which_features_wait_for_approval(network, creator, member) -> None:
+    from conftest import make_post
+    from events.tests.helpers import make_event
+
+    client = client_for(creator)
+    page = client.get(URL).content.decode()
+    for name in ("posts_wait", "discussions_wait", "comments_wait", "photos_wait", "events_wait"):
+        assert f'name="{name}"' in page
+    data = {"visibility": "public", "join_mode": "open", "comments_wait": "on", "events_wait": "on"}
+    assert client.post(URL, data).status_code == 302
+    assert Network.objects.get().approval_required == ["comments", "events"]
+    assert re.search(r'name="comments_wait"[^>]*checked', client.get(URL).content.decode())
+    assert make_event(member, "Picnic").is_pending
+    assert make_post(member, "Published at once").is_published
+    client.post(URL, {"visibility": "public", "join_mode": "open", "posts_wait": "on"})
+    assert Network.objects.get().approval_required == ["blogs"]

@@ -45,6 +45,7 @@ def test_it_finds_the_generators_in_app_order():
         "activity",
         "notifications",
         "messaging",
+        "search",
         "groups",
         "walls",
         "forum",

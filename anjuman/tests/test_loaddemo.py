@@ -149,6 +149,7 @@ def test_it_finds_the_loaders_in_app_order() -> None:
         "activity",
         "notifications",
         "messaging",
+        "search",
         "groups",
         "walls",
         "forum",
