@@ -48,6 +48,8 @@ OPEN_ROUTES = frozenset(
         # What crawlers may read (sharing/): on a private network "Disallow: /" — a refused
         # robots.txt reads to crawlers as "no rules".
         "sharing:robots",
+        # /favicon.ico: the doors' pages show it too (the file is under /media/network/).
+        "network:favicon",
     }
 )
 # Static files, the health check, and the network's logo (shown on the doors' pages too).

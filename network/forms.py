@@ -41,7 +41,13 @@ class NetworkForm(CleanTextMixin, forms.ModelForm[Network]):
 
     class Meta:
         model = Network
-        fields = ("name", "tagline", "description", "logo", "language", "time_zone")
+        fields = ("name", "tagline", "description", "logo", "favicon", "language", "time_zone")
+        help_texts = {
+            "favicon": _(
+                "The small picture in the browser's tab, square (it is made 64 × 64 pixels). "
+                "Without one, the tab shows Anjuman's."
+            )
+        }
         widgets = {"description": forms.Textarea(attrs={"rows": 4, "dir": "auto"})}
 
     def clean_logo(self) -> object:
@@ -49,6 +55,12 @@ class NetworkForm(CleanTextMixin, forms.ModelForm[Network]):
         if isinstance(logo, UploadedFile):  # a new file, not the one already kept
             validate_picture(logo)
         return logo
+
+    def clean_favicon(self) -> object:
+        favicon = self.cleaned_data.get("favicon")
+        if isinstance(favicon, UploadedFile):
+            validate_picture(favicon)
+        return favicon
 
 
 class SidebarBoxForm(CleanTextMixin, forms.ModelForm[SidebarBox]):

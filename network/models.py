@@ -27,6 +27,8 @@ class Network(models.Model):
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     logo = models.ImageField(_("logo"), upload_to="network/", blank=True)
+    # The browser tab's icon (and /favicon.ico); blank: Anjuman's own (static/anjuman/favicon.svg).
+    favicon = models.ImageField(_("favicon"), upload_to="network/", blank=True)
     # The interface's language for everyone who chose none (network/middleware.py); blank:
     # each browser's own, else LANGUAGE_CODE.
     language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)

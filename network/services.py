@@ -1,9 +1,11 @@
 import logging
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -33,24 +35,43 @@ def current_network() -> Network | None:
 
 
 LOGO_SIZE = 256
+FAVICON_SIZE = 64
 
 
 @transaction.atomic
-def update_network(network: Network, *, logo: UploadedFile[bytes] | None = None) -> Network:
-    """Saves the network's settings (already validated by a form), with a new logo if given:
-    re-encoded without metadata (lib/pictures.py) under a new name, the old file deleted once
-    the change is committed."""
-    old_logo = Network.objects.filter(pk=network.pk).values_list("logo", flat=True).first()
-    if logo is not None:
-        picture, extension = reencoded(logo, size=LOGO_SIZE, keep_transparency=True)
-        # A new name each time: browsers and proxies never show a cached old logo.
-        network.logo.save(f"logo-{secrets.token_hex(6)}.{extension}", picture, save=False)
+def update_network(
+    network: Network,
+    *,
+    logo: UploadedFile[bytes] | None = None,
+    favicon: UploadedFile[bytes] | None = None,
+) -> Network:
+    """Saves the network's settings (already validated by a form), with a new logo or favicon
+    if given: re-encoded without metadata (lib/pictures.py) under a new name, the old file
+    deleted once the change is committed."""
+    kept = Network.objects.filter(pk=network.pk).values("logo", "favicon").first()
+    old: dict[str, Any] = dict(kept) if kept else {}
+    for field, upload, size in (("logo", logo, LOGO_SIZE), ("favicon", favicon, FAVICON_SIZE)):
+        if upload is not None:
+            picture, extension = reencoded(upload, size=size, keep_transparency=True)
+            # A new name each time: browsers and proxies never show a cached old picture.
+            name = f"{field}-{secrets.token_hex(6)}.{extension}"
+            getattr(network, field).save(name, picture, save=False)
     network.save()
     invalidate("network")
-    if old_logo and old_logo != network.logo.name:
+    gone = [old[f] for f in ("logo", "favicon") if old.get(f) not in ("", None, _name(network, f))]
+    if gone:
         storage = network.logo.storage
-        transaction.on_commit(lambda: storage.delete(old_logo))
+        transaction.on_commit(lambda: _delete(storage, gone))
     return network
+
+
+def _name(network: Network, field: str) -> str:
+    return str(getattr(network, field).name or "")
+
+
+def _delete(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
 
 
 def sidebar_boxes() -> list[SidebarBox]:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("setup/", views.setup, name="setup"),
     path("language/<str:code>/", views.language, name="language"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("manage/", views.settings_view, name="settings"),
     path("manage/sidebar/", views.sidebar, name="sidebar"),
     path("manage/sidebar/new/", views.sidebar_edit, name="sidebar_new"),

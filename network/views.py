@@ -6,12 +6,14 @@ from django.contrib.auth import login
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from lib.http import MemberRequest, NetworkRequest, form_status
+from lib.http import MemberRequest, NetworkRequest, form_status, reads_no_session
 from lib.pagecache import cache_for_visitors
 from lib.sections import render_sections
 from members.decorators import role_required
@@ -22,6 +24,9 @@ from .forms import MoveForm, NetworkForm, OrderForm, SetupForm, SidebarBoxForm
 from .models import SidebarBox
 from .permissions import can_manage_network
 
+# Anjuman's own favicon, for a network that chose none.
+DEFAULT_FAVICON = "anjuman/favicon.svg"
+
 manager_required = role_required(
     can_manage_network, gettext_lazy("Only the network's administrators can do this.")
 )
@@ -31,6 +36,18 @@ manager_required = role_required(
 def home(request: NetworkRequest) -> HttpResponse:
     # The network's description, then what each app adds (blogs: the latest posts).
     return render(request, "network/home.html", {"sections": render_sections("home", request)})
+
+
+@require_safe
+@reads_no_session
+def favicon(request: NetworkRequest) -> HttpResponse:
+    """/favicon.ico, where browsers and feed readers look without reading the page: the
+    network's favicon, else Anjuman's own. A redirect, kept a day by the browser."""
+    network = request.network
+    target = network.favicon.url if network and network.favicon else static(DEFAULT_FAVICON)
+    response = redirect(target)
+    patch_cache_control(response, public=True, max_age=24 * 3600)
+    return response
 
 
 def language(request: NetworkRequest, code: str) -> HttpResponse:
@@ -76,9 +93,14 @@ def settings_view(request: MemberRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         logo = form.cleaned_data.get("logo")
+        favicon = form.cleaned_data.get("favicon")
         network = form.save(commit=False)
         # A new file (not the one already kept) is stored re-encoded by the service.
-        services.update_network(network, logo=logo if isinstance(logo, UploadedFile) else None)
+        services.update_network(
+            network,
+            logo=logo if isinstance(logo, UploadedFile) else None,
+            favicon=favicon if isinstance(favicon, UploadedFile) else None,
+        )
         messages.success(request, _("The network's settings are saved."))
         return redirect("network:settings")
     return render(request, "network/settings.html", {"form": form}, status=form_status(form))

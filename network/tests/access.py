@@ -15,6 +15,8 @@ def _feed_box(w: World) -> SidebarBox:
 
 
 MATRIX = {
+    # /favicon.ico: everyone is sent to the network's favicon (or Anjuman's); GET only.
+    "network:favicon": row((REDIRECT, 405)),
     # POST only: moves the box up or down and goes back to the list.
     "network:sidebar_move": row((405, LOGIN), signed_in=(405, 403), admins=(405, REDIRECT)),
     # POST only: the order drag and drop sends (a plain form goes back to the list).
