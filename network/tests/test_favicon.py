@@ -15,6 +15,12 @@ from network.models import Network
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
 def png(size: tuple[int, int], colour: str = "teal") -> bytes:
     out = io.BytesIO()
     Image.new("RGBA", size, colour).save(out, format="PNG")
