@@ -4,7 +4,7 @@ export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench security-report install install-dev lint format typecheck migrations-check pytest lock clean
+.PHONY: run test bench security-report install install-dev lint format typecheck migrations-check pytest lock messages clean
 
 ## Start the network with demo content on SQLite at http://127.0.0.1:$(PORT)
 run: install
@@ -63,6 +63,12 @@ pytest: install-dev
 lock: install-dev
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 -o requirements.lock -q
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.12 -o requirements-dev.lock -q
+
+## Refresh the Urdu catalog after changing strings (then translate what is new or fuzzy:
+## tests/i18n fails on an empty or fuzzy entry)
+messages: install-dev
+	DEBUG=1 $(PY) manage.py makemessages -l ur --no-obsolete \
+		--ignore=.venv --ignore=data --ignore=bench --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) data/test-*.sqlite3* test-results

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "notifications",
     "messaging",
     "search",
+    "tags",
     "groups",
     "walls",
     "forum",

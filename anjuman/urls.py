@@ -37,6 +37,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("roster.urls")),
     path("", include("analytics.urls")),
     path("", include("search.urls")),
+    path("", include("tags.urls")),
     path("", include("sharing.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
