@@ -1,0 +1,123 @@
+"""What the cloud and a tag page show: only what the viewer may see, in a number of queries
+that does not grow with the number of tagged items."""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+
+from .models import Tag
+from .registry import Taggable, kinds
+
+PER_PAGE = 20
+# A tag page reads at most this many rows of each kind (the newest): 50 pages of 20.
+MAX_ROWS_PER_KIND = 1000
+CLOUD_SIZE = 100
+CLOUD_STEPS = 5
+
+
+@dataclass(frozen=True)
+class CloudTag:
+    key: str
+    name: str
+    count: int
+    # 1 (least used) to CLOUD_STEPS (most used).
+    step: int
+
+
+def kinds_on(off: set[str]) -> list[Taggable]:
+    return [kind for kind in kinds() if kind.key not in off]
+
+
+def cloud(viewer: object, off: set[str]) -> list[CloudTag]:
+    """The CLOUD_SIZE most used tags among what `viewer` may see, by name, each with a size
+    step by its use (logarithmic): one query per kind."""
+    counted: dict[str, list[Any]] = {}
+    # A tag's name as the tags app has it wins over a kind's own spelling (blogs.Tag).
+    for kind in sorted(kinds_on(off), key=lambda kind: kind.tagged is not None):
+        for key, name, n in kind.tag_counts(viewer):
+            if key is None or not n:
+                continue
+            entry = counted.setdefault(key, [name, 0])
+            entry[1] += n
+    top = sorted(counted.items(), key=lambda kv: (-kv[1][1], kv[0]))[:CLOUD_SIZE]
+    if not top:
+        return []
+    most = math.log(top[0][1][1] + 1)
+    least = math.log(top[-1][1][1] + 1)
+    spread = most - least
+    tags = []
+    for key, (name, n) in top:
+        share = (math.log(n + 1) - least) / spread if spread else 1.0
+        tags.append(CloudTag(key, name, n, 1 + round(share * (CLOUD_STEPS - 1))))
+    return sorted(tags, key=lambda t: t.key)
+
+
+def tag_name(key: str, off: set[str]) -> str | None:
+    """The tag's name as first written, or None if no item of any kind has such a tag."""
+    found = Tag.objects.filter(key=key).values_list("name", flat=True).first()
+    if found is not None:
+        return found
+    for kind in kinds_on(off):
+        if kind.name_of is not None and (name := kind.name_of(key)) is not None:
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: Taggable
+    obj: Any
+
+    @property
+    def title(self) -> str:
+        return self.kind.title(self.obj)
+
+    @property
+    def url(self) -> str:
+        return self.kind.url(self.obj)
+
+    @property
+    def date(self) -> datetime:
+        return self.kind.date(self.obj)
+
+    @property
+    def author(self) -> Any:
+        return self.kind.author(self.obj)
+
+
+def tagged_page(key: str, viewer: object, off: set[str], number: Any) -> Page[Any]:
+    """Page `number` of everything tagged `key` that `viewer` may see, all kinds mixed, newest
+    first: one query per kind for the (date, id) of its rows, then one per kind on the page
+    for the rows themselves."""
+    found: list[tuple[datetime, str, int]] = []
+    present = kinds_on(off)
+    for kind in present:
+        rows = (
+            kind.visible_to(viewer)
+            .filter(pk__in=kind.rows_tagged(key).values("pk"))
+            .order_by(f"-{kind.date_field}", "-pk")
+            .values_list(kind.date_field, "pk")[:MAX_ROWS_PER_KIND]
+        )
+        found.extend((when, kind.key, pk) for when, pk in rows if when is not None)
+    found.sort(key=lambda row: (row[0], row[1], row[2]), reverse=True)
+    page: Page[Any] = Paginator[Any](found, PER_PAGE).get_page(number)
+    wanted: dict[str, list[int]] = {}
+    for _when, kind_key, pk in page.object_list:
+        wanted.setdefault(kind_key, []).append(pk)
+    read: dict[tuple[str, int], Any] = {}
+    for kind in present:
+        if kind.key in wanted:
+            rows_of = kind.model._default_manager.select_related(*kind.related).in_bulk(
+                wanted[kind.key]
+            )
+            read.update(((kind.key, pk), obj) for pk, obj in rows_of.items())
+    by_key = {kind.key: kind for kind in present}
+    page.object_list = [
+        Row(by_key[kind_key], read[(kind_key, pk)])
+        for _when, kind_key, pk in page.object_list
+        if (kind_key, pk) in read
+    ]
+    return page
