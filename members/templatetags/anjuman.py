@@ -43,13 +43,32 @@ _MERIDIEM_SHORT = {"p.m.": "pm", "a.m.": "am"}
 
 
 @register.simple_tag
-def avatar(member: Any, large: bool = False) -> str:
-    """A member's photo, or their initial on a coloured disc when they have none."""
+def avatar(member: Any, large: bool = False, decorative: bool = False) -> str:
+    """A member's photo, or their initial on a coloured disc when they have none, named with
+    the member's name for screen readers (an avatar alone in a link is that link's name).
+    `decorative=True` where the name is written beside it in the same link or heading: then it
+    is hidden from screen readers rather than read twice. The name is member-written: it takes
+    its own direction (dir="auto")."""
     css = "avatar large" if large else "avatar"
+    if decorative:
+        name = ""
+    elif getattr(member, "is_former", False):
+        name = _("a former member")
+    else:
+        name = member.display_name
     if member.photo_thumb:
         url = member.photo.url if large else member.photo_thumb.url
-        return format_html('<img class="{}" src="{}" alt="" loading="lazy">', css, url)
-    return format_html('<span class="{}" aria-hidden="true">{}</span>', css, member.initial)
+        return format_html(
+            '<img class="{}" src="{}" alt="{}" dir="auto" loading="lazy">', css, url, name
+        )
+    if not name:
+        return format_html('<span class="{}" aria-hidden="true">{}</span>', css, member.initial)
+    return format_html(
+        '<span class="{}" role="img" aria-label="{}" dir="auto">{}</span>',
+        css,
+        name,
+        member.initial,
+    )
 
 
 @register.filter
