@@ -17,6 +17,8 @@ from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 from lib.validators import validate_web_address
 from members.models import Member
+from tags.forms import TagsField
+from tags.services import tags_text
 
 from .models import Event, Rsvp
 from .services import EventData, all_day_span
@@ -94,6 +96,7 @@ class EventForm(CleanTextMixin, forms.Form):
         max_value=MAX_LIMIT,
         help_text=gettext_lazy("Leave empty for no limit."),
     )
+    tags = TagsField()
 
     def __init__(self, *args: Any, event: Event | None = None, **kwargs: Any) -> None:
         if event is not None and event.pk and "initial" not in kwargs:
@@ -161,6 +164,7 @@ class EventForm(CleanTextMixin, forms.Form):
             website=d["website"],
             privacy=d["privacy"],
             attendee_limit=d["attendee_limit"],
+            tags=d.get("tags", []),
         )
 
 
@@ -176,6 +180,7 @@ def initial_for(event: Event) -> dict[str, Any]:
         "website": event.website,
         "privacy": event.privacy,
         "attendee_limit": event.attendee_limit,
+        "tags": tags_text(event),
     }
     if event.all_day:
         initial.update(start_date=event.start_date, end_date=event.end_date)

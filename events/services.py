@@ -24,6 +24,7 @@ from members.timezones import zone_of
 from moderation import approval
 from network.services import current_network
 from notifications import services as notifications
+from tags.services import set_tags
 
 from . import permissions, when
 from .models import EVENTS_TAG, Event, Invitation, Rsvp, event_tag
@@ -54,6 +55,8 @@ class EventData:
     website: str = ""
     privacy: str = Event.Privacy.PUBLIC
     attendee_limit: int | None = None
+    # None: the event's tags stay as they are (tags.services.set_tags).
+    tags: list[str] | None = None
 
 
 def all_day_span(first: dt.date, last: dt.date, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
@@ -90,7 +93,8 @@ def save_event(
     was_public = not new and event.is_public
     moved = not new and event.start_at != data.start_at
     for name, value in vars(data).items():
-        setattr(event, name, value)
+        if name != "tags":
+            setattr(event, name, value)
     if not data.all_day:
         event.start_date = event.end_date = None
     event.slug = slugify(data.title, allow_unicode=True)[:80] or "event"
@@ -111,6 +115,8 @@ def save_event(
         # The network approves events first: the events' moderators decide (moderation/).
         event.pending_at = event.updated_at
     event.save()
+    if data.tags is not None:
+        set_tags(event, data.tags)
     if moved:
         # A new time: who answered is reminded again before it.
         Rsvp.objects.filter(event=event).update(reminded_at=None)

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import CleanTextMixin
+from tags.forms import TagsField
+from tags.services import tags_text
 
 from . import attachments as rules
 from .models import Attachment, Category, Discussion
@@ -67,6 +69,7 @@ class MultipleFileField(forms.FileField):
 
 
 class DiscussionForm(CleanTextMixin, forms.ModelForm[Discussion]):
+    tags = TagsField()
     new_files = MultipleFileField(
         label=_("Attachments"),
         required=False,
@@ -110,6 +113,8 @@ class DiscussionForm(CleanTextMixin, forms.ModelForm[Discussion]):
         if not self.instance.pk or not self.instance.attachments.exists():
             del self.fields["remove"]
         self.checked: list[rules.Checked] = []
+        if self.instance.pk and not self.is_bound:
+            self.initial.setdefault("tags", tags_text(self.instance))
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())

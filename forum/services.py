@@ -21,6 +21,7 @@ from members.models import Member
 from moderation import approval
 from notifications import services as notifications
 from notifications.models import Notification
+from tags.services import set_tags
 
 from . import attachments as files
 from . import permissions
@@ -133,9 +134,10 @@ def start_discussion(
     title: str,
     body: str,
     uploads: Sequence[files.Checked] = (),
+    tags: Sequence[str] = (),
 ) -> Discussion:
     """A new discussion by `by`, who follows it from now on: in a category of the forum, or
-    in a group (its members only)."""
+    in a group (its members only); with `tags` (tags.services.set_tags)."""
     if (category is None) == (group is None):
         raise ValueError("A discussion is in a category or in a group.")
     if group is not None and not permissions.can_start_discussion(by, group):
@@ -166,6 +168,8 @@ def start_discussion(
     render_body(discussion)
     discussion.save()
     _add_files(discussion, uploads)
+    if tags:
+        set_tags(discussion, tags)
     Follow.objects.create(member=by, discussion=discussion)
     invalidate(*discussion.cache_tags())
     if discussion.is_pending:
@@ -212,9 +216,10 @@ def edit_discussion(
     body: str,
     uploads: Sequence[files.Checked] = (),
     remove: Sequence[int] = (),
+    tags: Sequence[str] | None = None,
 ) -> Discussion:
-    """Its category (None for a group's discussion: it stays in its group), title, body and
-    files."""
+    """Its category (None for a group's discussion: it stays in its group), title, body,
+    files and (unless None) tags."""
     if not permissions.can_edit_discussion(by, discussion):
         raise PermissionDenied(_("Only the author or an administrator can change this discussion."))
     if (category is None) != (discussion.group_id is not None):
@@ -233,6 +238,8 @@ def edit_discussion(
     for attachment in discussion.attachments.filter(pk__in=list(remove)):
         _delete_attachment(attachment)
     _add_files(discussion, uploads)
+    if tags is not None:
+        set_tags(discussion, tags)
     if old_category is not None and category is not None and old_category.pk != category.pk:
         refresh_category(old_category)
         refresh_category(category)

@@ -286,6 +286,7 @@ def group_start(request: MemberRequest, slug: str) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 uploads=form.checked,
+                tags=form.cleaned_data["tags"],
             )
         except ValidationError as e:
             form.add_error("new_files", e)
@@ -335,6 +336,7 @@ def start(request: MemberRequest) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 uploads=form.checked,
+                tags=form.cleaned_data["tags"],
             )
         except ValidationError as e:
             form.add_error("new_files", e)
@@ -370,6 +372,7 @@ def edit(request: MemberRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
                 uploads=form.checked,
                 remove=removed,
+                tags=form.cleaned_data["tags"],
             )
         except ValidationError as e:
             form.add_error("new_files", e)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
 from members.models import Member
+from tags.forms import TagsField
+from tags.services import tags_text
 
 from .models import Group
 
@@ -37,6 +39,7 @@ class GroupForm(CleanTextMixin, forms.ModelForm[Group]):
     icon = _icon_field()
     # Any text: made into an address (slugify) rather than refused.
     slug = forms.CharField(label=_("Address"), max_length=60, required=False)
+    tags = TagsField()
 
     class Meta:
         model = Group
@@ -54,6 +57,8 @@ class GroupForm(CleanTextMixin, forms.ModelForm[Group]):
         if editing:
             del self.fields["slug"]
             del self.fields["is_private"]
+        if self.instance.pk and not self.is_bound:
+            self.initial.setdefault("tags", tags_text(self.instance))
 
     def clean_icon(self) -> UploadedFile[bytes] | None:
         icon: UploadedFile[bytes] | None = self.cleaned_data.get("icon")

@@ -8,6 +8,7 @@ has no right to at all raises PermissionDenied (403).
 """
 
 import io
+from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -24,6 +25,7 @@ from lib.cachetags import invalidate
 from lib.markup import render_markdown
 from members.models import Member
 from members.permissions import can_contribute
+from tags.services import set_tags
 
 from . import permissions
 from .models import (
@@ -121,8 +123,9 @@ def create_group(
     is_private: bool = False,
     joining: str = Group.Joining.OPEN,
     icon: UploadedFile[bytes] | None = None,
+    tags: Sequence[str] = (),
 ) -> Group:
-    """A new group, its creator its first administrator."""
+    """A new group, its creator its first administrator; with `tags`."""
     if not permissions.can_create_group(by):
         raise PermissionDenied
     group = Group.objects.create(
@@ -136,6 +139,8 @@ def create_group(
     )
     if icon is not None:
         set_icon(group, icon)
+    if tags:
+        set_tags(group, tags)
     _add_member(group, by, Membership.Role.ADMIN)
     events.publish(CREATED, actor=by, target=group)
     return group
@@ -150,10 +155,11 @@ def update_group(
     description: str,
     joining: str,
     icon: UploadedFile[bytes] | None = None,
+    tags: Sequence[str] | None = None,
 ) -> Group:
-    """Name, description, joining and icon. Whether it is private stays as it was made: a
-    public group's wall, members and activity were read by everyone, and a private one's
-    members joined expecting privacy."""
+    """Name, description, joining, icon and (unless None) tags. Whether it is private stays
+    as it was made: a public group's wall, members and activity were read by everyone, and a
+    private one's members joined expecting privacy."""
     if not permissions.can_manage_group(by, group):
         raise PermissionDenied
     group.name = name.strip()
@@ -163,6 +169,8 @@ def update_group(
     group.save(update_fields=["name", "description", "description_html", "joining"])
     if icon is not None:
         set_icon(group, icon)
+    if tags is not None:
+        set_tags(group, tags)
     _group_changed(group)
     return group
 

@@ -259,6 +259,7 @@ def create(request: MemberRequest) -> HttpResponse:
             is_private=data["is_private"],
             joining=data["joining"],
             icon=data.get("icon"),
+            tags=data["tags"],
         )
         messages.success(request, _("Your group is made. You are its administrator."))
         return redirect(group.get_absolute_url())
@@ -279,6 +280,7 @@ def edit(request: MemberRequest, slug: str) -> HttpResponse:
             description=data["description"],
             joining=data["joining"],
             icon=data.get("icon"),
+            tags=data["tags"],
         )
         messages.success(request, _("The group is saved."))
         return redirect(group.get_absolute_url())

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from lib.forms import CleanTextMixin
 from members.models import Member
+from tags.forms import TagsField
 
 from . import images
 from .models import Album
@@ -69,10 +70,12 @@ class UploadForm(CleanTextMixin, forms.Form):
 
 class PhotoForm(CleanTextMixin, forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=500, required=False)
+    tags = TagsField()
 
     def __init__(self, *args: Any, owner: Member, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["album"] = _album_field(owner)
+        self.order_fields(["caption", "album", "tags"])
 
 
 class AlbumForm(CleanTextMixin, forms.Form):

@@ -17,6 +17,7 @@ from lib.cachetags import invalidate
 from likes.services import forget as forget_likes
 from members.models import Member
 from moderation import approval
+from tags.services import set_tags
 
 from . import images, permissions
 from .models import LISTS, Album, Photo, member_tag
@@ -122,7 +123,15 @@ def reject_photo(photo: Photo, *, by: Member) -> None:
 
 
 @transaction.atomic
-def edit_photo(photo: Photo, *, by: Member, caption: str, album: Album | None) -> Photo:
+def edit_photo(
+    photo: Photo,
+    *,
+    by: Member,
+    caption: str,
+    album: Album | None,
+    tags: Sequence[str] | None = None,
+) -> Photo:
+    """Its caption, album and (unless None) tags."""
     if not permissions.can_edit_photo(by, photo):
         raise PermissionDenied(_("Only the owner or an administrator can change this photo."))
     if album is not None and album.owner_id != photo.owner_id:
@@ -131,6 +140,8 @@ def edit_photo(photo: Photo, *, by: Member, caption: str, album: Album | None) -
     photo.caption = caption.strip()
     photo.album = album
     photo.save(update_fields=["caption", "album"])
+    if tags is not None:
+        set_tags(photo, tags)
     invalidate(*old_tags, *photo.cache_tags())
     return photo
 

@@ -16,6 +16,7 @@ from lib.pagination import ListingPaginator
 from members.decorators import contributor_required, member_required, moderator_required
 from members.models import Member
 from members.permissions import is_moderator, manages_content_of, moderates
+from tags.services import tags_text
 
 from . import permissions, services
 from .forms import AlbumForm, PhotoForm, UploadForm
@@ -267,7 +268,7 @@ def photo_edit(request: MemberRequest, pk: int) -> HttpResponse:
         _("Only the owner or an administrator can change this photo."),
     )
     owner = photo.owner
-    initial = {"caption": photo.caption, "album": photo.album_id}
+    initial = {"caption": photo.caption, "album": photo.album_id, "tags": tags_text(photo)}
     form = PhotoForm(
         request.POST if request.method == "POST" else None, initial=initial, owner=owner
     )
@@ -277,6 +278,7 @@ def photo_edit(request: MemberRequest, pk: int) -> HttpResponse:
             by=request.user,
             caption=form.cleaned_data["caption"],
             album=form.cleaned_data["album"],
+            tags=form.cleaned_data["tags"],
         )
         messages.success(request, _("The photo is saved."))
         return redirect(photo)

@@ -48,7 +48,8 @@ def tag_page(request: NetworkRequest, key: str) -> HttpResponse:
     """Everything tagged `key` that the viewer may see, newest first. Never cached: what
     shows is the viewer's."""
     normal = normalized_name(key)
-    if not normal or len(normal) > 100:
+    # No tag is longer, and none holds a NUL (PostgreSQL refuses it in a query).
+    if not normal or len(normal) > 100 or "\x00" in normal:
         raise Http404
     if normal != key:
         return redirect("tags:tag", normal, permanent=True)

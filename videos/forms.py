@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import CleanTextMixin
+from tags.forms import TagsField
 
 from . import providers
 
@@ -20,6 +21,7 @@ class VideoForm(CleanTextMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    tags = TagsField()
 
     def clean_url(self) -> str:
         url: str = self.cleaned_data["url"]

@@ -1,5 +1,7 @@
 """Every write of videos: one function each, checking who may do it."""
 
+from collections.abc import Sequence
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,6 +13,7 @@ from lib import events
 from lib.cachetags import invalidate
 from likes.services import forget as forget_likes
 from members.models import Member
+from tags.services import set_tags
 
 from . import permissions, providers
 from .models import Video
@@ -22,9 +25,18 @@ SHOWN = "videos.shown"
 
 
 @transaction.atomic
-def save_video(video: Video, *, by: Member, url: str, title: str, description: str) -> Video:
-    """Adds a video of `by` from its address, or changes one `by` may edit. The address is
-    parsed again here (providers.parse): only its provider, id and host make the player."""
+def save_video(
+    video: Video,
+    *,
+    by: Member,
+    url: str,
+    title: str,
+    description: str,
+    tags: Sequence[str] | None = None,
+) -> Video:
+    """Adds a video of `by` from its address, or changes one `by` may edit (and, unless None,
+    its tags). The address is parsed again here (providers.parse): only its provider, id and
+    host make the player."""
     new = video.pk is None
     if new:
         if not permissions.can_add_videos(by):
@@ -38,6 +50,8 @@ def save_video(video: Video, *, by: Member, url: str, title: str, description: s
     video.title = title.strip()
     video.description = description.strip()
     video.save()
+    if tags is not None:
+        set_tags(video, tags)
     invalidate(*video.cache_tags())
     if new:
         events.publish(ADDED, actor=by, target=video)

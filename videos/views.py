@@ -16,6 +16,7 @@ from lib.pagination import ListingPaginator
 from members.decorators import contributor_required, member_required, moderator_required
 from members.models import Member
 from members.permissions import is_moderator, manages_content_of
+from tags.services import tags_text
 
 from . import permissions, services
 from .forms import VideoForm
@@ -115,7 +116,12 @@ def video_edit(request: MemberRequest, pk: int) -> HttpResponse:
 
 def _edit(request: MemberRequest, video: Video) -> HttpResponse:
     initial = (
-        {"url": video.url, "title": video.title, "description": video.description}
+        {
+            "url": video.url,
+            "title": video.title,
+            "description": video.description,
+            "tags": tags_text(video),
+        }
         if video.pk
         else {}
     )
@@ -127,6 +133,7 @@ def _edit(request: MemberRequest, video: Video) -> HttpResponse:
             url=form.cleaned_data["url"],
             title=form.cleaned_data["title"],
             description=form.cleaned_data["description"],
+            tags=form.cleaned_data["tags"],
         )
         messages.success(request, _("The video is saved."))
         return redirect(saved)

@@ -117,6 +117,8 @@ def test_a_tag_address_in_another_case_leads_to_the_tag_and_an_unknown_tag_is_40
     assert response["Location"] == tag_url("karachi")
     assert visitor.get(tag_url("nowhere")).status_code == 404
     assert visitor.get(tag_url("کراچی")).status_code == 404
+    assert visitor.get("/tags/a%00b/").status_code == 404
+    assert visitor.get("/tags/" + "x" * 120 + "/").status_code == 404
 
 
 @pytest.mark.django_db
