@@ -128,6 +128,8 @@ def test_empty_link_rows_have_no_delete_box_and_saved_ones_do(member: Member) ->
     assert "links-0-DELETE" not in html and "links-1-DELETE" not in html
     # The "Add another link" button, for the script; the empty row it copies.
     assert 'id="add-link"' in html and "Add another link" in html
+    # Hidden until the script shows it: without JavaScript it would do nothing.
+    assert " hidden>Add another link</button>" in html
     assert 'name="links-__prefix__-url"' in html
     assert "anjuman/formset.js" in html
 
