@@ -39,6 +39,7 @@ register(
         date_field="created_at",
         author=lambda post: post.author,
         related=("author",),
+        list_tags=("posts", "post-lists"),
         tagged=lambda key: Post.objects.filter(tags__key=key),
         counts=_counts,
         name_of=lambda key: Tag.objects.filter(key=key).values_list("name", flat=True).first(),

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tags.registry import Taggable, register
 
-from .models import Event
+from .models import EVENTS_TAG, Event
 
 register(
     Taggable(
@@ -22,5 +22,6 @@ register(
         date_field="start_at",
         author=lambda event: event.organiser,
         related=("organiser",),
+        list_tags=(EVENTS_TAG,),
     )
 )

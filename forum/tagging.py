@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tags.registry import Taggable, register
 
-from .models import Discussion
+from .models import LISTS_TAG, Discussion
 
 register(
     Taggable(
@@ -21,5 +21,6 @@ register(
         date_field="created_at",
         author=lambda discussion: discussion.author,
         related=("author",),
+        list_tags=(LISTS_TAG,),
     )
 )

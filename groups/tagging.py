@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tags.registry import Taggable, register
 
-from .models import Group
+from .models import LISTS_TAG, Group
 
 register(
     Taggable(
@@ -20,5 +20,6 @@ register(
         date_field="created_at",
         author=lambda group: group.creator,
         related=("creator",),
+        list_tags=(LISTS_TAG,),
     )
 )

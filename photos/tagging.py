@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tags.registry import Taggable, register
 
-from .models import Photo
+from .models import LISTS, Photo
 
 register(
     Taggable(
@@ -19,5 +19,6 @@ register(
         date_field="created_at",
         author=lambda photo: photo.owner,
         related=("owner", "album"),
+        list_tags=(LISTS,),
     )
 )

@@ -43,6 +43,9 @@ class Taggable:
     # Own tags (blog posts): the rows tagged with `key`, and {key: (name, count)} of a queryset.
     tagged: Callable[[str], models.QuerySet[Any]] | None = None
     counts: Callable[[models.QuerySet[Any]], list[tuple[str, str, int]]] | None = None
+    # The cache tags the app invalidates when one of its rows is hidden, shown, approved or
+    # deleted (its lists' tag): the visitors' cached cloud follows them.
+    list_tags: tuple[str, ...] = ()
     # Own tags: the name of the tag with `key`, if this kind has one.
     name_of: Callable[[str], str | None] | None = None
 
@@ -82,6 +85,11 @@ def register(kind: Taggable) -> None:
 
 def kinds() -> list[Taggable]:
     return list(_by_key.values())
+
+
+def list_tags() -> list[str]:
+    """Every kind's list cache tags."""
+    return sorted({tag for kind in _by_key.values() for tag in kind.list_tags})
 
 
 def for_key(key: str) -> Taggable | None:

@@ -14,10 +14,7 @@ from lib.text import normalized_name
 
 from .models import TAGS_TAG
 from .queries import cloud, tag_name, tagged_page
-
-# The cloud counts what visitors see; hiding or deleting an item changes its app's lists
-# (these tags) as well as the cloud.
-CLOUD_TAGS = [TAGS_TAG, "posts", "post-lists"]
+from .registry import list_tags
 
 
 @require_GET
@@ -37,7 +34,9 @@ def cloud_page(request: NetworkRequest) -> HttpResponse:
             lambda: render_to_string(
                 "tags/_cloud.html", {"tags": cloud(request.user, off)}, request=request
             ),
-            CLOUD_TAGS,
+            # Hiding, approving or deleting an item changes its app's lists as well as the
+            # cloud's counts.
+            [TAGS_TAG, *list_tags()],
         )
     # Our own template's output (escaped there), kept as text in the cache.
     return render(request, "tags/cloud.html", {"cloud": mark_safe(html)})  # noqa: S308

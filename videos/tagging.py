@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tags.registry import Taggable, register
 
-from .models import Video
+from .models import LISTS, Video
 
 register(
     Taggable(
@@ -19,5 +19,6 @@ register(
         date_field="created_at",
         author=lambda video: video.owner,
         related=("owner",),
+        list_tags=(LISTS,),
     )
 )

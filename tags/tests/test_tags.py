@@ -21,6 +21,7 @@ from photos.models import Photo
 from tags.forms import TagsField
 from tags.models import Tag, TaggedItem
 from tags.services import parse_tags, set_tags, tags_of
+from videos.models import Video
 
 from .helpers import admin_of, make_video, tag
 
@@ -228,6 +229,12 @@ def test_the_cloud_sizes_tags_by_use_and_counts_only_what_the_viewer_may_see(
     # Cached for visitors until a tag changes.
     tag(make_video(member, "Another"), "Multan")
     assert "Multan" in visitor.get(reverse("tags:cloud")).content.decode()
+    # ...or until the tagged item is hidden by a moderator.
+    moderator = make_member("Mo Derator", "mo@example.org", role=Member.Role.MODERATOR)
+    from videos.services import set_hidden
+
+    set_hidden(Video.objects.get(title="Another"), True, by=moderator)
+    assert "Multan" not in visitor.get(reverse("tags:cloud")).content.decode()
 
 
 @pytest.mark.django_db
