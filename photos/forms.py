@@ -61,11 +61,12 @@ class UploadForm(CleanTextMixin, forms.Form):
         label=_("…or a new album"), max_length=200, required=False,
         help_text=_("Its title; leave empty to use the album chosen above."),
     )  # fmt: skip
+    tags = TagsField(help_text=_("Given to every photo of this upload. Separate them with commas."))
 
     def __init__(self, *args: Any, owner: Member, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["album"] = _album_field(owner)
-        self.order_fields(["photos", "album", "new_album"])
+        self.order_fields(["photos", "album", "new_album", "tags"])
 
 
 class PhotoForm(CleanTextMixin, forms.Form):

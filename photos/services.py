@@ -50,10 +50,15 @@ def _delete_files_after_commit(storage: Storage, names: list[str]) -> None:
 
 @transaction.atomic
 def add_photos(
-    owner: Member, files: Sequence[UploadedFile[bytes]], *, album: Album | None = None
+    owner: Member,
+    files: Sequence[UploadedFile[bytes]],
+    *,
+    album: Album | None = None,
+    tags: Sequence[str] = (),
 ) -> Upload:
-    """Stores each file that is a picture as a photo of `owner` (in `album`); the others are
-    refused one by one, with a sentence naming them, and the rest of the upload is kept."""
+    """Stores each file that is a picture as a photo of `owner` (in `album`, each with
+    `tags`); the others are refused one by one, with a sentence naming them, and the rest of
+    the upload is kept."""
     if not permissions.can_add_photos(owner):
         raise PermissionDenied(_("Please confirm your email before you add photos."))
     if album is not None and album.owner_id != owner.pk:
@@ -84,6 +89,8 @@ def add_photos(
             photo.thumb.save(sizes.name, sizes.thumb, save=False)
             written.append(photo.thumb.name or "")
             photo.save()
+            if tags:
+                set_tags(photo, tags)
             result.photos.append(photo)
     except BaseException:
         # Nothing of a failed upload stays behind: its rows roll back, its files go now.

@@ -204,7 +204,9 @@ def upload(request: MemberRequest) -> HttpResponse:
         new_album = None
         if title := form.cleaned_data["new_album"]:
             album = new_album = services.save_album(Album(), by=owner, title=title, description="")
-        result = services.add_photos(owner, form.cleaned_data["photos"], album=album)
+        result = services.add_photos(
+            owner, form.cleaned_data["photos"], album=album, tags=form.cleaned_data["tags"]
+        )
         if new_album is not None and not result.photos:
             # No photo to put in it: the album is not made (the form keeps its title).
             services.delete_album(new_album, by=owner)

@@ -110,3 +110,25 @@ def test_a_deleted_items_tags_go_with_it(member: Member) -> None:
     set_tags(video, ["Karachi"])
     video.delete()
     assert not TaggedItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_photos_uploaded_together_share_the_tags_typed(member: Member, settings, tmp_path) -> None:
+    from conftest import png_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(member)
+    refused = client.post(
+        reverse("photos:upload"), {"photos": [png_upload(40, 30, "a.png")], "tags": TOO_MANY}
+    )
+    assert refused.status_code == 400
+    assert "tag 10" in refused.content.decode()
+    response = client.post(
+        reverse("photos:upload"),
+        {"photos": [png_upload(40, 30, "a.png"), png_upload(40, 30, "b.png")], "tags": TYPED},
+    )
+    assert response.status_code == 302
+    assert [[t.name for t in tags_of(photo)] for photo in Photo.objects.all()] == [
+        ["Karachi", "کراچی"],
+        ["Karachi", "کراچی"],
+    ]

@@ -30,6 +30,7 @@
       data.append("photos", file, file.name);
       data.append("album", fields.album || "");
       data.append("new_album", fields.newAlbum || "");
+      data.append("tags", fields.tags || "");
       var request = new XMLHttpRequest();
       request.open("POST", form.action || window.location.href);
       request.setRequestHeader("Accept", "application/json");
@@ -67,7 +68,8 @@
     var fields = {
       csrf: form.querySelector('input[name="csrfmiddlewaretoken"]').value,
       album: (form.querySelector('[name="album"]') || {}).value || "",
-      newAlbum: (form.querySelector('[name="new_album"]') || {}).value || ""
+      newAlbum: (form.querySelector('[name="new_album"]') || {}).value || "",
+      tags: (form.querySelector('[name="tags"]') || {}).value || ""
     };
     var rows = files.map(function (file) { return row(file.name); });
     var allAdded = true;
