@@ -17,10 +17,12 @@ def test_emails_wait_in_the_database_queue_until_a_worker_sends_them(network, se
     assert response.status_code == 302
     # The page answered without talking to the SMTP server: the email is a queued task.
     assert smtp.messages() == []
-    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    # (Beside it, search's indexing of the new member: not this test's.)
+    emails = DBTaskResult.objects.exclude(task_path__startswith="search.")
+    assert emails.filter(status="READY").count() == 1
 
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
     [message] = smtp.wait_for("queued@example.org")
     assert "/confirm/" in body_of(message)
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert emails.get().status == "SUCCESSFUL"

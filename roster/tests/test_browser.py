@@ -22,7 +22,7 @@ def test_an_administrator_finds_a_member_changes_their_role_and_gives_a_badge(
     sign_in(page, live_server.url, admin_member, "/manage/members/")
 
     page.get_by_label("Name or email").fill("hina")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("main").get_by_role("button", name="Search").click()
     rows = page.locator(".roster-table tbody tr")
     expect(rows).to_have_count(1)
     rows.get_by_role("link", name="Hina Baig").click()

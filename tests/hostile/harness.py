@@ -907,7 +907,11 @@ class FormRun:
             fail("refused without a clear error", "no error is shown")
         if target.kind not in TEXT_TYPES or typed is None:
             return
-        shown = next((f.named(target.name) for f in page.forms if f.named(target.name)), None)
+        # The form that sends where the refused one did (the navigation's search box also has a
+        # `q`, and keeps none of another form's text), else any with the field.
+        holding = [f for f in page.forms if f.named(target.name)]
+        same_route = [f for f in holding if not f.action or route_name(f.action) == self.route]
+        shown = next((f.named(target.name) for f in same_route or holding), None)
         if shown is None:
             fail("typed value lost", f"answered {status} without the field")
         elif not same(typed, shown.value):
