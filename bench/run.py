@@ -146,6 +146,9 @@ SCENARIOS = [
     # Search (issue 12): one and two words, a visitor (p99 targets as the pages').
     Scenario("search_one_word", "Search, one word, visitor", "search_one"),
     Scenario("search_two_words", "Search, two words, visitor", "search_two"),
+    # Tags (issue 12): the page of the most used tag (every kind mixed) and the cloud, a visitor.
+    Scenario("tag_page_top", "Tag page of the most used tag, visitor", "tag_top"),
+    Scenario("tag_cloud", "Tag cloud, visitor", "tag_cloud"),
     Scenario(
         "reads_under_writes",
         "Visitors reading 53 pages, page cache on, while members comment 10/s on the bench post",
@@ -941,6 +944,9 @@ def page_paths(manifest: dict[str, Any]) -> dict[str, str]:
     if "search" in manifest:
         paths["search_one"] = manifest["search"]["one_word_path"]
         paths["search_two"] = manifest["search"]["two_words_path"]
+    if "tags" in manifest:
+        paths["tag_top"] = manifest["tags"]["top_tag_path"]
+        paths["tag_cloud"] = manifest["tags"]["cloud_path"]
     if "messages" in manifest:
         # Every signed-in session has its own inbox (messaging/benchdata.py gives the sampled
         # members several pages of threads).

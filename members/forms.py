@@ -73,6 +73,7 @@ class JoinForm(CleanTextMixin, ProfileFieldsMixin, BaseUserCreationForm[Member])
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["password1"].help_text = PASSWORD_RULES
+        self.fields["password2"].label = _("Password confirmation")
         self.fields["password2"].help_text = ""
 
     class Meta:

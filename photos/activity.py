@@ -45,9 +45,10 @@ def added(line: Any, network: Any) -> str:
             count,
         ) % {**values, "counter": count}
     thumb = format_html(
-        '<a href="{}"><img src="{}" alt="" width="60" height="60" loading="lazy"></a>',
+        '<a href="{}"><img src="{}" alt="{}" dir="auto" width="60" height="60" loading="lazy"></a>',
         photo.get_absolute_url(),
         photo.thumb.url,
+        photo.title,
     )
     return _frame(line, sentence + " " + thumb)
 

@@ -126,7 +126,7 @@ def test_invitation_only_join_page_shows_no_form(network, visitor) -> None:
     response = visitor.get(reverse("members:join"))
     page = response.content.decode()
     assert "by invitation only" in page
-    assert "<form" not in page.split('<main id="main"')[1].split("</main>")[0]
+    assert "<form" not in page.split('<main id="content"')[1].split("</main>")[0]
     from conftest import join_data
 
     assert visitor.post(reverse("members:join"), join_data()).status_code == 403

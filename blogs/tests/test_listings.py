@@ -23,7 +23,11 @@ def test_the_network_blog_lists_entries_like_the_seed(visitor, member, other_mem
     excerpt = entry[entry.index('class="excerpt"') : entry.index("</p>")]
     assert excerpt.endswith("…")
     assert len(excerpt) < 400
-    assert f'<a class="continue" href="{post.get_absolute_url()}">Continue</a>' in entry
+    assert (
+        f'<a class="continue" href="{post.get_absolute_url()}">'
+        '<span aria-hidden="true">Continue</span>'
+        '<span class="visually-hidden">Continue reading <bdi>Evening by the river</bdi></span></a>'
+    ) in entry
     assert "on March 22, 2025 at 10:30am — " in entry
     assert ">2 Comments</a>" in entry
     assert ">No Comments</a>" in html[html.index("Quiet one") :]

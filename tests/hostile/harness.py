@@ -591,7 +591,9 @@ def default_for(f: Field) -> str:
         return next((o for o in f.options if o), "")
     if f.kind == "textarea":
         return "Written by the hostile-input harness."
-    return "Hostile harness"
+    # Unique: a name that makes an address (a group's) must not meet the one of a thing the
+    # previous payload made.
+    return f"Hostile harness {uuid.uuid4().hex[:6]}"
 
 
 def _group(name: str) -> str | None:

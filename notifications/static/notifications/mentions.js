@@ -21,7 +21,6 @@
     field.insertAdjacentElement("afterend", list);
     field.setAttribute("aria-autocomplete", "list");
     field.setAttribute("aria-controls", list.id);
-    field.setAttribute("aria-expanded", "false");
     var timer = null, asked = 0, active = -1, found = [], start = -1;
 
     function close() {
@@ -30,7 +29,6 @@
       clearTimeout(timer);
       list.hidden = true;
       list.textContent = "";
-      field.setAttribute("aria-expanded", "false");
       field.removeAttribute("aria-activedescendant");
       found = [];
       active = -1;
@@ -78,7 +76,6 @@
         list.append(item);
       });
       list.hidden = false;
-      field.setAttribute("aria-expanded", "true");
       highlight(0);
     }
 
