@@ -789,9 +789,10 @@ class FormRun:
                         continue
                 if target.name == "csrfmiddlewaretoken":
                     continue
-                if re.search(r"-[1-9][0-9]*-|_FORMS$", target.name):
+                if re.search(r"-[1-9][0-9]*-|_FORMS$|__prefix__", target.name):
                     # The second row of a formset has the fields of the first; a formset's
-                    # counts make Django render up to 1,000 empty rows (slow, and Django's).
+                    # counts make Django render up to 1,000 empty rows (slow, and Django's);
+                    # the empty row in a <template> ("add another") is never read by Django.
                     continue
                 category = self.category
                 if target.kind == "file":
