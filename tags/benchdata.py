@@ -4,6 +4,7 @@ the cloud and the page of the most used tag."""
 
 from collections.abc import Iterator
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
@@ -34,11 +35,13 @@ def generate(ctx: Context) -> None:
 
 
 def _generate(ctx: Context) -> None:
-    from events.models import Event
-    from forum.models import Discussion
-    from groups.models import Group
-    from photos.models import Photo
-    from videos.models import Video
+    # The content apps sit above tags (they register with it): their models by label, as the
+    # generator finds them once every app has made its rows.
+    Event = apps.get_model("events", "Event")
+    Discussion = apps.get_model("forum", "Discussion")
+    Group = apps.get_model("groups", "Group")
+    Photo = apps.get_model("photos", "Photo")
+    Video = apps.get_model("videos", "Video")
 
     names = _names()
     tag_ids = ctx.bulk_create(
