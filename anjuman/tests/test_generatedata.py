@@ -46,6 +46,7 @@ def test_it_finds_the_generators_in_app_order():
         "notifications",
         "messaging",
         "search",
+        "tags",
         "groups",
         "walls",
         "forum",

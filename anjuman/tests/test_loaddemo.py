@@ -150,6 +150,7 @@ def test_it_finds_the_loaders_in_app_order() -> None:
         "notifications",
         "messaging",
         "search",
+        "tags",
         "groups",
         "walls",
         "forum",
