@@ -75,6 +75,6 @@ echo "== pytest on PostgreSQL"
 # addresses are checked in what the pages make of them, the same on either database. The
 # scale-out check runs here, on PostgreSQL.
 # shellcheck disable=SC2086
-DATABASE_URL="$PG_URL" SCALEOUT=1 HOSTILE_CATEGORIES=control+bytes+unicode+long+number+sql \
-    HOSTILE_PARAMETERS=page+q+before+form+path \
+DATABASE_URL="$PG_URL" SCALEOUT=1 HOSTILE_CATEGORIES=control,bytes,unicode,long,number,sql \
+    HOSTILE_PARAMETERS=page,q,before,form,path \
     .venv/bin/pytest $workers -m "not processes and not browser and not matrix" ${PYTEST_ARGS:-}
