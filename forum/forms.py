@@ -9,14 +9,14 @@ from tags.forms import TagsField
 from tags.services import tags_text
 
 from . import attachments as rules
-from .models import Attachment, Category, Discussion
+from .models import MAX_CATEGORY_POSITION, Attachment, Category, Discussion
 
 
 class CategoryForm(CleanTextMixin, forms.ModelForm[Category]):
     position = forms.IntegerField(
         label=_("Position"),
         min_value=0,
-        max_value=100_000,
+        max_value=MAX_CATEGORY_POSITION,
         help_text=_("Categories are listed by position, lowest first."),
     )
 

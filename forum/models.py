@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 # Every forum list (the index, a category, latest activity, "my discussions", the home and
 # member page sections) shows titles, reply counts and last replies: one tag for them all.
 LISTS_TAG = "forum"
+# A category's position is a number administrators choose to order the list: bounded the same
+# on every database (PostgreSQL's integer has a range, SQLite's has none), and far below it.
+MAX_CATEGORY_POSITION = 9999
 
 
 def discussion_tag(pk: int) -> str:
@@ -50,7 +54,9 @@ class Category(FromElsewhere):
     slug = models.SlugField(_("address"), max_length=100, unique=True, allow_unicode=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     # Lower first; administrators set it.
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(
+        _("position"), default=0, validators=[MaxValueValidator(MAX_CATEGORY_POSITION)]
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -36,6 +36,7 @@ from . import permissions, services
 from .forms import CategoryForm, DeleteCategoryForm, DiscussionForm
 from .models import (
     LISTS_TAG,
+    MAX_CATEGORY_POSITION,
     Attachment,
     Category,
     Discussion,
@@ -562,7 +563,7 @@ def category_edit(request: MemberRequest, pk: int) -> HttpResponse:
 def _category_form(request: MemberRequest, found: Category) -> HttpResponse:
     if found.pk is None:
         last = Category.objects.order_by("-position").values_list("position", flat=True).first()
-        initial: dict[str, Any] = {"position": (last or 0) + 10}
+        initial: dict[str, Any] = {"position": min((last or 0) + 10, MAX_CATEGORY_POSITION)}
     else:
         initial = {}
     form = CategoryForm(request.POST or None, instance=found, initial=initial)

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
@@ -212,13 +213,19 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
         return (self.display_name[:1] or "?").upper()
 
 
+# A badge's position orders them (roster's form); a smallint, bounded on every database alike.
+MAX_BADGE_POSITION = 999
+
+
 class Badge(models.Model):
     """A member category or badge ("Class of 1998", "Volunteer"): text, an image or both,
     chosen by administrators and shown beside members' names (roster/)."""
 
     name = models.CharField(_("name"), max_length=40, unique=True)
     image = models.ImageField(_("image"), upload_to="members/badges/", blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, validators=[MaxValueValidator(MAX_BADGE_POSITION)]
+    )
 
     class Meta:
         ordering = ["position", "name"]

@@ -9,14 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from lib import ratelimit
 from lib.forms import CleanTextMixin
 from lib.pictures import validate_picture
-from members.models import Badge, Member
+from members.models import MAX_BADGE_POSITION, Badge, Member
 from profiles.models import Answer, Question
 
 from .services import FEATURES
 
 MAX_QUERY_CHARS = 100
 DATE = {"type": "date"}
-MAX_POSITION = 999
+MAX_POSITION = MAX_BADGE_POSITION
 
 STATES = [
     ("", _("Any state")),

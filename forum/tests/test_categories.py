@@ -61,3 +61,33 @@ def test_an_empty_category_is_deleted_after_confirming(creator):
     assert client.get(reverse("forum:category_delete", args=[empty.pk])).status_code == 200
     assert client.post(reverse("forum:category_delete", args=[empty.pk])).status_code == 302
     assert not Category.objects.exists()
+
+
+@pytest.mark.parametrize("position", ["32768", "2147483648", "10000"])
+def test_a_position_out_of_range_is_refused_with_a_message_keeping_what_was_typed(
+    admin_member, position
+):
+    """A position past the bound (9999) is refused on every database, with the form's error and
+    the text typed still in the form, rather than saved (SQLite) or failing (PostgreSQL)."""
+    category = make_category(admin_member, "Careers", position=20)
+    response = client_for(admin_member).post(
+        reverse("forum:category_edit", args=[category.pk]),
+        {"name": "Careers renamed", "description": "Jobs", "position": position},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Ensure this value is less than or equal to 9999." in page
+    assert f'value="{position}"' in page
+    assert 'value="Careers renamed"' in page
+    category.refresh_from_db()
+    assert (category.name, category.position) == ("Careers", 20)
+
+
+def test_the_model_bounds_a_position_whatever_form_sets_it(admin_member):
+    from django.core.exceptions import ValidationError
+
+    category = make_category(admin_member, "Careers")
+    category.position = 10000
+    with pytest.raises(ValidationError) as refused:
+        category.full_clean()
+    assert "position" in refused.value.message_dict

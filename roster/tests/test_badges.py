@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from PIL import Image
 
@@ -204,3 +205,21 @@ def test_badges_show_in_the_bylines_of_discussions_events_photos_and_videos(
         page = visitor.get(url).content.decode()
         assert '<span class="member-badge" dir="auto">Mentor</span>' in page, url
     assert event.pk
+
+
+@pytest.mark.parametrize("position", ["1000", "32768", "2147483648"])
+def test_a_badge_position_out_of_range_is_refused_with_a_message(
+    admin_member: Member, position: str
+) -> None:
+    """A badge's position is a small integer on every database: past 999 the form says so and
+    keeps what was typed, and nothing is saved."""
+    response = client_for(admin_member).post(NEW, {"name": "Volunteer", "position": position})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Ensure this value is less than or equal to 999." in page
+    assert f'value="{position}"' in page
+    assert 'value="Volunteer"' in page
+    assert not Badge.objects.exists()
+    badge = Badge(name="Volunteer", position=1000)
+    with pytest.raises(ValidationError):
+        badge.full_clean()
