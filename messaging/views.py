@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.validators import MaxLengthValidator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -241,16 +242,23 @@ def compose(request: MemberRequest) -> HttpResponse:
     """Choosing whom to write to: names typed (with suggestions, static/messaging/
     recipients.js) are looked up, and once each names one member the writer may write to, on
     to the form (`write`). A name that matches nobody is a search without results, said
-    plainly with what was typed."""
-    typed = request.GET.get("to", "")[:MAX_TO_CHARS]
+    plainly with what was typed. Names longer than the field takes (the box stops at
+    MAX_TO_CHARS; a hand-made address need not) are refused with the field's error, as they
+    were typed, rather than cut (which could drop or change the last names)."""
+    typed = request.GET.get("to", "")
     subject = request.GET.get("subject", "")[:MAX_SUBJECT_CHARS]
     problems: list[str] = []
-    if typed.strip():
+    too_long: list[str] = []
+    try:
+        MaxLengthValidator(MAX_TO_CHARS)(typed)
+    except ValidationError as e:
+        too_long = e.messages
+    if typed.strip() and not too_long:
         members, problems = find_recipients(request.user, split_names(typed))
         if not problems:
             return redirect(write_url(members, subject))
-    context = {"typed": typed, "subject": subject, "problems": problems}
-    return render(request, "messaging/compose.html", context)
+    context = {"typed": typed, "subject": subject, "problems": problems, "too_long": too_long}
+    return render(request, "messaging/compose.html", context, status=400 if too_long else 200)
 
 
 def write_url(members: list[Member], subject: str = "") -> str:

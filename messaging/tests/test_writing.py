@@ -90,6 +90,21 @@ def not_found(response, *expected: str) -> None:
     assert f'value="{typed}"' in page
 
 
+@pytest.mark.parametrize("filler", ["b" * 1_048_576, "Nobody, " * 400])
+def test_names_longer_than_the_field_are_refused_as_typed(member, other_member, filler):
+    """Past the box's 3,000 characters (a hand-made address) the field says so and shows
+    everything typed; the list is not cut, which would drop the member named last."""
+    typed = f"{filler}, {label(other_member)}"
+    response = search(client_for(member), typed)
+    assert response.status_code == 400
+    assert errors(response) == [
+        f"Ensure this value has at most 3000 characters (it has {len(typed)})."
+    ]
+    page = html.unescape(response.content.decode())
+    assert f'value="{typed}"' in page
+    assert 'aria-invalid="true"' in page
+
+
 def test_search_step_no_recipients_oneself_unknown_and_ambiguous_names(member, other_member):
     client = client_for(member)
     assert search(client, "  ").content.decode().count("notice") == 0
