@@ -1,16 +1,16 @@
 from typing import Any
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import CleanTextMixin
 
-from .models import Page
+from .models import Page, make_slug
 
 
 class PageForm(CleanTextMixin, forms.ModelForm[Page]):
-    # Any text: made into an address (slugify, letters of any script) rather than refused.
+    # Any text: made into an address (make_slug: letters of any script, their marks and the
+    # joiners inside words) rather than refused.
     slug = forms.CharField(label=_("Address"), max_length=60, required=False)
 
     class Meta:
@@ -28,7 +28,7 @@ class PageForm(CleanTextMixin, forms.ModelForm[Page]):
     def clean_slug(self) -> str:
         typed: str = self.cleaned_data.get("slug") or ""
         source = typed or str(self.data.get("title", ""))
-        slug = slugify(source, allow_unicode=True)[:60].strip("-_")
+        slug = make_slug(source, max_length=60)
         if not slug:
             raise forms.ValidationError(
                 _("Give the page an address with letters or digits (e.g. “about”).")

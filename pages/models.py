@@ -1,3 +1,7 @@
+import re
+import unicodedata
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 from django.db import models
@@ -11,8 +15,27 @@ RESERVED_SLUGS = frozenset(
 )
 
 
+# The zero-width non-joiner and joiner: Persian and Urdu spell words with them (می‌خواهم), as
+# Devanagari and Arabic words have combining marks (नमस्ते, the vowel signs): an address keeps
+# them, where Django's slugs (\w only) would drop them and change the word.
+JOINERS = "\u200c\u200d"
+
+
+def _address_character(c: str) -> bool:
+    return unicodedata.category(c)[0] in "LMN" or c in "-_" or c in JOINERS
+
+
+def make_slug(text: str, max_length: int = 60) -> str:
+    """An address made from any text: letters and digits of any script with their marks and
+    joiners, in lower case, spaces and hyphens as one hyphen, everything else left out."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    kept = "".join("-" if c.isspace() else c for c in text if c.isspace() or _address_character(c))
+    return re.sub("-{2,}", "-", kept).strip("-_" + JOINERS)[:max_length].strip("-_" + JOINERS)
+
+
 def validate_page_slug(value: str) -> None:
-    validate_unicode_slug(value)
+    if not value or not all(_address_character(c) for c in value):
+        raise ValidationError(validate_unicode_slug.message, code=validate_unicode_slug.code)
     if value in RESERVED_SLUGS:
         raise ValidationError(
             _("“%(slug)s” is reserved: choose another address."),
@@ -35,12 +58,22 @@ class PageQuerySet(models.QuerySet["Page"]):
         return self.published().filter(in_navigation=True)
 
 
+class AddressField(models.SlugField):  # type: ignore[type-arg]
+    """A page's address: a slug that may also hold combining marks and joiners
+    (validate_page_slug), which Django's unicode slug validator refuses."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_validators = []
+        self.validators.remove(validate_unicode_slug)  # CharField's max length stays
+
+
 class Page(models.Model):
     """A page of the network's own (About, Rules, Contact…), written in Markdown by its
     administrators and served at /pages/<slug>/."""
 
     title = models.CharField(_("title"), max_length=120)
-    slug = models.SlugField(
+    slug = AddressField(
         _("address"),
         max_length=60,
         unique=True,

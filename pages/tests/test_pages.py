@@ -126,6 +126,26 @@ def test_any_text_is_made_into_an_address(creator, visitor, typed, title, addres
     assert visitor.get(address).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["می\u200cخواهم", "नमस्ते-दुनिया", "ہمارے-بارے-میں", "zoë-café"],
+)
+def test_an_address_in_any_script_is_kept_as_typed(creator, visitor, typed):
+    """The joiners Persian and Urdu words are spelt with (ZWNJ) and the vowel signs of
+    Devanagari stay in the address: it is the word typed, shown so on the edit form, and the
+    page answers at it."""
+    page = make_page(creator)
+    client = client_for(creator)
+    response = client.post(reverse("pages:edit", args=[page.pk]), form(slug=typed))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.slug == typed
+    edit = client.get(reverse("pages:edit", args=[page.pk])).content.decode()
+    assert f'value="{typed}"' in edit
+    assert visitor.get(page.get_absolute_url()).status_code == 200
+    page.full_clean()
+
+
 def test_an_address_in_use_is_refused(creator):
     make_page(creator, "About us", "about")
     response = client_for(creator).post(reverse("pages:create"), form(title="Again"))
