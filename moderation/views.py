@@ -289,6 +289,13 @@ def _member_action(request: MemberRequest, pk: int, *, suspending: bool) -> Http
         else permissions.can_reinstate(request.user, member)
     )
     if not allowed:
+        # A form opened before someone (in another tab, another moderator) suspended or
+        # reinstated them says so; otherwise it is not theirs to do.
+        name = {"name": f"\u2068{member.display_name}\u2069"}
+        if suspending and permissions.can_reinstate(request.user, member):
+            raise PermissionDenied(_("%(name)s is already suspended.") % name)
+        if not suspending and member.is_active and permissions.can_suspend(request.user, member):
+            raise PermissionDenied(_("%(name)s is not suspended.") % name)
         raise PermissionDenied(
             _("You cannot suspend this member.")
             if suspending

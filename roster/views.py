@@ -236,10 +236,18 @@ def member_badges(request: MemberRequest, pk: int) -> HttpResponse:
     return _member_page(request, member, badges_form=form, status=400)
 
 
+def _named(member: Member) -> dict[str, str]:
+    """The member's name for a sentence of plain text (the 403 page's), isolated."""
+    return {"name": f"\u2068{member.display_name}\u2069"}
+
+
 @admins_only
 def member_suspend(request: MemberRequest, pk: int) -> HttpResponse:
     member = _member(pk)
     if not permissions.can_suspend(request.user, member):
+        if permissions.can_reinstate(request.user, member):
+            # A form opened before they were suspended (another tab, another administrator).
+            raise PermissionDenied(_("%(name)s is already suspended.") % _named(member))
         raise PermissionDenied(_("You cannot suspend this member."))
     form = SuspendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -263,6 +271,8 @@ def member_suspend(request: MemberRequest, pk: int) -> HttpResponse:
 def member_reinstate(request: MemberRequest, pk: int) -> HttpResponse:
     member = _member(pk)
     if not permissions.can_reinstate(request.user, member):
+        if permissions.can_suspend(request.user, member):
+            raise PermissionDenied(_("%(name)s is not suspended.") % _named(member))
         raise PermissionDenied(_("You cannot reinstate this member."))
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

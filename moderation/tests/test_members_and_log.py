@@ -121,3 +121,20 @@ def test_suspending_from_the_record_respects_rights(member):
     assert client_for(moderator).get(record_url(admin)).status_code == 200
     make_member("Unused", "unused@example.org")
     assert ActionLog.objects.count() == 0
+
+
+def test_a_suspend_or_reinstate_form_sent_twice_says_what_happened(member, creator):
+    """A form opened before another moderator acted: a 403 page naming what happened."""
+    client = client_for(creator)
+    suspend = reverse("moderation:suspend", args=[member.pk])
+    reinstate = reverse("moderation:reinstate", args=[member.pk])
+    assert client.post(suspend, {"reason": "Spam"}).status_code == 302
+    again = client.post(suspend, {"reason": "Spam, again"})
+    assert again.status_code == 403
+    assert f"\u2068{member.display_name}\u2069 is already suspended." in again.content.decode()
+    assert client.post(reinstate, {"reason": "Sorry"}).status_code == 302
+    again = client.post(reinstate, {"reason": "Sorry, again"})
+    assert again.status_code == 403
+    assert f"\u2068{member.display_name}\u2069 is not suspended." in again.content.decode()
+    reasons = ActionLog.objects.filter(action__in=["suspend", "reinstate"]).order_by("id")
+    assert list(reasons.values_list("reason", flat=True)) == ["Spam", "Sorry"]

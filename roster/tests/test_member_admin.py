@@ -186,3 +186,22 @@ def test_the_manage_links_are_for_administrators_and_the_hand_over_for_the_creat
     assert reverse("roster:hand_over") in creator_html
     # Moderators have no /manage/ settings page; the links are not theirs.
     assert client_for(moderator).get(reverse("roster:members")).status_code == 403
+
+
+def test_a_suspend_or_reinstate_form_sent_twice_says_what_happened(
+    admin_member: Member, musa: Member
+) -> None:
+    """The second of two tabs (or administrators) finds the member already suspended, or
+    already reinstated: a 403 page saying so by name, and the log holds the first reason only."""
+    client = client_for(admin_member)
+    assert client.post(action("suspend", musa), {"reason": "Spam"}).status_code == 302
+    again = client.post(action("suspend", musa), {"reason": "Spam, again"})
+    assert again.status_code == 403
+    assert "\u2068Musa Khan\u2069 is already suspended." in again.content.decode()
+    assert list(ActionLog.objects.filter(action="suspend").values_list("reason", flat=True)) == [
+        "Spam"
+    ]
+    assert client.post(action("reinstate", musa), {"reason": "Sorry"}).status_code == 302
+    again = client.post(action("reinstate", musa), {"reason": "Sorry, again"})
+    assert again.status_code == 403
+    assert "\u2068Musa Khan\u2069 is not suspended." in again.content.decode()
