@@ -420,6 +420,9 @@ class Stats:
     failures: list[Failure] = field(default_factory=list)
     refusal_statuses: dict[str, set[int]] = field(default_factory=dict)
     tests: int = 0
+    # Submissions refused outright because an earlier payload of the same test made the form
+    # stale (its page no longer offers it: the member is suspended already).
+    stale_forms: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -434,6 +437,7 @@ class Stats:
             "categories": categories(),
             "failures": [str(f) for f in self.failures],
             "failure_count": len(self.failures),
+            "stale_forms": self.stale_forms,
             "refusal_statuses": {k: sorted(v) for k, v in sorted(self.refusal_statuses.items())},
             "field_names": sorted(self.fields),
             "route_names": sorted(self.routes),
@@ -854,6 +858,11 @@ class FormRun:
         typed = payload.text
         if not accepted:
             STATS.refusal_statuses.setdefault(self.route, set()).add(status)
+            if status >= 400 and not self.forms_of_route(page) and self.gone(found):
+                # A form an earlier payload of this test made stale (the member it suspends is
+                # suspended now): refused outright, as it must be, whatever was typed.
+                STATS.stale_forms += 1
+                return
             self.check_refusal(page, status, target, payload, fail)
             return
         if target.kind in payload.refuse_in:
@@ -893,6 +902,22 @@ class FormRun:
                 if not found_in(typed, shown_pages) and found_in(typed, shown_pages, loosely=True):
                     fail("legitimate text changed", f"{typed[:40]!r} is shown changed")
 
+    def forms_of_route(self, page: Page) -> list[Form]:
+        """The forms on `page` that post where the tested one does."""
+        return [f for f in page.forms if not f.action or route_name(f.action) == self.route]
+
+    def gone(self, found: FoundForm) -> bool:
+        """Whether the page the form was found on no longer offers it to its persona."""
+        url = page_url(self.world, found.page)
+        response = self.client(found.persona).get(url)
+        STATS.requests += 1
+        if response.status_code != 200:
+            return True
+        return not any(
+            route_name(f.action or url) == self.route and f.signature == found.signature
+            for f in inspect_page(decode(response)).forms
+        )
+
     def check_refusal(
         self, page: Page, status: int, target: Field, payload: Payload, fail: Any
     ) -> None:
@@ -904,8 +929,10 @@ class FormRun:
             and target.kind not in payload.refuse_in
         ):
             fail("legitimate text refused", f"answered {status}")
-        if status >= 400 and not page.forms:
-            return  # refused outright (403, 404, 429): there is no form to keep the value in
+        if status >= 400 and not self.forms_of_route(page):
+            # Refused outright (403, 404, 429): no form to keep the value in (the navigation's
+            # search and sign-out forms are no place for it).
+            return
         if status == 200 and not page.has_error:
             fail("refused without a clear error", "no error is shown")
         if target.kind not in TEXT_TYPES or typed is None:
