@@ -14,7 +14,7 @@ def test_the_dev_server_stores_200_concurrent_comments_without_an_error(tmp_path
     env = faults.production_env(tmp_path, f"sqlite:///{tmp_path / 'anjuman.sqlite3'}")
     # What the Makefile's `run` sets; SECRET_KEY stays fixed so the prepared sessions hold.
     env |= {"DEBUG": "1", "EMAIL_BACKEND": "console"}
-    faults.manage(env, "migrate", "--noinput", "-v0")
+    faults.migrate(env)
     manifest = faults.in_django(env, "prepare", {"members": 32})
     port = faults.free_port()
     server = faults.spawn(

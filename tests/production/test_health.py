@@ -5,6 +5,7 @@ import json
 import pytest
 from django.test import Client
 
+from bench import faults
 from conftest import PASSWORD
 
 from .servers import free_port, manage, production_env, start_app_server, stop
@@ -61,8 +62,8 @@ def test_the_view_itself_names_the_database_when_the_network_is_still_cached(tmp
     but an unreachable PostgreSQL then gets past the middleware.
     """
     env = production_env(tmp_path, CACHE_DIR=str(tmp_path / "cache"))
+    faults.migrate(env)
     setup = [
-        ["migrate", "--noinput"],
         [
             "createnetwork",
             "--name=Riverbend Alumni",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bench import faults
 from conftest import PASSWORD
 
 from .servers import (
@@ -43,9 +44,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
     root = tmp_path_factory.mktemp("nginx-pages")
     pages = root / "pages"
     env = production_env(root, HTTPS="0", PAGE_CACHE_DIR=str(pages))
+    faults.migrate(env)
+    faults.collectstatic(env)
     for command in (
-        ["migrate", "--noinput"],
-        ["collectstatic", "--noinput"],
         [
             "createnetwork",
             "--name=Riverbend Alumni",

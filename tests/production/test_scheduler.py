@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from .servers import BASE_DIR, PYTHON, manage, production_env, stop
+from bench import faults
+
+from .servers import BASE_DIR, PYTHON, production_env, stop
 
 pytestmark = pytest.mark.processes
 
@@ -24,7 +26,7 @@ def count_queued(root: Path) -> int:
 
 def test_two_schedulers_queue_each_job_once(tmp_path: Path) -> None:
     env = production_env(tmp_path, TASKS_BACKEND="database", CACHE_DIR=str(tmp_path / "cache"))
-    assert manage(env, "migrate", "--noinput", "-v0").returncode == 0
+    faults.migrate(env)
     logs = [(tmp_path / f"scheduler-{i}.log").open("wb") for i in range(2)]
     procs = [
         subprocess.Popen(
