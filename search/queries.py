@@ -31,8 +31,9 @@ def searchable_kinds(off: Collection[str] = ()) -> list[Searchable]:
 
 
 def _visible(kind: Searchable, viewer: object, off: Collection[str], ids: list[int]) -> Q:
-    # Each kind's branch names its own candidates: SQLite then reads each branch by primary
-    # key (an OR of branches on `kind` alone makes it walk every entry of each kind).
+    # Each kind's branch names its own candidates (the ids are of this kind: the candidates'
+    # query read their kind): SQLite then reads each branch by primary key. Naming the kind as
+    # well would make it walk every entry of the kind (Searchable.visible_rows).
     return Q(pk__in=ids) & _kind_visible(kind, viewer, off)
 
 
@@ -40,9 +41,8 @@ def _kind_visible(kind: Searchable, viewer: object, off: Collection[str]) -> Q:
     if kind is COMMENT and off:
         # Comments on things of a switched-off feature are not found either.
         on = [k for k in commented_kinds() if k.key not in off]
-        seen = Exists(comments_on(on, viewer).filter(pk=OuterRef("object_id")))
-        return Q(kind=kind.key) & Q(seen)
-    return kind.visible(viewer)
+        return Q(Exists(comments_on(on, viewer).filter(pk=OuterRef("object_id"))))
+    return kind.visible_rows(viewer)
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,15 @@ class Searchable:
     def visible(self, viewer: object) -> Q:
         """The index rows of this kind `viewer` may see: a correlated EXISTS on the app's own
         privacy, one primary-key lookup per matching row."""
+        return Q(kind=self.key) & self.visible_rows(viewer)
+
+    def visible_rows(self, viewer: object) -> Q:
+        """visible() without naming the kind, for index rows already known to be of this kind
+        (search.queries: by their ids). SQLite given `kind = …` beside `id IN (…)` reads every
+        row of the kind through the (kind, object_id, audience) index instead of the few ids:
+        60 ms rather than 3 for a word found in comments."""
         seen = Exists(self.visible_to(viewer).filter(pk=OuterRef("object_id")))
-        return Q(kind=self.key) & Q(seen) & self.entry_filter(viewer)
+        return Q(seen) & self.entry_filter(viewer)
 
 
 _by_key: dict[str, Searchable] = {}
