@@ -203,6 +203,20 @@ def test_the_tag_page_is_newest_first_and_paginated(member: Member, visitor: Cli
     second = visitor.get(tag_url("film"), {"page": 2})
     assert [row.title for row in second.context["page"]][-1] == "Film 24"
     assert visitor.get(tag_url("film"), {"page": "x<script>"}).status_code == 200
+    # A page number past the end, or below 1, shows the last page (its own five films).
+    for number in ("9", "0", "-3"):
+        last = visitor.get(tag_url("film"), {"page": number})
+        assert [row.title for row in last.context["page"]] == [f"Film {n}" for n in range(20, 25)]
+    # More films between them: each page continues the newest-first order.
+    for n in range(15):
+        when = now - dt.timedelta(hours=n, minutes=30)
+        tag(make_video(member, f"Clip {n:02}", created_at=when), "film")
+    both = [
+        row.title
+        for p in (1, 2)
+        for row in visitor.get(tag_url("film"), {"page": p}).context["page"]
+    ]
+    assert len(both) == 40 and both[:4] == ["Film 00", "Clip 00", "Film 01", "Clip 01"]
 
 
 @pytest.mark.django_db
