@@ -9,6 +9,7 @@ finds nothing (an error page of that route), gets the network's card.
 """
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -90,7 +91,14 @@ _READ_CHARS = 20 * EXCERPT_CHARS
 
 def plain_text(value: str) -> str:
     """The readable start of sanitised HTML, on one line."""
-    head = _OPEN_TAG_AT_END.sub("", value[:_READ_CHARS])
+    return _plain_head(value[:_READ_CHARS])
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_head(head: str) -> str:
+    # Remembered: the same post's card is made on each of its views, and strip_tags (an HTML
+    # parser in Python) is most of a card's cost.
+    head = _OPEN_TAG_AT_END.sub("", head)
     return " ".join(html.unescape(strip_tags(_BLOCK_END.sub(" ", head))).split())
 
 

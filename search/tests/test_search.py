@@ -111,6 +111,11 @@ def test_the_page_without_a_query_shows_the_form(visitor: Client) -> None:
 def test_every_page_has_the_search_box(network: object, visitor: Client) -> None:
     page = visitor.get(reverse("network:home")).content.decode()
     assert f'action="{URL}"' in page and 'role="search"' in page
+    # Made once per language: the next page in Urdu has it in Urdu, then English again.
+    urdu = visitor.get(reverse("network:home"), HTTP_ACCEPT_LANGUAGE="ur").content.decode()
+    assert 'aria-label="نیٹ ورک میں تلاش کریں"' in urdu
+    again = visitor.get(reverse("network:home")).content.decode()
+    assert 'aria-label="Search the network"' in again
 
 
 @pytest.mark.django_db
