@@ -133,7 +133,7 @@ def _newest_of(kind: Taggable, key: str, viewer: object, limit: int) -> QuerySet
     manager: Manager[Any] = kind.model._default_manager
     seen = kind.visible_to(viewer).filter(pk=OuterRef("pk"))
     rows: QuerySet[Any] = (
-        manager.filter(pk__in=kind.rows_tagged(key).values("pk"))
+        manager.filter(pk__in=kind.tagged_ids(key))
         .filter(Exists(seen), **{f"{kind.date_field}__isnull": False})
         .annotate(in_all=Window(Count("pk")))
         .order_by(f"-{kind.date_field}", "-pk")
