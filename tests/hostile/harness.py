@@ -422,7 +422,7 @@ class Stats:
     tests: int = 0
     # Submissions refused outright because an earlier payload of the same test made the form
     # stale (its page no longer offers it: the member is suspended already).
-    stale_forms: int = 0
+    stale_forms: dict[str, int] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -437,7 +437,7 @@ class Stats:
             "categories": categories(),
             "failures": [str(f) for f in self.failures],
             "failure_count": len(self.failures),
-            "stale_forms": self.stale_forms,
+            "stale_forms": dict(sorted(self.stale_forms.items())),
             "refusal_statuses": {k: sorted(v) for k, v in sorted(self.refusal_statuses.items())},
             "field_names": sorted(self.fields),
             "route_names": sorted(self.routes),
@@ -861,7 +861,7 @@ class FormRun:
             if status >= 400 and not self.forms_of_route(page) and self.gone(found):
                 # A form an earlier payload of this test made stale (the member it suspends is
                 # suspended now): refused outright, as it must be, whatever was typed.
-                STATS.stale_forms += 1
+                STATS.stale_forms[self.route] = STATS.stale_forms.get(self.route, 0) + 1
                 return
             self.check_refusal(page, status, target, payload, fail)
             return
