@@ -4,8 +4,11 @@ templates/base.html's <head> (sharing/cards.py says where each card comes from).
 from typing import Any
 
 from django import template
-from django.template.loader import get_template
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -74,4 +77,71 @@ def share_meta(context: template.Context) -> SafeString:
         values["oembed"] = _absolute(
             request, reverse("sharing:oembed") + "?" + urlencode({"url": url, "format": "json"})
         )
-    return SafeString(get_template("sharing/_meta.html").render(values))
+    return _meta_tags(values)
+
+
+def _local(when: Any) -> Any:
+    # As the template's date filter has it: in the current time zone.
+    if settings.USE_TZ and timezone.is_aware(when):
+        return timezone.localtime(when)
+    return when
+
+
+def _meta_tags(values: dict[str, Any]) -> SafeString:
+    """The tags sharing/_meta.html writes, written here: they are in every page's <head>, and
+    rendering that template was a tenth of a post page's template time. The template stays as
+    the reference (sharing/tests compare both)."""
+    esc = conditional_escape
+    card: Card | None = values["card"]
+    url = esc(values["url"])
+    image = esc(values["image"])
+    image_alt = esc(values["image_alt"])
+    out = []
+    if values["noindex"]:
+        out.append('<meta name="robots" content="noindex">\n  ')
+    out.append(f'<link rel="canonical" href="{url}">')
+    if card:
+        title = esc(card.title)
+        description = esc(card.description)
+        out.append(f'\n  <meta property="og:type" content="{esc(card.kind)}">')
+        out.append(f'\n  <meta property="og:title" content="{title}">')
+        if card.description:
+            out.append(f'\n  <meta property="og:description" content="{description}">')
+            out.append(f'\n  <meta name="description" content="{description}">')
+        out.append(f'\n  <meta property="og:url" content="{url}">')
+        if values["site_name"]:
+            out.append(f'\n  <meta property="og:site_name" content="{esc(values["site_name"])}">')
+        if values["locale"]:
+            out.append(f'\n  <meta property="og:locale" content="{esc(values["locale"])}">')
+        if values["image"]:
+            out.append(f'\n  <meta property="og:image" content="{image}">')
+            if card.image and card.image_width and card.image_height:
+                width, height = localize(card.image_width), localize(card.image_height)
+                out.append(f'\n  <meta property="og:image:width" content="{esc(width)}">')
+                out.append(f'\n  <meta property="og:image:height" content="{esc(height)}">')
+            if values["image_alt"]:
+                out.append(f'\n  <meta property="og:image:alt" content="{image_alt}">')
+        if card.kind == "article":
+            if card.published:
+                when = esc(date_format(_local(card.published), "c"))
+                out.append(f'\n  <meta property="article:published_time" content="{when}">')
+            if card.modified:
+                when = esc(date_format(_local(card.modified), "c"))
+                out.append(f'\n  <meta property="article:modified_time" content="{when}">')
+        size = "summary_large_image" if values["large_image"] else "summary"
+        out.append(f'\n  <meta name="twitter:card" content="{size}">')
+        out.append(f'\n  <meta name="twitter:title" content="{title}">')
+        if card.description:
+            out.append(f'\n  <meta name="twitter:description" content="{description}">')
+        if values["image"]:
+            out.append(f'\n  <meta name="twitter:image" content="{image}">')
+            if values["image_alt"]:
+                out.append(f'\n  <meta name="twitter:image:alt" content="{image_alt}">')
+    if values["oembed"]:
+        named = esc(card.title) if card else ""
+        out.append(
+            '\n  <link rel="alternate" type="application/json+oembed" '
+            f'href="{esc(values["oembed"])}" title="{named}">'
+        )
+    out.append("\n")
+    return SafeString("".join(out))
