@@ -1,19 +1,14 @@
 """The demo network and the benchmark network have events, past and upcoming, with answers
 whose counts are right."""
 
-import json
-from io import StringIO
+from typing import Any
 
-import pytest
-from django.core.management import call_command
 from django.db.models import Count, Q
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event, Rsvp
-
-pytestmark = pytest.mark.django_db
 
 
 def assert_attending_counts_exact() -> None:
@@ -26,8 +21,10 @@ def assert_attending_counts_exact() -> None:
         assert attending == counted[pk], pk
 
 
-def test_the_demo_has_past_and_upcoming_events_with_answers():
-    call_command("loaddemo", stdout=StringIO())
+def check_demo() -> None:
+    """The demo has past and upcoming events with answers.
+
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     now = timezone.now()
     assert Event.objects.upcoming(now).count() >= 3
     assert Event.objects.past(now).count() >= 2
@@ -39,13 +36,11 @@ def test_the_demo_has_past_and_upcoming_events_with_answers():
     assert "Reunion committee meeting" not in html  # invited only
 
 
-def test_the_benchmark_network_has_events(tmp_path):
-    manifest_file = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest_file),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    manifest = json.loads(manifest_file.read_text())
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has events.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
     assert Event.objects.count() == manifest["counts"]["events"] == 20
     assert Rsvp.objects.count() == manifest["counts"]["event_answers"]
     assert_attending_counts_exact()

@@ -1,17 +1,12 @@
 """The demo and the benchmark networks have a forum, counted right."""
 
-import json
-from io import StringIO
+from typing import Any
 
-import pytest
-from django.core.management import call_command
 from django.db.models import Count, Q
 from django.test import Client
 
 from comments.models import Comment
 from forum.models import Category, Discussion
-
-pytestmark = pytest.mark.django_db
 
 
 def assert_consistent() -> None:
@@ -35,8 +30,10 @@ def assert_consistent() -> None:
         assert category.discussion_count == category.discussions.filter(hidden_at=None).count()
 
 
-def test_the_demo_has_a_forum():
-    call_command("loaddemo", stdout=StringIO())
+def check_demo() -> None:
+    """The demo has a forum.
+
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     assert Category.objects.count() >= 4
     assert Discussion.objects.count() >= 5
     assert Discussion.objects.filter(pinned=True).exists()
@@ -54,14 +51,13 @@ def test_the_demo_has_a_forum():
     assert private.title not in visitor.get("/forum/latest/").content.decode()
 
 
-def test_the_benchmark_network_has_a_forum_and_the_bench_discussion(tmp_path):
-    manifest_file = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest_file),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    manifest = json.loads(manifest_file.read_text())
-    assert manifest["max_comment_id"] == Comment.objects.order_by("-id").first().pk
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has a forum and the bench discussion.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
+    last = Comment.objects.order_by("-id").first()
+    assert last is not None and manifest["max_comment_id"] == last.pk
     forum = manifest["forum"]
     assert forum["discussion"]["replies"] == 50
     assert Discussion.objects.count() == 50

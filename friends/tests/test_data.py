@@ -1,10 +1,7 @@
 """The demo network and the benchmark network have friends."""
 
-import json
-from io import StringIO
+from typing import Any
 
-import pytest
-from django.core.management import call_command
 from django.db.models import Q
 from django.test import Client
 
@@ -13,11 +10,11 @@ from friends.queries import friend_ids, requests_received
 from members.demo import content as people
 from members.models import Member
 
-pytestmark = pytest.mark.django_db
 
+def check_demo() -> None:
+    """The demo has friendships and requests waiting for the sample member.
 
-def test_the_demo_has_friendships_and_requests_waiting_for_the_sample_member():
-    call_command("loaddemo", stdout=StringIO())
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     sample = Member.objects.get(email=f"{people.SAMPLE_MEMBER}@demo.anjuman.test")
     assert len(friend_ids(sample)) >= 5
     assert requests_received(sample).count() >= 2
@@ -32,18 +29,17 @@ def test_the_demo_has_friendships_and_requests_waiting_for_the_sample_member():
         assert friendship.created_at >= max(friendship.low.date_joined, friendship.high.date_joined)
 
 
-def test_the_benchmark_network_has_about_ten_friends_each(tmp_path):
-    manifest = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has about ten friends each.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
     confirmed = Member.objects.filter(email_confirmed=True).count()
     assert 3 * confirmed <= Friendship.objects.count() <= 5 * confirmed
     # No pending request between friends.
     friends = set(Friendship.objects.values_list("low", "high"))
     requests = FriendRequest.objects.values_list("from_member", "to_member")
     assert requests and not {Friendship.pair(a, b) for a, b in requests} & friends
-    busiest = json.loads(manifest.read_text())["friends"]
+    busiest = manifest["friends"]
     assert busiest["friends"] == len(friend_ids(busiest["pk"]))
     assert Client().get(busiest["path"]).status_code == 200

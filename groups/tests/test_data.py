@@ -1,16 +1,11 @@
 """The demo network and the benchmark network have groups, with members counted right."""
 
-import json
-from io import StringIO
+from typing import Any
 
-import pytest
-from django.core.management import call_command
 from django.db.models import Count
 from django.test import Client
 
 from groups.models import Group, Membership
-
-pytestmark = pytest.mark.django_db
 
 
 def assert_counts_and_admins() -> None:
@@ -24,8 +19,10 @@ def assert_counts_and_admins() -> None:
         assert group.memberships.filter(role=Membership.Role.ADMIN).exists(), group
 
 
-def test_the_demo_has_public_and_private_groups():
-    call_command("loaddemo", stdout=StringIO())
+def check_demo() -> None:
+    """The demo has public and private groups.
+
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     assert Group.objects.filter(is_private=True).exists()
     assert Group.objects.filter(is_private=False).count() >= 2
     assert Membership.objects.count() >= 12
@@ -37,13 +34,11 @@ def test_the_demo_has_public_and_private_groups():
     assert not any(g.name in html for g in Group.objects.filter(is_private=True))
 
 
-def test_the_benchmark_network_has_groups(tmp_path):
-    manifest_file = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest_file),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    manifest = json.loads(manifest_file.read_text())
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has groups.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
     assert Group.objects.count() == manifest["counts"]["groups"] == 2
     assert_counts_and_admins()
     big = manifest["groups"]["big"]

@@ -1,10 +1,7 @@
 """The demo network and the benchmark network have messages."""
 
-import json
-from io import StringIO
+from typing import Any
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from conftest import client_for
@@ -12,11 +9,11 @@ from members.models import Member
 from messaging.models import Broadcast, Message, Participant, Thread
 from messaging.queries import unread_count
 
-pytestmark = pytest.mark.django_db
 
+def check_demo() -> None:
+    """The demo creator has conversations to read.
 
-def test_the_demo_creator_has_conversations_to_read():
-    call_command("loaddemo", stdout=StringIO())
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     creator = Member.objects.get(role=Member.Role.CREATOR)
     assert unread_count(creator) >= 1
     page = client_for(creator).get(reverse("messaging:inbox")).content.decode()
@@ -26,13 +23,12 @@ def test_the_demo_creator_has_conversations_to_read():
         assert message.created_at >= message.author.date_joined
 
 
-def test_the_benchmark_network_has_inboxes_of_several_pages(tmp_path):
-    manifest = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    facts = json.loads(manifest.read_text())
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has inboxes of several pages.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
+    facts = manifest
     sampled = facts["members"][0]["pk"]
     assert Participant.objects.filter(member_id=sampled, received=True).count() >= 20
     assert Message.objects.count() > Thread.objects.count()

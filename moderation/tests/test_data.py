@@ -1,19 +1,14 @@
 """The demo network's moderation queue has reports a moderator can act on."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from conftest import client_for
 from members.models import Member
 from moderation.models import Report
 
-pytestmark = pytest.mark.django_db
 
+def check_demo() -> None:
+    """The demo has reports in the queue.
 
-def test_the_demo_has_reports_in_the_queue():
-    call_command("loaddemo", stdout=StringIO())
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     assert Report.objects.open().count() == 2
     creator = Member.objects.get(role=Member.Role.CREATOR)
     html = client_for(creator).get("/manage/moderation/").content.decode()

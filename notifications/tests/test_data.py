@@ -2,11 +2,8 @@
 bell and a list with a few unread, no email is left queued for the demo's made-up people, and
 the benchmark's sample members each have their list."""
 
-import json
-from io import StringIO
+from typing import Any
 
-import pytest
-from django.core.management import call_command
 from django.db.models import F
 
 from conftest import client_for
@@ -15,11 +12,11 @@ from members.models import Member
 from notifications.benchdata import NOTIFICATIONS_PER_MEMBER, UNREAD
 from notifications.models import Notification
 
-pytestmark = pytest.mark.django_db
 
+def check_demo() -> None:
+    """The demo has notifications for the sample member.
 
-def test_the_demo_has_notifications_for_the_sample_member():
-    call_command("loaddemo", stdout=StringIO())
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     sample = Member.objects.get(email=f"{people.SAMPLE_MEMBER}@demo.anjuman.test")
     mine = Notification.objects.filter(recipient=sample)
     assert mine.filter(kind="friend-request").exists()
@@ -30,13 +27,11 @@ def test_the_demo_has_notifications_for_the_sample_member():
     assert html.count("notification-row") == min(mine.count(), 30)
 
 
-def test_the_benchmark_network_has_notifications_for_its_sample_members(tmp_path):
-    manifest_path = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest_path),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    manifest = json.loads(manifest_path.read_text())
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has notifications for its sample members.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
     assert manifest["notifications"]["path"] == "/notifications/"
     sample = Member.objects.get(pk=manifest["members"][0]["pk"])
     mine = Notification.objects.filter(recipient=sample)

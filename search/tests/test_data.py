@@ -1,9 +1,5 @@
 """The demo network comes with its search index built (the loaders write without signals)."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -12,9 +8,10 @@ from members.models import Member
 from search.models import Entry
 
 
-@pytest.mark.django_db
-def test_the_demo_is_searchable() -> None:
-    call_command("loaddemo", stdout=StringIO())
+def check_demo() -> None:
+    """The demo is searchable.
+
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     post = Post.objects.published().order_by("-published_at").first()
     assert post is not None
     assert Entry.objects.filter(kind="post").count() == Post.objects.count()

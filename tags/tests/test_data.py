@@ -1,13 +1,9 @@
 """The demo network's discussions, events and photos have tags, shown in the cloud and on the
 tag pages; the benchmark network has tags on every kind and the paths its scenario opens."""
 
-import json
-from io import StringIO
-from pathlib import Path
+from typing import Any
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -17,9 +13,10 @@ from photos.models import Photo
 from tags.models import TaggedItem
 
 
-@pytest.mark.django_db
-def test_the_demo_has_tagged_discussions_events_and_photos() -> None:
-    call_command("loaddemo", stdout=StringIO())
+def check_demo() -> None:
+    """The demo has tagged discussions events and photos.
+
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     for model in (Discussion, Event, Photo):
         ct = ContentType.objects.get_for_model(model)
         assert TaggedItem.objects.filter(content_type=ct).exists(), model
@@ -38,14 +35,12 @@ def test_the_demo_has_tagged_discussions_events_and_photos() -> None:
     assert len(page.context["page"]) > 0
 
 
-@pytest.mark.django_db
-def test_the_benchmark_network_has_tags_and_the_scenarios_paths(tmp_path: Path) -> None:
-    manifest = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    made = json.loads(manifest.read_text())["tags"]
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has tags and the scenarios paths.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
+    made = manifest["tags"]
     kinds = set(TaggedItem.objects.values_list("content_type__model", flat=True))
     assert {"discussion", "event", "photo", "video"} <= kinds
     page = Client().get(made["top_tag_path"])

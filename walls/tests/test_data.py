@@ -1,18 +1,13 @@
 """The demo network and the benchmark network have replies and wall comments, counted right."""
 
-import json
-from io import StringIO
+from typing import Any
 
-import pytest
-from django.core.management import call_command
 from django.db.models import Count, Q
 from django.test import Client
 
 from blogs.models import Post
 from comments.models import Comment
 from walls.models import Wall
-
-pytestmark = pytest.mark.django_db
 
 
 def assert_counts_exact() -> None:
@@ -41,8 +36,10 @@ def assert_replies_one_level_deep_after_their_comment() -> None:
         assert reply.created_at >= parent.created_at
 
 
-def test_the_demo_has_replies_and_wall_comments():
-    call_command("loaddemo", stdout=StringIO())
+def check_demo() -> None:
+    """The demo has replies and wall comments.
+
+    Run by tests/test_demo_data.py on the demo network, loaded once for every app."""
     assert Comment.objects.filter(parent__isnull=False, content_type__model="post").count() >= 20
     on_walls = Comment.objects.filter(content_type__model="wall")
     assert on_walls.filter(parent=None).count() >= 20
@@ -50,18 +47,18 @@ def test_the_demo_has_replies_and_wall_comments():
     assert_counts_exact()
     assert_replies_one_level_deep_after_their_comment()
     wall = Wall.objects.order_by("-comment_count").select_related("member").first()
+    assert wall is not None
     page = Client().get(wall.member.get_absolute_url()).content.decode()
     assert "Comment Wall" in page and 'class="comment reply"' in page
 
 
-def test_the_benchmark_network_has_replies_and_wall_comments(tmp_path):
-    manifest_file = tmp_path / "manifest.json"
-    call_command(
-        "generatedata", "--scale", "0.01", "--no-progress", "--manifest", str(manifest_file),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    manifest = json.loads(manifest_file.read_text())
-    assert manifest["max_comment_id"] == Comment.objects.order_by("-id").first().pk
+def check_benchdata(manifest: dict[str, Any]) -> None:
+    """The benchmark network has replies and wall comments.
+
+    Run by tests/test_bench_data.py on the benchmark network, generated once for every
+    app."""
+    last = Comment.objects.order_by("-id").first()
+    assert last is not None and manifest["max_comment_id"] == last.pk
     assert Comment.objects.filter(parent__isnull=False, content_type__model="post").count() >= 100
     assert Comment.objects.filter(content_type__model="wall", parent=None).count() == 100
     assert_counts_exact()
