@@ -93,9 +93,12 @@ def search(
         entries = entries.filter(author_id=author_id)
     if since is not None:
         entries = entries.filter(date__gte=since)
-    kept = list(entries.values_list("pk", "date"))
-    kept.sort(key=lambda row: (scores[row[0]], row[1], row[0]), reverse=True)
-    return Found([pk for pk, _date in kept], capped=len(candidates) >= MAX_CANDIDATES)
+    # Newest first from the database (its own order of dates, without making 300 datetimes
+    # here), then by score: equal scores stay newest first.
+    kept = list(entries.order_by("-date", "-pk").values_list("pk", flat=True))
+    newest = {pk: place for place, pk in enumerate(kept)}
+    kept.sort(key=lambda pk: (-scores[pk], newest[pk]))
+    return Found(kept, capped=len(candidates) >= MAX_CANDIDATES)
 
 
 def entries(ids: list[int]) -> list[Entry]:
