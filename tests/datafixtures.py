@@ -15,6 +15,7 @@ Also `assert_same_queries`, which a query-count test uses to compare every (page
 once and name each one that differs.
 """
 
+import importlib
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -32,6 +34,25 @@ from lib.memo import clear_all
 
 # 20 members, 200 posts, 2,000 comments: the counts of scale 1, divided by 100.
 BENCH_SCALE = "0.01"
+
+
+def apps_with(check: str) -> list[str]:
+    """The apps whose `<app>/tests/test_data.py` has the function `check` (`check_demo`,
+    `check_benchdata`), in INSTALLED_APPS order: a new app's checks run without a list to
+    update."""
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.tests.test_data")
+        except ModuleNotFoundError as missing:
+            if missing.name is None or not f"{config.name}.tests.test_data".startswith(
+                missing.name
+            ):
+                raise  # the module exists and fails to import: that is an error of its own
+            continue
+        if hasattr(module, check):
+            found.append(config.name)
+    return found
 
 
 @contextmanager

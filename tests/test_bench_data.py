@@ -1,27 +1,16 @@
 """The benchmark network (`generatedata --scale 0.01`), generated once for this module, as
 every app expects it: each app's checks are `check_benchdata(manifest)` in its own
-`<app>/tests/test_data.py`, one test per app here (each in a transaction of its own, rolled back
-before the next)."""
+`<app>/tests/test_data.py`, run here as one test per app that has them (each in a transaction
+of its own, rolled back before the next)."""
 
 import importlib
 from collections.abc import Iterator
 
 import pytest
 
-from tests.datafixtures import Bench, generate_benchdata, kept_for_a_while
+from tests.datafixtures import Bench, apps_with, generate_benchdata, kept_for_a_while
 
-APPS = [
-    "activity",
-    "events",
-    "forum",
-    "friends",
-    "groups",
-    "likes",
-    "messaging",
-    "notifications",
-    "tags",
-    "walls",
-]
+APPS = apps_with("check_benchdata")
 
 
 @pytest.fixture(scope="module")

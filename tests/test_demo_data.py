@@ -1,28 +1,15 @@
 """The demo network, loaded once for this module, as every app expects it: each app's checks
-are `check_demo()` in its own `<app>/tests/test_data.py`, one test per app here (each in a
-transaction of its own, rolled back before the next)."""
+are `check_demo()` in its own `<app>/tests/test_data.py`, run here as one test per app that
+has them (each in a transaction of its own, rolled back before the next)."""
 
 import importlib
 from collections.abc import Iterator
 
 import pytest
 
-from tests.datafixtures import Demo, kept_for_a_while, load_demo
+from tests.datafixtures import Demo, apps_with, kept_for_a_while, load_demo
 
-APPS = [
-    "activity",
-    "events",
-    "forum",
-    "friends",
-    "groups",
-    "likes",
-    "messaging",
-    "moderation",
-    "notifications",
-    "search",
-    "tags",
-    "walls",
-]
+APPS = apps_with("check_demo")
 
 
 @pytest.fixture(scope="module")
