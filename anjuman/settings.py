@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "roster",
     "analytics",
     "sharing",
+    "imports",
     "anjuman",
 ]
 

@@ -39,6 +39,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("search.urls")),
     path("", include("tags.urls")),
     path("", include("sharing.urls")),
+    path("", include("imports.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportsConfig(AppConfig):
+    """Moving in: a Ning Network Archiver folder, a blog's feed, a WordPress export."""
+
+    name = "imports"
+    verbose_name = _("Imports")
