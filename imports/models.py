@@ -1,0 +1,34 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportedRecord(models.Model):
+    """What one record of an archive became here: (source, kind, its id there) → a row.
+
+    An import run again finds each record it brought before and leaves it (idempotent); an
+    import interrupted goes on where it stopped (resumable). Records without an id of their
+    own (a Ning wall comment) get one made from what identifies them (imports.ning.mapping).
+    Several records may point at one row: a person with two Ning accounts under one email
+    becomes one member, and both keys find them."""
+
+    source = models.CharField(_("source"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=40)
+    original_id = models.CharField(_("id at the source"), max_length=300)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("imported record")
+        verbose_name_plural = _("imported records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "original_id"], name="imported_record_once"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="imported_object")]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.kind} {self.original_id}"

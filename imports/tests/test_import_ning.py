@@ -1,0 +1,212 @@
+"""manage.py import_ning over a small hand-made archive, checked record by record."""
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from blogs.models import Post
+from comments.models import Comment
+from imports.models import ImportedRecord
+from members.models import Member
+from network.models import Network
+from profiles.models import Answer, Question
+from walls.models import Wall
+
+from .archives import URDU_BODY, URDU_TITLE, make_archive
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(tmp_path: Path, settings: Any) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return make_archive(tmp_path / "archive")
+
+
+def run(folder: Path, *args: str) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_ning", str(folder), *args, stdout=out, stderr=err)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {
+        "members": Member.objects.count(),
+        "posts": Post.objects.count(),
+        "comments": Comment.objects.count(),
+        "answers": Answer.objects.count(),
+        "questions": Question.objects.count(),
+        "records": ImportedRecord.objects.count(),
+        "walls": Wall.objects.count(),
+    }
+
+
+def test_members_one_per_email_with_levels_states_and_no_password(
+    network: Network, archive: Path
+) -> None:
+    run(archive)
+    owner = Member.objects.get(source_id="2x0owner")
+    # The network already has its creator (who set it up): the Ning owner is an administrator.
+    assert owner.role == Member.Role.ADMIN
+    assert owner.display_name == "Bilal & Co"  # unescaped once
+    assert owner.email == "bilal@example.net"
+    assert not owner.has_usable_password()
+    assert owner.date_joined.isoformat() == "2009-03-01T10:00:00+00:00"
+    zara = Member.objects.get(email="zara@example.net")
+    assert zara.role == Member.Role.ADMIN
+    assert zara.display_name == "Zara Ilyas"  # the older account's name
+    # Both Ning accounts find the one member.
+    keys = ImportedRecord.objects.filter(kind="member", object_id=zara.pk)
+    assert sorted(keys.values_list("original_id", flat=True)) == ["3y1zara", "4z2zara-again"]
+    omar = Member.objects.get(email="omar@example.net")
+    assert omar.role == Member.Role.MODERATOR
+    assert not omar.is_active and omar.suspended_at is not None
+    pari = Member.objects.get(email="pari@example.net")
+    assert pari.awaiting_approval and pari.is_active
+    left = Member.objects.get(source_id="7left")
+    assert left.is_former and left.email is None and "Lateef" not in left.display_name
+    assert not Member.objects.filter(email__iexact="lateef@example.net").exists()
+
+
+def test_owner_becomes_creator_of_a_network_without_one(archive: Path) -> None:
+    run(archive)
+    assert Member.objects.get(source_id="2x0owner").role == Member.Role.CREATOR
+
+
+def test_profile_answers_extra_fields_and_photo(network: Network, archive: Path) -> None:
+    output = run(archive)
+    owner = Member.objects.get(source_id="2x0owner")
+    answers = {a.question.label: a.value for a in owner.profile_answers.select_related("question")}
+    assert answers == {
+        "Favourite tea?": "Kashmiri chai",
+        "Location": "Multan",
+        "Gender": "Male",
+        "Birthday": "1975-06-02",
+        "favouriteBand": "The Sparrows",
+    }
+    assert Question.objects.get(label="Birthday").visibility == "admins"
+    zara = Member.objects.get(email="zara@example.net")
+    # The merged second account's answer is kept.
+    assert zara.profile_answers.get().value == "Green"
+    assert owner.photo and owner.photo_thumb
+    # A damaged photo and a missing one: the members are imported, the photos reported.
+    assert not Member.objects.get(email="omar@example.net").photo
+    assert "photo damaged: left out" in output
+    assert "photo missing from the archive: left out" in output
+
+
+def test_blog_posts_published_and_drafts_sanitised(network: Network, archive: Path) -> None:
+    run(archive)
+    kites = Post.objects.get(source_id="blog:2x0owner:BlogEntry:200")
+    assert kites.title == "Kites & string: f(x) = [a]{b} }{"
+    assert kites.status == Post.Status.PUBLISHED
+    assert kites.author.email == "zara@example.net"
+    assert kites.published_at.isoformat() == "2011-04-02T09:30:00+00:00"  # the date readers saw
+    assert kites.created_at.isoformat() == "2011-04-01T09:00:00+00:00"
+    assert "Paper kites — [a]{b} }{" in kites.body_html
+    for unsafe in ("<script", "onerror", "style=", "<font"):
+        assert unsafe not in kites.body_html
+    draft = Post.objects.get(source_id="blog:2x0owner:BlogEntry:300")
+    assert draft.status == Post.Status.DRAFT and draft.published_at is None
+    assert draft.title == "A draft &amp; its notes"
+    urdu = Post.objects.get(source_id="blog:2x0owner:BlogEntry:100")
+    assert urdu.title.encode() == URDU_TITLE.encode()
+    assert "آج شام چھت پر بیٹھ کر بادل گنتے رہے۔" in urdu.body_html
+    assert URDU_BODY.startswith("<p>")
+
+
+def test_comments_in_order_by_their_authors_with_a_former_member(
+    network: Network, archive: Path
+) -> None:
+    run(archive)
+    kites = Post.objects.get(source_id="blog:2x0owner:BlogEntry:200")
+    comments = list(Comment.objects.filter(object_id=kites.pk, content_type__model="post"))
+    assert [c.body for c in comments] == [
+        "First\nline two",
+        "Second 😀",
+        "Third, by a deleted account",
+    ]
+    assert [c.created_at.day for c in comments] == [3, 4, 5]
+    assert comments[0].author.source_id == "2x0owner"
+    assert comments[1].author.email == "zara@example.net"
+    gone = comments[2].author
+    assert gone.is_former and not gone.is_active and not gone.has_usable_password()
+    assert kites.comment_count == 3
+
+
+def test_wall_comments(network: Network, archive: Path) -> None:
+    run(archive)
+    owner = Member.objects.get(source_id="2x0owner")
+    wall = Wall.objects.get(member=owner)
+    comments = list(Comment.objects.filter(object_id=wall.pk, content_type__model="wall"))
+    assert [c.body for c in comments] == ["First wall note", "Second wall note 🍵"]
+    assert {c.author.email for c in comments} == {"zara@example.net"}
+    assert wall.comment_count == 2
+
+
+def test_the_pages_show_the_import(network: Network, archive: Path, client: Client) -> None:
+    run(archive)
+    kites = Post.objects.get(source_id="blog:2x0owner:BlogEntry:200")
+    page = client.get(kites.get_absolute_url())
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Kites &amp; string" in text
+    assert "Second 😀" in text
+    draft = Post.objects.get(source_id="blog:2x0owner:BlogEntry:300")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_report_counts_and_damage(network: Network, archive: Path) -> None:
+    output = run(archive)
+    assert "members: 5 imported" in output  # six records, two of them one person
+    assert "blog posts: 3 imported" in output
+    assert "blog comments: 3 imported" in output
+    assert "wall comments: 2 imported" in output
+    assert "former members (authors without a member record): 1 imported" in output
+    assert "accounts merged (same email)" in output
+    assert "damaged: ning-blogs-local.json" in output
+    assert "JSON repaired" in output
+
+
+def test_second_run_changes_nothing(network: Network, archive: Path) -> None:
+    run(archive)
+    first = counts()
+    output = run(archive)
+    assert counts() == first
+    assert "members: 0 imported" in output
+    assert "blog posts: 0 imported" in output
+    assert "already imported" in output
+
+
+def test_interrupted_run_goes_on(network: Network, archive: Path) -> None:
+    """A run that stopped after the members: the next one brings the rest, nothing twice."""
+    run(archive)
+    whole = counts()
+    Post.objects.all().delete()
+    ImportedRecord.objects.filter(kind__in=["blog", "comment"]).exclude(
+        original_id__startswith="2x0owner/"
+    ).delete()
+    Comment.objects.filter(content_type__model="post").delete()
+    run(archive)
+    assert counts() == whole
+
+
+def test_dry_run_writes_nothing(network: Network, archive: Path, settings: Any) -> None:
+    before = counts()
+    output = run(archive, "--dry-run")
+    assert counts() == before
+    assert "Dry run: nothing was written." in output
+    assert "blog posts: 3 imported" in output
+    media = Path(settings.MEDIA_ROOT)
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+
+
+def test_not_an_archive(tmp_path: Path, db: None) -> None:
+    with pytest.raises(CommandError):
+        run(tmp_path)
+    with pytest.raises(CommandError):
+        run(tmp_path / "nowhere")
