@@ -29,7 +29,7 @@ def png(path: Path, color: str = "teal") -> None:
     path.write_bytes(out.getvalue())
 
 
-MEMBERS = [
+MEMBERS: list[dict[str, Any]] = [
     {
         "contributorName": "2x0owner",
         "fullName": "Bilal &amp; Co",
@@ -98,7 +98,7 @@ MEMBERS = [
     },
 ]
 
-BLOGS = [
+BLOGS: list[dict[str, Any]] = [
     {
         "id": "2x0owner:BlogEntry:300",
         "contributorName": "3y1zara",

@@ -105,6 +105,7 @@ def test_blog_posts_published_and_drafts_sanitised(network: Network, archive: Pa
     assert kites.title == "Kites & string: f(x) = [a]{b} }{"
     assert kites.status == Post.Status.PUBLISHED
     assert kites.author.email == "zara@example.net"
+    assert kites.published_at is not None
     assert kites.published_at.isoformat() == "2011-04-02T09:30:00+00:00"  # the date readers saw
     assert kites.created_at.isoformat() == "2011-04-01T09:00:00+00:00"
     assert "Paper kites — [a]{b} }{" in kites.body_html
