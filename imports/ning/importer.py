@@ -20,16 +20,23 @@ from pathlib import Path
 from typing import Any
 
 import nh3
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from PIL import Image
 
 from blogs.models import Post
 from blogs.services import render_body
 from comments.models import MAX_COMMENT_CHARS, Comment
+from events.models import Event, Rsvp
+from forum.models import Category, Discussion
+from forum.services import recount_last_reply, refresh_category
+from groups.models import Group, Invitation, JoinRequest, Membership
+from groups.services import set_icon
 from lib import events
 from lib.cachetags import EVERYTHING, invalidate
 from lib.datagen import Progress
@@ -146,7 +153,10 @@ class NingImport:
             stack.enter_context(events.muted())
             stack.enter_context(paused())
             self.import_members()
+            self.import_groups()
             self.import_blogs()
+            self.import_discussions()
+            self.import_events()
 
     def read(self, kind: str) -> list[dict[str, Any]]:
         found = self.archive.file(kind)
@@ -491,6 +501,299 @@ class NingImport:
         if not published:
             self.report.repaired("blog posts", "not published on Ning: kept as a draft")
         self.add_comments("blog comments", post, _list(record.get("comments")), f"blog:{original}")
+
+    # --- Groups -----------------------------------------------------------------------------
+
+    def import_groups(self) -> None:
+        self.each("groups", self.read("groups"), self.import_group)
+
+    def import_group(self, record: dict[str, Any]) -> None:
+        original = self.original_id("groups", record)
+        done = self.done("group")
+        if original in done:
+            self.report.skipped("groups", "already imported")
+            return
+        creator = self.person(record.get("contributorName"), "groups")
+        name = text_title(record.get("title")) or _key(record.get("contributorName")) or "—"
+        private = as_text(record.get("groupPrivacy")).lower() == "private" or _yes(
+            record.get("isPrivate")
+        )
+        if not private:
+            joining = Group.Joining.OPEN
+        elif _yes(record.get("allowInvitationRequests")):
+            joining = Group.Joining.REQUEST
+        else:
+            joining = Group.Joining.INVITATION
+        created = self.date("groups", record.get("createdDate"))
+        description_html = sanitize_html(as_text(record.get("description")))
+        group = Group.objects.create(
+            name=name[:100],
+            slug=_unique(Group, "slug", name, 60, "group"),
+            description=html_to_lines(description_html)[:10_000],
+            description_html=description_html,
+            is_private=private,
+            joining=joining,
+            creator=creator,
+            created_at=created,
+            active_at=parse_date(record.get("updatedDate")) or created,
+        )
+        self.remember("group", original, group)
+        self.report.imported("groups")
+        roles: dict[int, str] = {}
+        invited: dict[int, Member] = {}
+        requested: dict[int, Member] = {}
+        if creator.is_active:
+            roles[creator.pk] = Membership.Role.ADMIN
+        for raw in _list(record.get("members")):
+            if not isinstance(raw, dict):
+                continue
+            status = as_text(raw.get("status")).lower()
+            who = self.person(raw.get("contributorName"), "group members")
+            if who.is_former:
+                self.report.skipped("group members", "a former member")
+            elif status in ("admin", "owner", "member", "active", ""):
+                admin = status in ("admin", "owner")
+                if roles.get(who.pk) != Membership.Role.ADMIN:
+                    roles[who.pk] = Membership.Role.ADMIN if admin else Membership.Role.MEMBER
+            elif status == "invited":
+                invited[who.pk] = who
+            elif status in ("requested", "pending"):
+                requested[who.pk] = who
+            else:
+                self.report.skipped("group members", f"status {status[:20]!r}")
+        Membership.objects.bulk_create(
+            Membership(group=group, member_id=pk, role=role, joined_at=created)
+            for pk, role in roles.items()
+        )
+        Invitation.objects.bulk_create(
+            Invitation(group=group, member=who, invited_by=creator, created_at=created)
+            for pk, who in invited.items()
+            if pk not in roles
+        )
+        JoinRequest.objects.bulk_create(
+            JoinRequest(group=group, member=who, created_at=created)
+            for pk, who in requested.items()
+            if pk not in roles
+        )
+        Group.objects.filter(pk=group.pk).update(member_count=len(roles))
+        self.report.imported("group members", len(roles))
+        icon = record.get("iconUrl")
+        if icon:
+            path = self.media("groups", icon)
+            if path is not None and not self.dry_run:
+                with path.open("rb") as handle:
+                    set_icon(group, File(handle, name=path.name))  # type: ignore[arg-type]
+        self.add_comments(
+            "group comments", group, _list(record.get("comments")), f"group:{original}"
+        )
+
+    # --- Forum ------------------------------------------------------------------------------
+
+    def category(self, name: str) -> Category:
+        label = " ".join(name.split())[:100]
+        if not label:
+            with translation.override(settings.LANGUAGE_CODE):
+                label = str(_("General"))
+        source_id = f"category:{label}"
+        found = Category.objects.filter(source=SOURCE, source_id=source_id).first()
+        if found is None:
+            found = Category.objects.create(
+                name=label, slug=_unique(Category, "slug", label, 90, "category"),
+                source=SOURCE, source_id=source_id,
+                position=Category.objects.count() + 1,
+            )  # fmt: skip
+            self.report.imported("forum categories")
+        return found
+
+    def import_discussions(self) -> None:
+        self.touched_categories: set[int] = set()
+        self.each("discussions", self.read("discussions"), self.import_discussion)
+        for category in Category.objects.filter(pk__in=self.touched_categories):
+            refresh_category(category)
+
+    def import_discussion(self, record: dict[str, Any]) -> None:
+        original = self.original_id("discussions", record)
+        done = self.done("discussion")
+        if original in done:
+            self.report.skipped("discussions", "already imported")
+            return
+        group_id = _key(as_text(record.get("groupId")))
+        group = None
+        category = None
+        if group_id:
+            pk = self.done("group").get(group_id)
+            group = Group.objects.filter(pk=pk).first() if pk else None
+            if group is None:
+                self.report.repaired("discussions", "its group is not in the archive: in the forum")
+        if group is None:
+            category = self.category(text_title(record.get("category")))
+            self.touched_categories.add(category.pk)
+        body_html = sanitize_html(as_text(record.get("description")))
+        title = text_title(record.get("title")) or truncate_words(html_to_text(body_html), 80)
+        created = self.date("discussions", record.get("createdDate"))
+        discussion = Discussion(
+            category=category,
+            group=group,
+            author=self.person(record.get("contributorName"), "discussions"),
+            title=(title or "—")[:200],
+            slug=slugify(title, allow_unicode=True)[:80] or "discussion",
+            body=html_to_lines(body_html)[:50_000],
+            body_html=body_html,
+            excerpt=truncate_words(html_to_text(body_html), 300),
+            created_at=created,
+            updated_at=parse_date(record.get("updatedDate")) or created,
+            last_activity_at=created,
+            source=SOURCE,
+            source_id=f"discussion:{original}"[:500],
+        )
+        discussion.save(force_insert=True)
+        self.remember("discussion", original, discussion)
+        self.report.imported("discussions")
+        if _list(record.get("fileAttachments")) or any(
+            isinstance(c, dict) and c.get("fileAttachments") for c in _list(record.get("comments"))
+        ):
+            self.report.repaired("discussions", "file attachments not imported (not built yet)")
+        added = self.add_comments(
+            "discussion replies", discussion, _list(record.get("comments")),
+            f"discussion:{original}",
+        )  # fmt: skip
+        if added:
+            recount_last_reply([discussion.pk])
+
+    # --- Events -----------------------------------------------------------------------------
+
+    def import_events(self) -> None:
+        self.each("events", self.read("events"), self.import_event)
+
+    def import_event(self, record: dict[str, Any]) -> None:
+        original = self.original_id("events", record)
+        done = self.done("event")
+        if original in done:
+            self.report.skipped("events", "already imported")
+            return
+        start = parse_date(record.get("startDate"))
+        if start is None:
+            self.report.skipped("events", "no start date")
+            return
+        end = parse_date(record.get("endDate"))
+        if end is None or end <= start:
+            self.report.repaired("events", "no end after its start: one hour long")
+            end = start + dt.timedelta(hours=1)
+        all_day = _yes(record.get("allDay"))
+        description = html_to_lines(as_text(record.get("description")))
+        contact = html_to_lines(as_text(record.get("contactInfo")))
+        if contact:
+            description = f"{description}\n\n{contact}".strip()
+        description_html = sanitize_html(as_text(record.get("description")))
+        if contact:
+            description_html += render_plain_text(contact)
+        place = ", ".join(
+            text for key in ("location", "street", "city")
+            if (text := " ".join(as_text(record.get(key)).split()))
+        )  # fmt: skip
+        website = as_text(record.get("website")).strip()
+        if website and not re.match(r"https?://", website):
+            website = ""
+            self.report.repaired("events", "website not a web address: left out")
+        title = text_title(record.get("title")) or "—"
+        private = _yes(record.get("isPrivate"))
+        created = self.date("events", record.get("createdDate"))
+        event = Event(
+            organiser=self.person(record.get("contributorName"), "events"),
+            organiser_name=text_title(record.get("organizedBy"))[:200],
+            title=title[:200],
+            slug=slugify(title, allow_unicode=True)[:80] or "event",
+            description=description[:20_000],
+            description_html=description_html,
+            start_at=start,
+            end_at=end,
+            all_day=all_day,
+            location=place[:300],
+            website=website[:2000],
+            privacy=Event.Privacy.INVITED if private else Event.Privacy.PUBLIC,
+            created_at=created,
+            updated_at=parse_date(record.get("updatedDate")) or created,
+        )
+        if all_day:
+            event.start_date = start.date()
+            event.end_date = max(start.date(), (end - dt.timedelta(microseconds=1)).date())
+        event.save(force_insert=True)
+        self.remember("event", original, event)
+        self.report.imported("events")
+        answers = {"attending": Rsvp.Answer.ATTENDING, "maybe": Rsvp.Answer.MAYBE,
+                   "not_attending": Rsvp.Answer.NOT_ATTENDING}  # fmt: skip
+        rsvps: dict[int, str] = {}
+        for raw in _list(record.get("members")) + _list(record.get("attendees")):
+            if not isinstance(raw, dict):
+                continue
+            status = as_text(raw.get("attendeeStatus")).lower().replace(" ", "_")
+            if status not in answers:
+                self.report.skipped("event answers", f"answer {status[:20]!r}")
+                continue
+            who = self.person(raw.get("contributorName"), "event answers")
+            rsvps[who.pk] = answers[status]
+        Rsvp.objects.bulk_create(
+            Rsvp(event=event, member_id=pk, answer=value, created_at=created, updated_at=created)
+            for pk, value in rsvps.items()
+        )
+        attending = sum(1 for value in rsvps.values() if value == Rsvp.Answer.ATTENDING)
+        Event.objects.filter(pk=event.pk).update(attending_count=attending)
+        self.report.imported("event answers", len(rsvps))
+        if _list(record.get("comments")):
+            self.report.skipped("event comments", "events take no comments here yet")
+
+    # --- Helpers ----------------------------------------------------------------------------
+
+    def original_id(self, kind: str, record: dict[str, Any]) -> str:
+        original = _key(as_text(record.get("id")))
+        if not original:
+            original = _made_id(
+                kind, record.get("contributorName"), record.get("createdDate"),
+                as_text(record.get("title")),
+            )  # fmt: skip
+            self.report.repaired(kind, "no id: one made from author, date and title")
+        return original[:300]
+
+    def date(self, kind: str, value: object) -> dt.datetime:
+        found = parse_date(value)
+        if found is None:
+            self.report.repaired(kind, "no date: the import's date used")
+            return self.now
+        return found
+
+    def media(self, kind: str, reference: object) -> Path | None:
+        """The picture a record names, checked; None (reported) if missing or damaged."""
+        path = self.archive.media(reference)
+        if path is None:
+            self.report.repaired(kind, "picture missing from the archive: left out")
+            return None
+        try:
+            with Image.open(path) as image:
+                image.load()
+        except Exception:
+            self.report.repaired(kind, "picture damaged: left out")
+            return None
+        return path
+
+
+def _yes(value: object) -> bool:
+    return value is True or as_text(value).strip().lower() in ("y", "yes", "true", "1", "on")
+
+
+def _unique(model: type[models.Model], field_name: str, name: str, length: int, empty: str) -> str:
+    """A slug for `name` not yet taken in `model` ("kites", then "kites-2"…)."""
+    base = slugify(name, allow_unicode=True)[: length - 6].strip("-") or empty
+    taken = set(
+        model._default_manager.filter(**{f"{field_name}__startswith": base}).values_list(
+            field_name, flat=True
+        )
+    )
+    n = 1
+    slug = base
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 def _list(value: object) -> list[Any]:

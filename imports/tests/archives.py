@@ -150,6 +150,124 @@ BLOGS: list[dict[str, Any]] = [
     },
 ]
 
+GROUPS: list[dict[str, Any]] = [
+    {
+        "id": "2x0owner:Group:10",
+        "contributorName": "3y1zara",
+        "title": "Kite Makers",
+        "description": "<p>Paper, bamboo &amp; glue</p>",
+        "createdDate": "2010-07-01T10:00:00.000Z",
+        "groupPrivacy": "private",
+        "allowInvitationRequests": "Y",
+        "iconUrl": "groups/kite.png?xgip=0%3A0%3A100",
+        "members": [
+            {"contributorName": "3y1zara", "status": "admin"},
+            {"contributorName": "2x0owner", "status": "member"},
+            {"contributorName": "5mod", "status": "invited"},
+            {"contributorName": "6pend", "status": "requested"},
+            {"contributorName": "7left", "status": "banned"},
+        ],
+        "comments": [
+            {
+                "contributorName": "2x0owner",
+                "description": "Wind tomorrow!",
+                "createdDate": "2010-07-03T10:00:00.000Z",
+            },
+        ],
+    },
+    {
+        "id": "2x0owner:Group:11",
+        "contributorName": "2x0owner",
+        "title": "Open Kitchen",
+        "createdDate": "2010-08-01T10:00:00.000Z",
+        "groupPrivacy": "public",
+        "iconUrl": "groups/missing.png",
+    },
+]
+
+DISCUSSIONS: list[dict[str, Any]] = [
+    {
+        "id": "2x0owner:Topic:21",
+        "contributorName": "2x0owner",
+        "title": "Best glue?",
+        "description": "<p>Rice paste or <i>fish</i> glue</p>",
+        "createdDate": "2010-07-05T10:00:00.000Z",
+        "groupId": "2x0owner:Group:10",
+        "comments": [
+            {
+                "id": "r2",
+                "contributorName": "3y1zara",
+                "description": "Fish, always",
+                "createdDate": "2010-07-06T12:00:00.000Z",
+            },
+            {
+                "id": "r1",
+                "contributorName": "5mod",
+                "description": "Rice",
+                "createdDate": "2010-07-06T11:00:00.000Z",
+            },
+        ],
+    },
+    {
+        "id": "2x0owner:Topic:20",
+        "contributorName": "3y1zara",
+        "title": "Monsoon &amp; mangoes",
+        "description": "<p>Which kind is sweetest?</p>",
+        "createdDate": "2010-06-05T10:00:00.000Z",
+        "category": "Food &amp; Drink",
+        "fileAttachments": [{"fileUrl": "discussions/list.txt"}],
+    },
+    {
+        "id": "2x0owner:Topic:19",
+        "contributorName": "3y1zara",
+        "title": "Introductions",
+        "description": "<p>Say hello</p>",
+        "createdDate": "2010-06-01T10:00:00.000Z",
+    },
+]
+
+EVENTS: list[dict[str, Any]] = [
+    {
+        "id": "2x0owner:Event:31",
+        "contributorName": "2x0owner",
+        "title": "Kite Festival",
+        "description": "<p>On the old fort's roof</p>",
+        "createdDate": "2011-01-05T10:00:00.000Z",
+        "startDate": "2011-02-05T09:00:00.000Z",
+        "endDate": "2011-02-05T17:00:00.000Z",
+        "allDay": False,
+        "isPrivate": False,
+        "location": "Old Fort",
+        "city": "Multan",
+        "street": "",
+        "website": "https://kites.example.org/",
+        "organizedBy": "The Kite Makers",
+        "contactInfo": "Ask Zara",
+        "extraKeyNobodyKnows": 5,
+        "members": [
+            {"contributorName": "3y1zara", "attendeeStatus": "attending"},
+            {"contributorName": "5mod", "attendeeStatus": "maybe"},
+        ],
+    },
+    {
+        "id": "2x0owner:Event:32",
+        "contributorName": "3y1zara",
+        "title": "Committee dinner",
+        "createdDate": "2011-03-05T10:00:00.000Z",
+        "startDate": "2011-04-05T00:00:00.000Z",
+        "endDate": "",
+        "allDay": "true",
+        "isPrivate": True,
+        "website": "javascript:alert(1)",
+        "attendees": [
+            {"contributorName": "2x0owner", "attendeeStatus": "attending"},
+            {"contributorName": "6pend", "attendeeStatus": "not_attending"},
+            {"contributorName": "9gone", "attendeeStatus": "attending"},
+        ],
+    },
+    {"id": "2x0owner:Event:33", "contributorName": "2x0owner", "title": "No date"},
+]
+
 
 def make_archive(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -161,4 +279,9 @@ def make_archive(folder: Path) -> Path:
     # A damaged record between good ones: reported, the others imported.
     blogs_text = blogs_text.replace("]])", ',\n{"id": "broken", "title": @@@}\n]])')
     (folder / "ning-blogs-local.json").write_text(blogs_text, encoding="utf-8")
+    png(folder / "groups" / "kite.png", "orange")
+    (folder / "ning-groups-local.json").write_text(dump(GROUPS), encoding="utf-8")
+    (folder / "ning-discussions-local.json").write_text(dump(DISCUSSIONS), encoding="utf-8")
+    # Only the remote twin: read all the same (its media would not be in the folder).
+    (folder / "ning-events.json").write_text(dump(EVENTS), encoding="utf-8")
     return folder

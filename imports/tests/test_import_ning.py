@@ -10,6 +10,9 @@ from django.test import Client
 
 from blogs.models import Post
 from comments.models import Comment
+from events.models import Event
+from forum.models import Discussion
+from groups.models import Group
 from imports.models import ImportedRecord
 from members.models import Member
 from network.models import Network
@@ -188,9 +191,8 @@ def test_interrupted_run_goes_on(network: Network, archive: Path) -> None:
     run(archive)
     whole = counts()
     Post.objects.all().delete()
-    ImportedRecord.objects.filter(kind__in=["blog", "comment"]).exclude(
-        original_id__startswith="2x0owner/"
-    ).delete()
+    ImportedRecord.objects.filter(kind="blog").delete()
+    ImportedRecord.objects.filter(kind="comment", original_id__startswith="blog:").delete()
     Comment.objects.filter(content_type__model="post").delete()
     run(archive)
     assert counts() == whole
@@ -211,3 +213,64 @@ def test_not_an_archive(tmp_path: Path, db: None) -> None:
         run(tmp_path)
     with pytest.raises(CommandError):
         run(tmp_path / "nowhere")
+
+
+def test_groups_privacy_members_invitations_requests_wall(network: Network, archive: Path) -> None:
+    run(archive)
+    kites = Group.objects.get(name="Kite Makers")
+    assert kites.is_private and kites.joining == Group.Joining.REQUEST
+    assert kites.description_html == '<p dir="auto">Paper, bamboo &amp; glue</p>'
+    assert kites.creator is not None and kites.creator.email == "zara@example.net"
+    roles = {m.member.email: m.role for m in kites.memberships.select_related("member")}
+    assert roles == {"zara@example.net": "admin", "bilal@example.net": "member"}
+    assert kites.member_count == 2
+    assert [i.member.email for i in kites.invitations.all()] == ["omar@example.net"]
+    assert [r.member.email for r in kites.join_requests.all()] == ["pari@example.net"]
+    assert kites.icon
+    assert kites.comment_count == 1
+    kitchen = Group.objects.get(name="Open Kitchen")
+    assert not kitchen.is_private and kitchen.joining == Group.Joining.OPEN
+    assert not kitchen.icon
+
+
+def test_discussions_categories_and_group_discussions(network: Network, archive: Path) -> None:
+    output = run(archive)
+    glue = Discussion.objects.get(title="Best glue?")
+    assert glue.group is not None and glue.group.name == "Kite Makers"
+    assert glue.category is None
+    replies = list(Comment.objects.filter(object_id=glue.pk, content_type__model="discussion"))
+    assert [r.body for r in replies] == ["Rice", "Fish, always"]
+    glue.refresh_from_db()
+    assert glue.comment_count == 2
+    assert glue.last_reply_by is not None and glue.last_reply_by.email == "zara@example.net"
+    assert glue.last_activity_at.isoformat() == "2010-07-06T12:00:00+00:00"
+    mangoes = Discussion.objects.get(title="Monsoon & mangoes")
+    assert mangoes.category is not None and mangoes.category.name == "Food & Drink"
+    assert mangoes.category.discussion_count == 1
+    hello = Discussion.objects.get(title="Introductions")
+    assert hello.category is not None and hello.category.name == "General"
+    assert "file attachments not imported" in output
+
+
+def test_events_with_answers_from_either_key(network: Network, archive: Path) -> None:
+    output = run(archive)
+    festival = Event.objects.get(title="Kite Festival")
+    assert festival.start_at.isoformat() == "2011-02-05T09:00:00+00:00"
+    assert festival.end_at.isoformat() == "2011-02-05T17:00:00+00:00"
+    assert festival.location == "Old Fort, Multan"
+    assert festival.website == "https://kites.example.org/"
+    assert festival.organiser_name == "The Kite Makers"
+    assert festival.privacy == Event.Privacy.PUBLIC
+    assert "Ask Zara" in festival.description_html
+    answers = {r.member.email: r.answer for r in festival.rsvps.select_related("member")}
+    assert answers == {"zara@example.net": "yes", "omar@example.net": "maybe"}
+    assert festival.attending_count == 1
+    dinner = Event.objects.get(title="Committee dinner")
+    assert dinner.all_day and dinner.privacy == Event.Privacy.INVITED
+    assert dinner.website == ""
+    assert dinner.end_at > dinner.start_at
+    answers = {r.member.source_id: r.answer for r in dinner.rsvps.select_related("member")}
+    assert answers == {"2x0owner": "yes", "6pend": "no", "former:9gone": "yes"}
+    assert dinner.attending_count == 2
+    assert not Event.objects.filter(title="No date").exists()
+    assert "skipped ×1: no start date" in output
