@@ -22,7 +22,10 @@ from typing import Any
 import nh3
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -43,8 +46,13 @@ from lib.datagen import Progress
 from lib.markup import html_to_text, render_plain_text, sanitize_html, truncate_words
 from members.models import Member, unique_handle
 from members.services import former_member_name, set_photo
+from pages.models import RESERVED_SLUGS, Page
+from photos import images
+from photos.models import Photo
 from profiles.models import Answer, Question, Visibility
 from search.indexing import paused, rebuild
+from videos import providers
+from videos.models import Video
 from walls.models import Wall
 
 from ..models import ImportedRecord
@@ -157,6 +165,13 @@ class NingImport:
             self.import_blogs()
             self.import_discussions()
             self.import_events()
+            self.import_photos()
+            self.import_videos()
+            self.each("pages", self.read("pages"), self.import_page)
+            self.each("notes", self.read("notes"), self.import_note)
+            music = self.read("music")
+            if music:
+                self.report.kind("music").skipped["not imported (not built yet)"] += len(music)
 
     def read(self, kind: str) -> list[dict[str, Any]]:
         found = self.archive.file(kind)
@@ -469,7 +484,7 @@ class NingImport:
         if original in done:
             self.report.skipped("blog posts", "already imported")
             return
-        body_html = sanitize_html(as_text(record.get("description")))
+        body_html = self.repoint_images("blog posts", as_text(record.get("description")))
         title = text_title(record.get("title"))
         if not title:
             title = truncate_words(html_to_text(body_html), 80) or "—"
@@ -628,7 +643,7 @@ class NingImport:
         if group is None:
             category = self.category(text_title(record.get("category")))
             self.touched_categories.add(category.pk)
-        body_html = sanitize_html(as_text(record.get("description")))
+        body_html = self.repoint_images("discussions", as_text(record.get("description")))
         title = text_title(record.get("title")) or truncate_words(html_to_text(body_html), 80)
         created = self.date("discussions", record.get("createdDate"))
         discussion = Discussion(
@@ -742,6 +757,157 @@ class NingImport:
         if _list(record.get("comments")):
             self.report.skipped("event comments", "events take no comments here yet")
 
+    # --- Photos, videos, pages --------------------------------------------------------------
+
+    def import_photos(self) -> None:
+        self.each("photos", self.read("photos"), self.import_photo)
+
+    def import_photo(self, record: dict[str, Any]) -> None:
+        original = self.original_id("photos", record)
+        if original in self.done("photo"):
+            self.report.skipped("photos", "already imported")
+            return
+        path = self.archive.media(record.get("photoUrl"))
+        if path is None:
+            self.report.skipped("photos", "picture missing from the archive")
+            return
+        try:
+            sizes = images.prepare(SimpleUploadedFile(path.name, path.read_bytes()))
+        except images.NotAPhoto:
+            self.report.skipped("photos", "picture damaged or not a picture")
+            return
+        title = text_title(record.get("title"))
+        text = html_to_lines(as_text(record.get("description")))
+        caption = " — ".join(part for part in (title, text) if part)
+        if len(caption) > 500:
+            self.report.repaired("photos", "caption shortened")
+            caption = truncate_words(caption, 500)
+        photo = Photo(
+            owner=self.person(record.get("contributorName"), "photos"),
+            caption=caption,
+            width=sizes.width,
+            height=sizes.height,
+            created_at=self.date("photos", record.get("createdDate")),
+            source=SOURCE,
+            source_id=f"photo:{original}"[:500],
+        )
+        if not self.dry_run:
+            photo.image.save(sizes.name, sizes.large, save=False)
+            photo.thumb.save(sizes.name, sizes.thumb, save=False)
+        photo.save(force_insert=True)
+        self.remember("photo", original, photo)
+        self.report.imported("photos")
+        comments = _list(record.get("comments"))
+        self.add_comments("photo comments", photo, comments, f"photo:{original}")
+
+    def import_videos(self) -> None:
+        self.each("videos", self.read("videos"), self.import_video)
+
+    def import_video(self, record: dict[str, Any]) -> None:
+        original = self.original_id("videos", record)
+        if original in self.done("video"):
+            self.report.skipped("videos", "already imported")
+            return
+        address = video_address(as_text(record.get("embedCode")))
+        if address is None:
+            reason = (
+                "an uploaded video file (only YouTube, Vimeo and PeerTube videos are shown)"
+                if record.get("videoAttachmentUrl")
+                else "no video address in its embed code"
+            )
+            self.report.skipped("videos", reason)
+            return
+        try:
+            ref = providers.parse(address)
+        except ValidationError:
+            self.report.skipped("videos", "no video address in its embed code")
+            return
+        title = text_title(record.get("title")) or ref.watch_url
+        video = Video(
+            owner=self.person(record.get("contributorName"), "videos"),
+            provider=ref.provider,
+            video_id=ref.video_id,
+            host=ref.host,
+            url=ref.watch_url,
+            title=title[:200],
+            description=html_to_lines(as_text(record.get("description")))[:5000],
+            created_at=self.date("videos", record.get("createdDate")),
+            source=SOURCE,
+            source_id=f"video:{original}"[:500],
+        )
+        video.save(force_insert=True)
+        self.remember("video", original, video)
+        self.report.imported("videos")
+        comments = _list(record.get("comments"))
+        self.add_comments("video comments", video, comments, f"video:{original}")
+
+    def import_note(self, record: dict[str, Any]) -> None:
+        self.import_page(record, "notes")
+
+    def import_page(self, record: dict[str, Any], kind: str = "pages") -> None:
+        original = self.original_id(kind, record)
+        if original in self.done(kind):
+            self.report.skipped(kind, "already imported")
+            return
+        title = text_title(record.get("title"))
+        if not title:
+            self.report.skipped(kind, "no title")
+            return
+        body_html = self.repoint_images(kind, as_text(record.get("description")))
+        slug = _unique(Page, "slug", title, 60, "page")
+        if slug in RESERVED_SLUGS:
+            slug = _unique(Page, "slug", f"{slug}-ning", 60, "page")
+        created = self.date(kind, record.get("createdDate"))
+        page = Page.objects.create(
+            title=title[:120], slug=slug, body=html_to_lines(body_html)[:50_000],
+            body_html=body_html, in_navigation=False, published=True,
+            position=Page.objects.count() + 1, created_at=created, updated_at=created,
+        )  # fmt: skip
+        self.remember(kind, original, page)
+        self.report.imported(kind)
+        unknown = set(record) - {"id", "title", "description", "contributorName", "createdDate",
+                                 "updatedDate"}  # fmt: skip
+        for key in sorted(unknown):
+            self.report.repaired(kind, f"field {key[:30]!r} not imported")
+
+    # --- Pictures inside HTML ---------------------------------------------------------------
+
+    def repoint_images(self, kind: str, value: str) -> str:
+        """The HTML sanitised, each picture it shows from the archive's folder copied into
+        this site's storage and pointed at there; a picture missing or damaged (or left on
+        Ning's servers, which no longer answer) replaced by a visible marker."""
+        if not hasattr(self, "_copied"):
+            self._copied: dict[Path, str | None] = {}
+
+        def swap(match: re.Match[str]) -> str:
+            src = html.unescape(match.group(1))
+            path = None if "ning.com" in src.lower() else self.archive.media(src)
+            if path is None and "://" in src and "ning.com" not in src.lower():
+                return match.group(0)  # elsewhere on the web: left as it was written
+            url = self._copied.get(path) if path is not None else None
+            if path is not None and path not in self._copied:
+                url = self.store_picture(path)
+                self._copied[path] = url
+            if url is None:
+                self.report.repaired(kind, "picture missing or damaged: marked in the text")
+                name = src.split("?", 1)[0].rsplit("/", 1)[-1][:80]
+                return f"<em>[{html.escape(_('picture missing: %(name)s') % {'name': name})}]</em>"
+            return match.group(0).replace(match.group(1), html.escape(url))
+
+        return _IMG.sub(swap, sanitize_html(value))
+
+    def store_picture(self, path: Path) -> str | None:
+        try:
+            with Image.open(path) as image:
+                image.load()
+        except Exception:
+            return None
+        if self.dry_run:
+            return f"/dry-run/{path.name}"
+        with path.open("rb") as handle:
+            name = default_storage.save(f"imports/ning/{path.name}", File(handle))
+        return str(default_storage.url(name))
+
     # --- Helpers ----------------------------------------------------------------------------
 
     def original_id(self, kind: str, record: dict[str, Any]) -> str:
@@ -774,6 +940,29 @@ class NingImport:
             self.report.repaired(kind, "picture damaged: left out")
             return None
         return path
+
+
+_IMG = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"[^>]*>', re.IGNORECASE)
+_YOUTUBE = re.compile(
+    r"youtube(?:-nocookie)?\.com/(?:v|embed)/([A-Za-z0-9_-]{11})|"
+    r"youtube\.com/watch\?v=([A-Za-z0-9_-]{11})|youtu\.be/([A-Za-z0-9_-]{11})"
+)
+_VIMEO = re.compile(
+    r"clip_id=(\d{1,12})|player\.vimeo\.com/video/(\d{1,12})|"
+    r"vimeo\.com/(\d{1,12})"
+)
+
+
+def video_address(embed: str) -> str | None:
+    """The video's address from an old embed code: YouTube's `<object>`/`<embed>` with
+    `/v/ID`, `/embed/ID` iframes, Vimeo's `clip_id=`; None if it names no video we show."""
+    found = _YOUTUBE.search(embed)
+    if found:
+        return f"https://www.youtube.com/watch?v={next(g for g in found.groups() if g)}"
+    found = _VIMEO.search(embed)
+    if found:
+        return f"https://vimeo.com/{next(g for g in found.groups() if g)}"
+    return None
 
 
 def _yes(value: object) -> bool:

@@ -114,6 +114,9 @@ BLOGS: list[dict[str, Any]] = [
         "description": (
             '<p style="color:red">Paper <font>kites</font> &#8212; [a]{b} }{</p>'
             '<script>alert(1)</script><img src="x" onerror="alert(2)">'
+            '<img src="blogs/sky.png?width=400" alt="sky"><img src="blogs/sky.png">'
+            '<img src="http://api.ning.com/files/abc/gone.jpg"><img src="blogs/cut.png">'
+            '<img src="https://pictures.example.org/fine.png">'
         ),
         "createdDate": "2011-04-01T09:00:00.000Z",
         "publishTime": "2011-04-02T09:30:00.000Z",
@@ -268,6 +271,89 @@ EVENTS: list[dict[str, Any]] = [
     {"id": "2x0owner:Event:33", "contributorName": "2x0owner", "title": "No date"},
 ]
 
+PHOTOS: list[dict[str, Any]] = [
+    {
+        "id": "2x0owner:Photo:41",
+        "contributorName": "3y1zara",
+        "title": "Kites at dusk",
+        "description": "<p>From the roof</p>",
+        "createdDate": "2011-02-05T18:00:00.000Z",
+        "photoUrl": "photos/dusk.png?width=737",
+        "comments": [
+            {
+                "id": "pc1",
+                "contributorName": "2x0owner",
+                "description": "Lovely",
+                "createdDate": "2011-02-06T18:00:00.000Z",
+            }
+        ],
+    },
+    {
+        "id": "2x0owner:Photo:42",
+        "contributorName": "3y1zara",
+        "title": "Lost",
+        "photoUrl": "photos/lost.png",
+    },
+    {
+        "id": "2x0owner:Photo:43",
+        "contributorName": "3y1zara",
+        "title": "Cut",
+        "photoUrl": "photos/cut.png",
+    },
+]
+
+VIDEOS: list[dict[str, Any]] = [
+    {
+        "id": "2x0owner:Video:51",
+        "contributorName": "2x0owner",
+        "title": "Old embed",
+        "description": "Flying",
+        "createdDate": "2009-05-01T10:00:00.000Z",
+        "embedCode": '<object><param name="movie" value="http://www.youtube.com/v/abcDEF12345&hl=en">'
+        '</param><embed src="http://www.youtube.com/v/abcDEF12345&hl=en"></embed></object>',
+        "comments": [
+            {
+                "id": "vc1",
+                "contributorName": "3y1zara",
+                "description": "Ha!",
+                "createdDate": "2009-05-02T10:00:00.000Z",
+            }
+        ],
+    },
+    {
+        "id": "2x0owner:Video:52",
+        "contributorName": "2x0owner",
+        "title": "Vimeo one",
+        "embedCode": '<object><param name="movie" value="http://vimeo.com/moogaloop.swf?'
+        'clip_id=123456&server=vimeo.com"></object>',
+    },
+    {
+        "id": "2x0owner:Video:53",
+        "contributorName": "2x0owner",
+        "title": "Uploaded",
+        "videoAttachmentUrl": "videos/home.mov",
+    },
+]
+
+PAGES: list[dict[str, Any]] = [
+    {
+        "title": "About &amp; Rules",
+        "description": "<p>Be kind</p>",
+        "contributorName": "2x0owner",
+        "createdDate": "2009-03-02T10:00:00.000Z",
+    },
+]
+NOTES: list[dict[str, Any]] = [
+    {
+        "title": "Admin",
+        "description": "<p>A note</p>",
+        "contributorName": "2x0owner",
+        "createdDate": "2009-03-03T10:00:00.000Z",
+        "visibility": "all",
+    },
+]
+MUSIC: list[dict[str, Any]] = [{"contributorName": "2x0owner", "audioUrl": "music/song.mp3"}]
+
 
 def make_archive(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -279,6 +365,13 @@ def make_archive(folder: Path) -> Path:
     # A damaged record between good ones: reported, the others imported.
     blogs_text = blogs_text.replace("]])", ',\n{"id": "broken", "title": @@@}\n]])')
     (folder / "ning-blogs-local.json").write_text(blogs_text, encoding="utf-8")
+    png(folder / "blogs" / "sky.png", "skyblue")
+    (folder / "blogs" / "cut.png").write_bytes((folder / "blogs" / "sky.png").read_bytes()[:30])
+    png(folder / "photos" / "dusk.png", "purple")
+    (folder / "photos" / "cut.png").write_bytes(b"GIF89a")
+    for kind, records in (("photos", PHOTOS), ("videos", VIDEOS), ("pages", PAGES),
+                          ("notes", NOTES), ("music", MUSIC)):  # fmt: skip
+        (folder / f"ning-{kind}-local.json").write_text(dump(records), encoding="utf-8")
     png(folder / "groups" / "kite.png", "orange")
     (folder / "ning-groups-local.json").write_text(dump(GROUPS), encoding="utf-8")
     (folder / "ning-discussions-local.json").write_text(dump(DISCUSSIONS), encoding="utf-8")

@@ -1,6 +1,7 @@
 """manage.py import_ning over a small hand-made archive, checked record by record."""
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,10 @@ from groups.models import Group
 from imports.models import ImportedRecord
 from members.models import Member
 from network.models import Network
+from pages.models import Page
+from photos.models import Photo
 from profiles.models import Answer, Question
+from videos.models import Video
 from walls.models import Wall
 
 from .archives import URDU_BODY, URDU_TITLE, make_archive
@@ -274,3 +278,40 @@ def test_events_with_answers_from_either_key(network: Network, archive: Path) ->
     assert dinner.attending_count == 2
     assert not Event.objects.filter(title="No date").exists()
     assert "skipped ×1: no start date" in output
+
+
+def test_pictures_inside_posts_copied_or_marked(network: Network, archive: Path) -> None:
+    output = run(archive)
+    kites = Post.objects.get(source_id="blog:2x0owner:BlogEntry:200")
+    html = kites.body_html
+    stored = re.findall(r'src="(/[^"]*imports/ning/sky[^"]*)"', html)
+    assert len(stored) == 2 and stored[0] == stored[1]  # one copy for the two references
+    assert "api.ning.com" not in html
+    assert html.count("[picture missing:") == 3  # "x", Ning's server, the truncated file
+    assert "picture missing: cut.png" in html
+    assert 'src="https://pictures.example.org/fine.png"' in html
+    assert "picture missing or damaged: marked in the text" in output
+
+
+def test_photos_videos_pages_notes_music(network: Network, archive: Path) -> None:
+    output = run(archive)
+    photo = Photo.objects.get(source_id="photo:2x0owner:Photo:41")
+    assert photo.caption == "Kites at dusk — From the roof"
+    assert photo.image and photo.thumb and photo.width == 40
+    assert photo.owner.email == "zara@example.net"
+    assert photo.comment_count == 1
+    assert Photo.objects.count() == 1
+    assert "skipped ×1: picture missing from the archive" in output
+    assert "skipped ×1: picture damaged or not a picture" in output
+    youtube = Video.objects.get(title="Old embed")
+    assert (youtube.provider, youtube.video_id) == ("youtube", "abcDEF12345")
+    assert youtube.comment_count == 1
+    vimeo = Video.objects.get(title="Vimeo one")
+    assert (vimeo.provider, vimeo.video_id) == ("vimeo", "123456")
+    assert not Video.objects.filter(title="Uploaded").exists()
+    assert "an uploaded video file" in output
+    about = Page.objects.get(title="About & Rules")
+    assert about.published and about.body_html == '<p dir="auto">Be kind</p>'
+    assert Page.objects.filter(title="Admin").exists()
+    assert "field 'visibility' not imported" in output
+    assert "music: 0 imported, 0 repaired, 1 skipped" in output
