@@ -378,3 +378,43 @@ def make_archive(folder: Path) -> Path:
     # Only the remote twin: read all the same (its media would not be in the folder).
     (folder / "ning-events.json").write_text(dump(EVENTS), encoding="utf-8")
     return folder
+
+
+def make_large_archive(folder: Path, *, members: int, posts: int, comments: int) -> Path:
+    """A generated archive: `members` members, `posts` blog posts of theirs with `comments`
+    comments each, written with the Archiver's quirks."""
+    folder.mkdir(parents=True, exist_ok=True)
+    people = [
+        {
+            "contributorName": f"gen{i}",
+            "fullName": f"Member {i}",
+            "email": f"gen{i}@example.net",
+            "createdDate": f"2010-01-{1 + i % 28:02d}T10:00:00.000Z",
+            "state": "active",
+            "profileQuestions": {"Home town?": f"Town {i % 50}"},
+        }
+        for i in range(members)
+    ]
+    blogs = [
+        {
+            "id": f"gen:BlogEntry:{n}",
+            "contributorName": f"gen{n % members}",
+            "title": f"Post number {n} &amp; more",
+            "description": f"<p>Body of post {n}, with <b>bold</b> text.</p>",
+            "createdDate": f"2011-{1 + n % 12:02d}-{1 + n % 28:02d}T10:00:00.000Z",
+            "publishStatus": "publish",
+            "comments": [
+                {
+                    "id": f"gen:Comment:{n}:{c}",
+                    "contributorName": f"gen{(n + c + 1) % members}",
+                    "description": f"Comment {c} on {n}",
+                    "createdDate": f"2012-01-01T10:{c % 60:02d}:00.000Z",
+                }
+                for c in range(comments)
+            ],
+        }
+        for n in range(posts)
+    ]
+    (folder / "ning-members-local.json").write_text(dump(people), encoding="utf-8")
+    (folder / "ning-blogs-local.json").write_text(dump(blogs), encoding="utf-8")
+    return folder

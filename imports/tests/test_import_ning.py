@@ -315,3 +315,18 @@ def test_photos_videos_pages_notes_music(network: Network, archive: Path) -> Non
     assert Page.objects.filter(title="Admin").exists()
     assert "field 'visibility' not imported" in output
     assert "music: 0 imported, 0 repaired, 1 skipped" in output
+
+
+def test_cached_pages_and_search_show_the_import(
+    network: Network, archive: Path, client: Client
+) -> None:
+    """Pages cached for visitors before the import show it after (invalidated once at the
+    end), and the search index is rebuilt with what came in."""
+    for url in ("/", "/blog/", "/forum/"):
+        assert client.get(url).status_code == 200
+    run(archive)
+    assert "Kites &amp; string" in client.get("/blog/").content.decode()
+    assert "Monsoon &amp; mangoes" in client.get("/forum/latest/").content.decode()
+    assert "Kites &amp; string" in client.get("/").content.decode()
+    found = client.get("/search/", {"q": "kites"}).content.decode()
+    assert "&amp; string: f(x)" in found
