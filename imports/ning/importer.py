@@ -260,7 +260,12 @@ class NingImport:
             self.report.imported("members")
             return existing
         name = next((text_title(r.get("fullName")) for r in group if r.get("fullName")), "")
-        state = next((as_text(r.get("state")).lower() for r in group if r.get("state")), "")
+        # One person's accounts: suspended if any was, else active if any was, and so on.
+        states = {as_text(r.get("state")).strip().lower() for r in group}
+        state = next(
+            (s for s in ("suspended", "active", "pending", "left") if s in states),
+            next(iter(states - {""}), ""),
+        )
         level = " ".join(as_text(r.get("level")).lower() for r in group)
         member = Member(
             email=email or None,
@@ -484,7 +489,9 @@ class NingImport:
         if original in done:
             self.report.skipped("blog posts", "already imported")
             return
-        body_html = self.repoint_images("blog posts", as_text(record.get("description")))
+        body_html = self.repoint_images(
+            "blog posts", self.embeds_to_links("blog posts", as_text(record.get("description")))
+        )
         title = text_title(record.get("title"))
         if not title:
             title = truncate_words(html_to_text(body_html), 80) or "—"
@@ -515,6 +522,8 @@ class NingImport:
         self.report.imported("blog posts")
         if not published:
             self.report.repaired("blog posts", "not published on Ning: kept as a draft")
+        if _list(record.get("fileAttachments")):
+            self.report.repaired("blog posts", "file attachments not imported (not built yet)")
         self.add_comments("blog comments", post, _list(record.get("comments")), f"blog:{original}")
 
     # --- Groups -----------------------------------------------------------------------------
@@ -643,7 +652,9 @@ class NingImport:
         if group is None:
             category = self.category(text_title(record.get("category")))
             self.touched_categories.add(category.pk)
-        body_html = self.repoint_images("discussions", as_text(record.get("description")))
+        body_html = self.repoint_images(
+            "discussions", self.embeds_to_links("discussions", as_text(record.get("description")))
+        )
         title = text_title(record.get("title")) or truncate_words(html_to_text(body_html), 80)
         created = self.date("discussions", record.get("createdDate"))
         discussion = Discussion(
@@ -896,6 +907,21 @@ class NingImport:
 
         return _IMG.sub(swap, sanitize_html(value))
 
+    def embeds_to_links(self, kind: str, value: str) -> str:
+        """Old video players written into a text (YouTube's `<object>`/`<embed>`, iframes,
+        Vimeo's `clip_id=`), which the sanitiser would drop, turned into a link to the video;
+        any other embed is dropped by the sanitiser (and counted)."""
+
+        def swap(match: re.Match[str]) -> str:
+            address = video_address(match.group(0))
+            if address is None:
+                self.report.repaired(kind, "an embed that is no video we show: left out")
+                return ""
+            self.report.repaired(kind, "old video player turned into a link to the video")
+            return f'<p><a href="{address}">{address}</a></p>'
+
+        return _EMBED.sub(swap, value)
+
     def store_picture(self, path: Path) -> str | None:
         try:
             with Image.open(path) as image:
@@ -942,6 +968,10 @@ class NingImport:
         return path
 
 
+_EMBED = re.compile(
+    r"<object\b.*?</object\s*>|<iframe\b.*?</iframe\s*>|<iframe\b[^>]*/>|<embed\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _IMG = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"[^>]*>', re.IGNORECASE)
 _YOUTUBE = re.compile(
     r"youtube(?:-nocookie)?\.com/(?:v|embed)/([A-Za-z0-9_-]{11})|"

@@ -103,7 +103,12 @@ BLOGS: list[dict[str, Any]] = [
         "id": "2x0owner:BlogEntry:300",
         "contributorName": "3y1zara",
         "title": "A draft &amp;amp; its notes",
-        "description": "<p>Not ready</p>",
+        "description": (
+            "<p>Not ready</p>"
+            '<iframe width="400" src="https://www.youtube.com/embed/abcDEF12345"></iframe>'
+            '<object><embed src="http://flash.example.com/game.swf"></embed></object>'
+        ),
+        "fileAttachments": [{"fileUrl": "blogs/notes.pdf"}],
         "createdDate": "2012-01-01T10:00:00.000Z",
         "publishStatus": "draft",
     },

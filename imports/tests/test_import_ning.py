@@ -121,6 +121,10 @@ def test_blog_posts_published_and_drafts_sanitised(network: Network, archive: Pa
     draft = Post.objects.get(source_id="blog:2x0owner:BlogEntry:300")
     assert draft.status == Post.Status.DRAFT and draft.published_at is None
     assert draft.title == "A draft &amp; its notes"
+    # An old video player becomes a link to the video; another embed is dropped.
+    watch = "https://www.youtube.com/watch?v=abcDEF12345"
+    assert f'<a href="{watch}" rel="nofollow noopener ugc">{watch}</a>' in draft.body_html
+    assert "flash.example.com" not in draft.body_html
     urdu = Post.objects.get(source_id="blog:2x0owner:BlogEntry:100")
     assert urdu.title.encode() == URDU_TITLE.encode()
     assert "آج شام چھت پر بیٹھ کر بادل گنتے رہے۔" in urdu.body_html
