@@ -160,6 +160,9 @@ class NingImport:
         with ExitStack() as stack:
             stack.enter_context(events.muted())
             stack.enter_context(paused())
+            # What the import writes in words (a category's name, a marker) is in the
+            # network's language, as a former member's name is.
+            stack.enter_context(translation.override(settings.LANGUAGE_CODE))
             self.import_members()
             self.import_groups()
             self.import_blogs()
@@ -616,8 +619,7 @@ class NingImport:
     def category(self, name: str) -> Category:
         label = " ".join(name.split())[:100]
         if not label:
-            with translation.override(settings.LANGUAGE_CODE):
-                label = str(_("General"))
+            label = _("General")
         source_id = f"category:{label}"
         found = Category.objects.filter(source=SOURCE, source_id=source_id).first()
         if found is None:
