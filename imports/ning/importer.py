@@ -182,9 +182,11 @@ class NingImport:
             return []
         parsed = self.archive.read(kind)
         self.report.files[found.path.name] = dict(parsed.repairs)
-        self.report.damaged.extend(f"{found.path.name}: {message}" for message in parsed.damaged)
+        for message in parsed.damaged:
+            self.report.damaged.append(f"{found.path.name}: {message}")
+            self.report.skipped(kind, "unreadable in the file (damaged)")
         if not found.local:
-            self.report.repaired(kind, "no -local file: media of this kind not found in folder")
+            self.report.repaired(kind, "no -local file: read the other, its media point at Ning")
         return parsed.records
 
     def each(self, kind: str, records: list[Any], write: Callable[[dict[str, Any]], None]) -> None:

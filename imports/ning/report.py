@@ -48,7 +48,7 @@ class Report:
             out.append(f"  damaged: {message}")
         for name, kind in self.kinds.items():
             out.append(
-                f"{name}: {kind.imported} imported, {sum(kind.repaired.values())} repaired, "
+                f"{name}: {kind.imported} imported, {sum(kind.repaired.values())} repairs, "
                 f"{sum(kind.skipped.values())} skipped"
             )
             for what, n in sorted(kind.repaired.items()):

@@ -181,6 +181,7 @@ def test_report_counts_and_damage(network: Network, archive: Path) -> None:
     assert "former members (authors without a member record): 1 imported" in output
     assert "accounts merged (same email)" in output
     assert "damaged: ning-blogs-local.json" in output
+    assert "skipped ×1: unreadable in the file (damaged)" in output
     assert "JSON repaired" in output
 
 
@@ -318,7 +319,7 @@ def test_photos_videos_pages_notes_music(network: Network, archive: Path) -> Non
     assert about.published and about.body_html == '<p dir="auto">Be kind</p>'
     assert Page.objects.filter(title="Admin").exists()
     assert "field 'visibility' not imported" in output
-    assert "music: 0 imported, 0 repaired, 1 skipped" in output
+    assert "music: 0 imported, 0 repairs, 1 skipped" in output
 
 
 def test_cached_pages_and_search_show_the_import(
