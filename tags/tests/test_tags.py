@@ -259,3 +259,63 @@ def test_an_items_tags_show_as_links(member: Member) -> None:
     html = Template("{% load tagging %}{% tag_links obj %}").render(Context({"obj": video}))
     assert '<a href="/tags/karachi/" rel="tag" dir="auto">Karachi</a>' in html
     assert "کراچی</a>" in html
+
+
+@pytest.mark.django_db
+def test_a_visitors_tag_pages_reuse_sql_compiled_once_and_find_what_the_orm_finds(
+    member: Member, visitor: Client
+) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from tags import queries
+
+    queries._for_visitors.clear()
+    make_post(member, "Karachi reunion", tags=["karachi"])
+    tag(make_video(member, "Karachi film"), "karachi")
+    tag(make_video(member, "Lahore film"), "lahore")
+    tag(Photo.objects.create(owner=member, caption="Karachi port", image="x.jpg"), "karachi")
+    Photo.objects.filter(caption="Karachi port").update(hidden_at=timezone.now())
+    assert titles(visitor, "karachi") == ["Karachi film", "Karachi reunion"]
+    compiled = dict(queries._for_visitors)
+    assert compiled and all(sql is not None for sql in compiled.values())
+    assert titles(visitor, "lahore") == ["Lahore film"]
+    assert queries._for_visitors == compiled  # another tag: the same SQL, another key
+    anyone = AnonymousUser()
+    for key in ("karachi", "lahore", "nothing-tagged"):
+        for kind in queries.kinds_on(set()):
+            for limit in (20, 1000):
+                assert queries._newest_rows(kind, key, anyone, limit) == list(
+                    queries._newest_of(kind, key, anyone, limit)
+                )
+
+
+@pytest.mark.django_db
+def test_a_kind_whose_visitors_query_holds_a_date_is_built_anew_every_time(
+    member: Member,
+) -> None:
+    import dataclasses
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from tags import queries, registry
+
+    videos = registry.for_key("video")
+    assert videos is not None
+    until_now = dataclasses.replace(
+        videos,
+        key="video-until-now",
+        visible_to=lambda viewer: Video.objects.filter(created_at__lte=timezone.now()),
+    )
+    tag(make_video(member, "Karachi film"), "karachi")
+    tag(
+        make_video(member, "Tomorrow's film", created_at=timezone.now() + dt.timedelta(days=1)),
+        "karachi",
+    )
+    rows = queries._newest_rows(until_now, "karachi", AnonymousUser(), 20)
+    assert (
+        queries._for_visitors[("default", "video-until-now", until_now.content_type().pk, 20)]
+        is None
+    )
+    assert [pk for _when, pk, _n in rows] == list(
+        Video.objects.filter(title="Karachi film").values_list("pk", flat=True)
+    )
