@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
@@ -32,3 +33,20 @@ class ImportedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.kind} {self.original_id}"
+
+
+class PasswordInvitation(models.Model):
+    """The "choose your password" email sent to an imported member (imports.invitations):
+    each is invited once, when the administrator decides, in batches."""
+
+    member = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    sent_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("password invitation")
+        verbose_name_plural = _("password invitations")
+
+    def __str__(self) -> str:
+        return f"{self.member_id} {self.sent_at:%Y-%m-%d}"
