@@ -27,42 +27,49 @@ from .models import PasswordInvitation
 BATCH = 200
 
 
-def waiting() -> QuerySet[Member]:
-    """Imported members who may sign in once they have a password and were not invited yet:
-    local, active, approved, with an email and no usable password."""
+def waiting(*, again: bool = False) -> QuerySet[Member]:
+    """Imported members who may sign in once they have a password and were not invited yet
+    (`again`: who were, and still have none — their link expired): local, active, approved,
+    with an email and no usable password."""
     invited = PasswordInvitation.objects.values("member_id")
-    return (
+    members = (
         Member.objects.local()
         .filter(is_active=True, awaiting_approval=False, left_at=None, email__isnull=False)
         .exclude(source="")
         .filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
-        .exclude(pk__in=invited)
         .order_by("pk")
     )
+    return members.filter(pk__in=invited) if again else members.exclude(pk__in=invited)
 
 
-def _batches(limit: int | None) -> Iterator[list[Member]]:
+def _batches(limit: int | None, again: bool) -> Iterator[list[Member]]:
     sent = 0
+    last = 0
     while limit is None or sent < limit:
         size = BATCH if limit is None else min(BATCH, limit - sent)
-        batch = list(waiting()[:size])
+        batch = list(waiting(again=again).filter(pk__gt=last)[:size])
         if not batch:
             return
         yield batch
         sent += len(batch)
+        last = batch[-1].pk
 
 
-def invite(*, limit: int | None = None, progress: Progress | None = None) -> int:
-    """Queues the email for (at most `limit` of) the members waiting; returns how many."""
+def invite(
+    *, limit: int | None = None, again: bool = False, progress: Progress | None = None
+) -> int:
+    """Queues the email for (at most `limit` of) the members waiting (see waiting()); returns
+    how many."""
     network = Network.objects.first()
     name = network.name if network is not None else ""
     days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
-    total = waiting().count() if limit is None else min(limit, waiting().count())
+    count = waiting(again=again).count()
+    total = count if limit is None else min(limit, count)
     if progress is not None:
         progress.start("invitations", total)
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        for batch in _batches(limit):
+        for batch in _batches(limit, again):
             with transaction.atomic():
                 for member in batch:
                     context = {
@@ -76,6 +83,7 @@ def invite(*, limit: int | None = None, progress: Progress | None = None) -> int
                     subject = render_to_string("imports/email/set_password_subject.txt", context)
                     body = render_to_string("imports/email/set_password_body.txt", context)
                     queue_email(" ".join(subject.split()), body, [member.address])
+                PasswordInvitation.objects.filter(member__in=batch).delete()
                 PasswordInvitation.objects.bulk_create(
                     PasswordInvitation(member=member) for member in batch
                 )

@@ -66,3 +66,17 @@ def test_the_emailed_link_sets_the_password_and_signs_in(
     # Each member once: nothing left to send.
     assert invite() == "0 invitations queued; 0 imported members still waiting.\n"
     assert PasswordInvitation.objects.count() == 2
+
+
+def test_invited_again_only_who_still_has_no_password(
+    imported: None, smtp: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    invite()
+    zara = Member.objects.get(email="zara@example.net")
+    zara.set_password("kite-string-monsoon-42")
+    zara.save()
+    assert invite("--again", "--dry-run") == "1 imported members would be invited.\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invite("--again").startswith("1 invitations queued")
+    [message] = smtp.wait_for("bilal@example.net")
+    assert "ask the network's administrators for a new one" in body_of(message)

@@ -20,12 +20,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Only say how many would be invited."
         )
+        parser.add_argument(
+            "--again",
+            action="store_true",
+            help="Invite again who was invited and still has no password (the link expired).",
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
 
     stderr_stream: TextIO = sys.stderr
 
     def handle(self, *args: Any, **options: Any) -> None:
-        count = waiting().count()
+        again = options["again"]
+        count = waiting(again=again).count()
         if options["dry_run"]:
             self.stdout.write(f"{count} imported members would be invited.")
             return
@@ -34,7 +40,7 @@ class Command(BaseCommand):
             self.stdout.write("Nothing to do: --limit must be at least 1.")
             return
         progress = Progress(self.stderr_stream, enabled=not options["quiet"])
-        sent = invite(limit=limit, progress=progress)
+        sent = invite(limit=limit, again=again, progress=progress)
         left = waiting().count()
         self.stdout.write(
             self.style.SUCCESS(f"{sent} invitations queued; {left} imported members still waiting.")
