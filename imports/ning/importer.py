@@ -36,7 +36,8 @@ from blogs.models import Post
 from blogs.services import render_body
 from comments.models import MAX_COMMENT_CHARS, Comment
 from events.models import Event, Rsvp
-from forum.models import Category, Discussion
+from forum import attachments as forum_files
+from forum.models import Attachment, Category, Discussion
 from forum.services import recount_last_reply, refresh_category
 from groups.models import Group, Invitation, JoinRequest, Membership
 from groups.services import set_icon
@@ -75,6 +76,9 @@ PROFILE_FIELDS = {
     "birthdate": ("Birthday", Visibility.ADMINS),
 }
 GENDERS = {"m": "Male", "f": "Female"}
+# Where an entry of `fileAttachments` names its file (the importers disagree; a plain string
+# is accepted too).
+ATTACHMENT_KEYS = ("path", "fileUrl", "url", "attachmentUrl", "file", "src")
 MAX_ANSWER = 2000
 _BREAKS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/blockquote|/tr)\b[^>]*>", re.IGNORECASE)
 
@@ -679,16 +683,51 @@ class NingImport:
         discussion.save(force_insert=True)
         self.remember("discussion", original, discussion)
         self.report.imported("discussions")
-        if _list(record.get("fileAttachments")) or any(
+        self.attach_files(discussion, _list(record.get("fileAttachments")))
+        if any(
             isinstance(c, dict) and c.get("fileAttachments") for c in _list(record.get("comments"))
         ):
-            self.report.repaired("discussions", "file attachments not imported (not built yet)")
+            self.report.repaired("discussion replies", "files of replies not imported")
         added = self.add_comments(
             "discussion replies", discussion, _list(record.get("comments")),
             f"discussion:{original}",
         )  # fmt: skip
         if added:
             recount_last_reply([discussion.pk])
+
+    def attach_files(self, discussion: Discussion, found: list[Any]) -> None:
+        """The discussion's files from the archive, checked as the forum checks uploads (its
+        kinds of file, its sizes, at most its number); each refused one reported."""
+        stored = 0
+        for entry in found:
+            reference = entry if isinstance(entry, str) else None
+            if isinstance(entry, dict):
+                reference = next(
+                    (entry[k] for k in ATTACHMENT_KEYS if isinstance(entry.get(k), str)), None
+                )
+            path = self.archive.media(reference)
+            if path is None:
+                self.report.repaired("discussions", "file missing from the archive: left out")
+                continue
+            if stored >= forum_files.MAX_FILES:
+                self.report.repaired("discussions", "more files than a discussion takes")
+                continue
+            try:
+                checked = forum_files.check(SimpleUploadedFile(path.name, path.read_bytes()))
+            except ValidationError:
+                self.report.repaired("discussions", "file of a kind the forum refuses: left out")
+                continue
+            attachment = Attachment(
+                discussion=discussion, name=checked.name, kind=checked.kind,
+                content_type=checked.content_type, extension=checked.extension,
+                size=checked.content.size, token=forum_files.new_token(),
+                created_at=discussion.created_at,
+            )  # fmt: skip
+            if not self.dry_run:
+                attachment.file.save(checked.name, checked.content, save=False)
+            attachment.save()
+            stored += 1
+            self.report.imported("discussion files")
 
     # --- Events -----------------------------------------------------------------------------
 

@@ -223,7 +223,11 @@ DISCUSSIONS: list[dict[str, Any]] = [
         "description": "<p>Which kind is sweetest?</p>",
         "createdDate": "2010-06-05T10:00:00.000Z",
         "category": "Food &amp; Drink",
-        "fileAttachments": [{"fileUrl": "discussions/list.txt"}],
+        "fileAttachments": [
+            {"fileUrl": "discussions/list.txt?download=1"},
+            "discussions/gone.pdf",
+            {"path": "discussions/run.exe"},
+        ],
     },
     {
         "id": "2x0owner:Topic:19",
@@ -378,6 +382,9 @@ def make_archive(folder: Path) -> Path:
                           ("notes", NOTES), ("music", MUSIC)):  # fmt: skip
         (folder / f"ning-{kind}-local.json").write_text(dump(records), encoding="utf-8")
     png(folder / "groups" / "kite.png", "orange")
+    (folder / "discussions").mkdir()
+    (folder / "discussions" / "list.txt").write_text("Langra\nChaunsa\n", encoding="utf-8")
+    (folder / "discussions" / "run.exe").write_bytes(b"MZ\x90\x00")
     (folder / "ning-groups-local.json").write_text(dump(GROUPS), encoding="utf-8")
     (folder / "ning-discussions-local.json").write_text(dump(DISCUSSIONS), encoding="utf-8")
     # Only the remote twin: read all the same (its media would not be in the folder).

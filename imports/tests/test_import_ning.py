@@ -258,7 +258,11 @@ def test_discussions_categories_and_group_discussions(network: Network, archive:
     assert mangoes.category.discussion_count == 1
     hello = Discussion.objects.get(title="Introductions")
     assert hello.category is not None and hello.category.name == "General"
-    assert "file attachments not imported" in output
+    [attached] = mangoes.attachments.all()
+    assert attached.name == "list.txt"
+    assert attached.file.read() == b"Langra\nChaunsa\n"
+    assert "file missing from the archive: left out" in output
+    assert "file of a kind the forum refuses: left out" in output
 
 
 def test_events_with_answers_from_either_key(network: Network, archive: Path) -> None:
