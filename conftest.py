@@ -34,6 +34,20 @@ PASSWORD = "a long test password"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first — those starting servers as processes, then the browser tests —
+    so that at the end of a run neither xdist worker is left alone with one of them. The order
+    is otherwise kept (pytest-django's, and each module's tests together)."""
+
+    def weight(item: pytest.Item) -> int:
+        if item.get_closest_marker("processes"):
+            return 0
+        return 1 if item.get_closest_marker("browser") else 2
+
+    items.sort(key=weight)
+
+
 @pytest.fixture
 def network(db: None) -> Network:
     return create_network(
