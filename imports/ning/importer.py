@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -228,6 +229,10 @@ class NingImport:
                 self.report.skipped("members", "no contributorName")
                 continue
             email = _key(record.get("email")).lower()
+            if email and not _valid_email(email):
+                self.report.repaired("members", "email not an address: left out")
+                record = {**record, "email": ""}
+                email = ""
             groups.setdefault(email or f"\0{key}", []).append(record)
         people = []
         for group in groups.values():
@@ -1036,6 +1041,14 @@ def video_address(embed: str) -> str | None:
     if found:
         return f"https://vimeo.com/{next(g for g in found.groups() if g)}"
     return None
+
+
+def _valid_email(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return len(value) <= 254
 
 
 def _yes(value: object) -> bool:

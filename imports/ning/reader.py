@@ -26,6 +26,10 @@ KINDS = ("members", "groups", "blogs", "discussions", "events", "photos", "video
          "pages", "notes")  # fmt: skip
 
 _WHITESPACE = " \t\r\n\ufeff"
+_LINE_RECORD = re.compile(r"[\r\n][ \t]*[\[,]?[ \t]*\{[ \t\r\n]*\"")
+_GLUED_RECORD = re.compile(
+    r"[}\]]\s*[,\[]?\s*\{\s*\"(?:id|contributorName|title|fullName|email|createdDate)\"\s*:"
+)
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _LITERALS = {"true": True, "false": False, "null": None}
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
@@ -274,11 +278,16 @@ class _Parser:
 
     def _resync(self, start: int) -> bool:
         """After a damaged record: go on at the next record that starts a line (the Archiver
-        writes one record per line or more); False if there is none."""
-        match = re.compile(r"[\r\n][ \t]*[\[,]?[ \t]*\{[ \t\r\n]*\"").search(self.text, start + 1)
-        if match is None:
+        writes one record per line or more) or, in a file on one line, at the next `}{"id"`-like
+        joint naming a record's first field; False if there is none."""
+        found = [
+            match.start()
+            for pattern in (_LINE_RECORD, _GLUED_RECORD)
+            if (match := pattern.search(self.text, start + 1)) is not None
+        ]
+        if not found:
             return False
-        self.pos = self.text.index("{", match.start())
+        self.pos = self.text.index("{", min(found) + 1)
         return True
 
 

@@ -90,6 +90,13 @@ MEMBERS: list[dict[str, Any]] = [
         "profilePhoto": "members/missing.png",
     },
     {
+        "contributorName": "8bad",
+        "fullName": "Badr Noemail",
+        "email": "not an address",
+        "createdDate": "2012-02-01T10:00:00.000Z",
+        "state": "active",
+    },
+    {
         "contributorName": "7left",
         "fullName": "Lateef Left",
         "email": "lateef@example.net",

@@ -77,6 +77,9 @@ def test_members_one_per_email_with_levels_states_and_no_password(
     left = Member.objects.get(source_id="7left")
     assert left.is_former and left.email is None and "Lateef" not in left.display_name
     assert not Member.objects.filter(email__iexact="lateef@example.net").exists()
+    # An email that is no address: imported, without it, and cannot sign in.
+    badr = Member.objects.get(source_id="8bad")
+    assert badr.email is None and not badr.is_active and badr.display_name == "Badr Noemail"
 
 
 def test_owner_becomes_creator_of_a_network_without_one(archive: Path) -> None:
@@ -174,7 +177,7 @@ def test_the_pages_show_the_import(network: Network, archive: Path, client: Clie
 
 def test_report_counts_and_damage(network: Network, archive: Path) -> None:
     output = run(archive)
-    assert "members: 5 imported" in output  # six records, two of them one person
+    assert "members: 6 imported" in output  # seven records, two of them one person
     assert "blog posts: 3 imported" in output
     assert "blog comments: 3 imported" in output
     assert "wall comments: 2 imported" in output

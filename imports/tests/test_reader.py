@@ -146,3 +146,10 @@ def test_media_resolved_beside_the_files_never_remote(tmp_path: Path) -> None:
     assert archive.media("members/missing.jpg") is None
     assert archive.media("") is None
     assert archive.media(None) is None
+
+
+def test_damaged_record_on_a_file_of_one_line() -> None:
+    text = '[{"id": "a"},{"id": "b", "x": +++},{"id": "c", "t": "}{\\"id\\": 1"},{"id": "d"}]'
+    parsed = parse_text(text)
+    assert [r["id"] for r in parsed.records] == ["a", "c", "d"]
+    assert len(parsed.damaged) == 1
