@@ -410,8 +410,8 @@ class NingImport:
 
     def save_photo(self, member: Member, group: list[dict[str, Any]]) -> None:
         reference = next((r.get("profilePhoto") for r in group if r.get("profilePhoto")), None)
-        if not reference:
-            return
+        if not reference or member.photo:
+            return  # none, or an account here that has its own already (kept)
         path = self.archive.media(reference)
         if path is None:
             self.report.repaired("members", "photo missing from the archive: left out")

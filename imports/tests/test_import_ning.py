@@ -82,9 +82,24 @@ def test_members_one_per_email_with_levels_states_and_no_password(
     assert badr.email is None and not badr.is_active and badr.display_name == "Badr Noemail"
 
 
-def test_owner_becomes_creator_of_a_network_without_one(archive: Path) -> None:
+def test_the_network_must_exist_first(archive: Path) -> None:
+    with pytest.raises(CommandError, match="Create the network first"):
+        run(archive)
+    assert not Member.objects.exists()
+
+
+def test_the_creator_with_the_owners_email_gets_the_owners_content(
+    network: Network, archive: Path
+) -> None:
+    creator = network.creator
+    creator.email = "bilal@example.net"
+    creator.save()
     run(archive)
-    assert Member.objects.get(source_id="2x0owner").role == Member.Role.CREATOR
+    creator.refresh_from_db()
+    assert creator.role == Member.Role.CREATOR and creator.has_usable_password()
+    assert creator.display_name == "Nadia Qureshi"  # their account is kept as it is
+    assert Post.objects.get(source_id="blog:2x0owner:BlogEntry:100").author == creator
+    assert Wall.objects.get(member=creator).comment_count == 2
 
 
 def test_profile_answers_extra_fields_and_photo(network: Network, archive: Path) -> None:

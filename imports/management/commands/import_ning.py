@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from imports.ning.importer import run_import
 from lib.datagen import Progress
+from network.models import Network
 
 
 class Command(BaseCommand):
@@ -32,6 +33,11 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a folder.")
         if not any(folder.glob("ning-*.json")):
             raise CommandError(f"{folder} holds no ning-*.json file: is it a Ning archive?")
+        if not Network.objects.exists():
+            raise CommandError(
+                "Create the network first (manage.py createnetwork, or the first-run page), "
+                "with the email the Ning owner used: the owner's archive then becomes theirs."
+            )
         # The bars on stderr, as reindex's: stdout keeps the report alone.
         progress = Progress(self.stderr_stream, enabled=not options["quiet"])
         report = run_import(folder, dry_run=options["dry_run"], progress=progress)
