@@ -37,6 +37,7 @@ from blogs.models import Post
 from blogs.services import render_body
 from comments.models import MAX_COMMENT_CHARS, Comment
 from events.models import Event, Rsvp
+from events.models import Invitation as EventInvitation
 from forum import attachments as forum_files
 from forum.models import Attachment, Category, Discussion
 from forum.services import recount_last_reply, refresh_category
@@ -810,6 +811,14 @@ class NingImport:
             Rsvp(event=event, member_id=pk, answer=value, created_at=created, updated_at=created)
             for pk, value in rsvps.items()
         )
+        if private:
+            # Who answered a private event was invited to it: they still see it here.
+            EventInvitation.objects.bulk_create(
+                EventInvitation(event=event, member_id=pk, invited_by=event.organiser,
+                                created_at=created)
+                for pk in rsvps
+                if pk != event.organiser_id
+            )  # fmt: skip
         attending = sum(1 for value in rsvps.values() if value == Rsvp.Answer.ATTENDING)
         Event.objects.filter(pk=event.pk).update(attending_count=attending)
         self.report.imported("event answers", len(rsvps))

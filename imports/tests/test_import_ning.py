@@ -303,6 +303,9 @@ def test_events_with_answers_from_either_key(network: Network, archive: Path) ->
     answers = {r.member.source_id: r.answer for r in dinner.rsvps.select_related("member")}
     assert answers == {"2x0owner": "yes", "6pend": "no", "former:9gone": "yes"}
     assert dinner.attending_count == 2
+    # A private event: who answered was invited, and still sees it.
+    invited = {i.member.source_id for i in dinner.invitations.select_related("member")}
+    assert invited == {"2x0owner", "6pend", "former:9gone"}
     assert not Event.objects.filter(title="No date").exists()
     assert "skipped ×1: no start date" in output
 
