@@ -47,6 +47,7 @@ from lib import events
 from lib.cachetags import EVERYTHING, invalidate
 from lib.datagen import Progress
 from lib.markup import html_to_text, render_plain_text, sanitize_html, truncate_words
+from lib.validators import validate_web_address
 from members.models import Member, unique_handle
 from members.services import former_member_name, set_photo
 from pages.models import RESERVED_SLUGS, Page
@@ -107,7 +108,8 @@ def html_to_lines(value: str) -> str:
 
 
 def _key(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
+    """A member key or id as text (a longer one than any Ning wrote is cut)."""
+    return value.strip()[:300] if isinstance(value, str) else ""
 
 
 class NingImport:
@@ -767,9 +769,12 @@ class NingImport:
             if (text := " ".join(as_text(record.get(key)).split()))
         )  # fmt: skip
         website = as_text(record.get("website")).strip()
-        if website and not re.match(r"https?://", website):
-            website = ""
-            self.report.repaired("events", "website not a web address: left out")
+        if website:
+            try:
+                validate_web_address(website)
+            except ValidationError:
+                website = ""
+                self.report.repaired("events", "website not a web address: left out")
         title = text_title(record.get("title")) or "—"
         private = _yes(record.get("isPrivate"))
         created = self.date("events", record.get("createdDate"))
