@@ -64,6 +64,8 @@ from .reader import Archive, as_text, text_title
 from .report import Report
 
 SOURCE = "ning"
+# The report's name for what a file holds, where it differs from the file's.
+REPORT_KINDS = {"blogs": "blog posts"}
 BATCH = 200
 # Member fields with a place of their own (or none: no passwords are exported); every other
 # top-level key is an extra profile field.
@@ -192,9 +194,12 @@ class NingImport:
         self.report.files[found.path.name] = dict(parsed.repairs)
         for message in parsed.damaged:
             self.report.damaged.append(f"{found.path.name}: {message}")
-            self.report.skipped(kind, "unreadable in the file (damaged)")
+            self.report.skipped(REPORT_KINDS.get(kind, kind), "unreadable in the file (damaged)")
         if not found.local:
-            self.report.repaired(kind, "no -local file: read the other, its media point at Ning")
+            self.report.repaired(
+                REPORT_KINDS.get(kind, kind),
+                "no -local file: read the other, its media point at Ning",
+            )
         return parsed.records
 
     def each(self, kind: str, records: list[Any], write: Callable[[dict[str, Any]], None]) -> None:

@@ -272,9 +272,15 @@ class _Parser:
                 self.pos += 1
                 self.result.repaired("stray }")
             else:
-                self.result.damaged.append(str(Damaged(f"unexpected {char!r}", self.pos)))
-                if not self._resync(self.pos):
-                    return
+                # A value that is no record (a text, a number): read past it and left out.
+                start = self.pos
+                try:
+                    self.value()
+                    self.result.repaired("value that is not a record")
+                except Damaged as error:
+                    self.result.damaged.append(str(error))
+                    if not self._resync(start):
+                        return
 
     def _resync(self, start: int) -> bool:
         """After a damaged record: go on at the next record that starts a line (the Archiver

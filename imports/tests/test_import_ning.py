@@ -1,6 +1,7 @@
 """manage.py import_ning over a small hand-made archive, checked record by record."""
 
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -360,3 +361,30 @@ def test_cached_pages_and_search_show_the_import(
     assert "Kites &amp; string" in client.get("/").content.decode()
     found = client.get("/search/", {"q": "kites"}).content.decode()
     assert "&amp; string: f(x)" in found
+
+
+def test_records_of_the_wrong_shape_are_reported_not_fatal(
+    network: Network, tmp_path: Path
+) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    odd: list[object] = [
+        {"contributorName": ["x"], "email": 5},
+        {"contributorName": "ok1", "email": "ok1@example.net", "profileQuestions": ["a"],
+         "comments": {"not": "a list"}, "createdDate": 12345, "fullName": None},
+    ]  # fmt: skip
+    (folder / "ning-members-local.json").write_text(json.dumps(odd), encoding="utf-8")
+    blogs: list[object] = [
+        "a string",
+        {"id": 7, "title": ["list"], "description": {"x": 1}, "comments": [1, "two", None],
+         "contributorName": "ok1", "publishStatus": None, "createdDate": "yesterday"},
+    ]  # fmt: skip
+    (folder / "ning-blogs-local.json").write_text(json.dumps(blogs), encoding="utf-8")
+    output = run(folder)
+    assert "members: 1 imported" in output
+    assert "skipped ×1: no contributorName" in output
+    assert "blog posts: 1 imported" in output
+    assert "value that is not a record ×1" in output
+    assert "skipped ×3: not a record" in output  # the blog's comments 1, "two", None
+    post = Post.objects.get(source_id="blog:7")
+    assert post.status == Post.Status.DRAFT

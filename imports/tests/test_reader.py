@@ -153,3 +153,15 @@ def test_damaged_record_on_a_file_of_one_line() -> None:
     parsed = parse_text(text)
     assert [r["id"] for r in parsed.records] == ["a", "c", "d"]
     assert len(parsed.damaged) == 1
+
+
+def test_no_cut_or_stray_character_makes_the_reader_fail() -> None:
+    """Whatever the damage, the reader returns what it could read and reports the rest."""
+    records = [{"id": str(n), "title": f"t{n}", "comments": [{"id": "c", "d": "}{ ]["}]}
+               for n in range(4)]  # fmt: skip
+    text = "(" + "".join(json.dumps(r) for r in records) + "]])"
+    for cut in range(0, len(text), 3):
+        parse_text(text[:cut])
+        for junk in ("{", "}", '"', "\\", "]", "[", ":", ","):
+            parsed = parse_text(text[:cut] + junk + text[cut:])
+            assert len(parsed.records) <= len(records) + 1
