@@ -483,6 +483,9 @@ class NingImport:
                 source_id=original,
             )
             rows.append((original, comment))
+        # Oldest first by date; the archive lists newest first, so comments of the same
+        # instant keep their order when the list is turned round before the (stable) sort.
+        rows.reverse()
         rows.sort(key=lambda row: row[1].created_at)
         for original, comment in rows:
             comment.save(force_insert=True)

@@ -148,6 +148,12 @@ BLOGS: list[dict[str, Any]] = [
                 "createdDate": "2011-04-04T10:00:00.000Z",
             },
             {
+                "id": "c1b",
+                "contributorName": "3y1zara",
+                "description": "Same instant, written second",
+                "createdDate": "2011-04-03T10:00:00.000Z",
+            },
+            {
                 "id": "c1",
                 "contributorName": "2x0owner",
                 "description": "<p>First<br/>line two</p>",

@@ -158,15 +158,16 @@ def test_comments_in_order_by_their_authors_with_a_former_member(
     comments = list(Comment.objects.filter(object_id=kites.pk, content_type__model="post"))
     assert [c.body for c in comments] == [
         "First\nline two",
+        "Same instant, written second",
         "Second 😀",
         "Third, by a deleted account",
     ]
-    assert [c.created_at.day for c in comments] == [3, 4, 5]
+    assert [c.created_at.day for c in comments] == [3, 3, 4, 5]
     assert comments[0].author.source_id == "2x0owner"
-    assert comments[1].author.email == "zara@example.net"
-    gone = comments[2].author
+    assert comments[2].author.email == "zara@example.net"
+    gone = comments[3].author
     assert gone.is_former and not gone.is_active and not gone.has_usable_password()
-    assert kites.comment_count == 3
+    assert kites.comment_count == 4
 
 
 def test_wall_comments(network: Network, archive: Path) -> None:
@@ -195,7 +196,7 @@ def test_report_counts_and_damage(network: Network, archive: Path) -> None:
     output = run(archive)
     assert "members: 6 imported" in output  # seven records, two of them one person
     assert "blog posts: 3 imported" in output
-    assert "blog comments: 3 imported" in output
+    assert "blog comments: 4 imported" in output
     assert "wall comments: 2 imported" in output
     assert "former members (authors without a member record): 1 imported" in output
     assert "accounts merged (same email)" in output
