@@ -73,10 +73,12 @@ MEMBER_FIELDS = {
     "contributorName", "fullName", "email", "createdDate", "profilePhoto", "level", "state",
     "profileQuestions", "comments", "password",
 }  # fmt: skip
-# Fields of Ning's own profile that become profile questions, and who sees the answers.
+# Fields of Ning's own profile that become profile questions, and who sees the answers (the
+# archive does not say who saw them on Ning: members only, administrators only for a birthday;
+# administrators may open them wider).
 PROFILE_FIELDS = {
-    "location": ("Location", Visibility.EVERYONE),
-    "country": ("Country", Visibility.EVERYONE),
+    "location": ("Location", Visibility.MEMBERS),
+    "country": ("Country", Visibility.MEMBERS),
     "gender": ("Gender", Visibility.MEMBERS),
     "birthdate": ("Birthday", Visibility.ADMINS),
 }
@@ -268,6 +270,8 @@ class NingImport:
         if known is None:
             if len(group) > 1:
                 self.report.repaired("members", "accounts merged (same email)")
+            if member.is_former:
+                return  # who left keeps nothing personal here (answers, photo)
             self.save_answers(member, group)
             self.save_photo(member, group)
 

@@ -102,6 +102,8 @@ MEMBERS: list[dict[str, Any]] = [
         "email": "lateef@example.net",
         "createdDate": "2010-02-01T10:00:00.000Z",
         "state": "left",
+        "location": "Somewhere private",
+        "profilePhoto": "members/owner.png",
     },
 ]
 

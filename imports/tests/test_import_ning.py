@@ -77,6 +77,7 @@ def test_members_one_per_email_with_levels_states_and_no_password(
     assert pari.awaiting_approval and pari.is_active
     left = Member.objects.get(source_id="7left")
     assert left.is_former and left.email is None and "Lateef" not in left.display_name
+    assert not left.profile_answers.exists() and not left.photo
     assert not Member.objects.filter(email__iexact="lateef@example.net").exists()
     # An email that is no address: imported, without it, and cannot sign in.
     badr = Member.objects.get(source_id="8bad")
