@@ -660,6 +660,16 @@ class NingImport:
     def import_discussions(self) -> None:
         self.touched_categories: set[int] = set()
         self.each("discussions", self.read("discussions"), self.import_discussion)
+        # Each discussion's last reply, and the forum's lists, once at the end (also those of
+        # an earlier run that stopped before it got here).
+        waiting = list(
+            Discussion.objects.filter(source=SOURCE, comment_count__gt=0, last_reply_at=None)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for start in range(0, len(waiting), BATCH):
+            with transaction.atomic():
+                recount_last_reply(waiting[start : start + BATCH])
         for category in Category.objects.filter(pk__in=self.touched_categories):
             refresh_category(category)
 
@@ -708,12 +718,11 @@ class NingImport:
             isinstance(c, dict) and c.get("fileAttachments") for c in _list(record.get("comments"))
         ):
             self.report.repaired("discussion replies", "files of replies not imported")
-        added = self.add_comments(
+        # The last reply is set at the end (import_discussions).
+        self.add_comments(
             "discussion replies", discussion, _list(record.get("comments")),
             f"discussion:{original}",
         )  # fmt: skip
-        if added:
-            recount_last_reply([discussion.pk])
 
     def attach_files(self, discussion: Discussion, found: list[Any]) -> None:
         """The discussion's files from the archive, checked as the forum checks uploads (its
