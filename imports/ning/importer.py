@@ -131,6 +131,9 @@ class NingImport:
         self._done: dict[str, dict[str, int]] = {}
         self._types: dict[type[models.Model], ContentType] = {}
         self._questions: dict[str, Question] | None = None
+        # A picture of the archive → its address here once copied (None: damaged).
+        self._copied: dict[Path, str | None] = {}
+        self.touched_categories: set[int] = set()
 
     # --- Remembering what was imported ------------------------------------------------------
 
@@ -658,7 +661,6 @@ class NingImport:
         return found
 
     def import_discussions(self) -> None:
-        self.touched_categories: set[int] = set()
         self.each("discussions", self.read("discussions"), self.import_discussion)
         # Each discussion's last reply, and the forum's lists, once at the end (also those of
         # an earlier run that stopped before it got here).
@@ -970,8 +972,6 @@ class NingImport:
         """The HTML sanitised, each picture it shows from the archive's folder copied into
         this site's storage and pointed at there; a picture missing or damaged (or left on
         Ning's servers, which no longer answer) replaced by a visible marker."""
-        if not hasattr(self, "_copied"):
-            self._copied: dict[Path, str | None] = {}
 
         def swap(match: re.Match[str]) -> str:
             src = html.unescape(match.group(1))
