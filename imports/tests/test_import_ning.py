@@ -16,6 +16,7 @@ from events.models import Event
 from forum.models import Discussion
 from groups.models import Group
 from imports.models import ImportedRecord
+from imports.ning import importer
 from members.models import Member
 from network.models import Network
 from pages.models import Page
@@ -390,3 +391,32 @@ def test_records_of_the_wrong_shape_are_reported_not_fatal(
     assert "skipped ×3: not a record" in output  # the blog's comments 1, "two", None
     post = Post.objects.get(source_id="blog:7")
     assert post.status == Post.Status.DRAFT
+
+
+def test_a_run_stopped_halfway_is_finished_by_the_next(
+    network: Network, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped (Ctrl-C) during the blog posts: what was committed stays, the next run brings
+    the rest and nothing twice."""
+    monkeypatch.setattr(importer, "BATCH", 1)
+    real = importer.NingImport.import_post
+    calls = []
+
+    def stop_at_the_second(self: importer.NingImport, record: dict[str, Any]) -> None:
+        calls.append(record)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(self, record)
+
+    monkeypatch.setattr(importer.NingImport, "import_post", stop_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        run(archive)
+    assert Post.objects.count() == 1
+    assert not Discussion.objects.exists()
+    monkeypatch.setattr(importer.NingImport, "import_post", real)
+    output = run(archive)
+    assert "blog posts: 2 imported" in output
+    assert Post.objects.count() == 3
+    assert Comment.objects.count() == 11  # 4 on posts, 2 + 1 on walls, 2 replies, photo, video
+    originals = ImportedRecord.objects.values_list("kind", "original_id")
+    assert len(set(originals)) == len(originals)
