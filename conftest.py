@@ -302,6 +302,20 @@ def _cache_tags_at_commit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language and time zone: a request in Urdu (or a
+    member's zone) leaves the thread's language set after it, as Django's LocaleMiddleware does,
+    and the next test's messages would come out in Urdu."""
+    from django.utils import timezone, translation
+
+    translation.deactivate()
+    timezone.deactivate()
+    yield
+    translation.deactivate()
+    timezone.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     # Rate-limit counters live in the cache; each test starts with none.
     from django.core.cache import cache
