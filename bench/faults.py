@@ -636,8 +636,10 @@ def migrate(env: dict[str, str]) -> None:
     if not url.startswith("sqlite:///"):
         manage(env, "migrate", "--noinput", "-v0")
         return
-    migrations = list(ROOT.glob("*/migrations/*.py"))
-    with _template("migrated-" + _fingerprint(migrations)) as (folder, done):
+    # What a migrated, empty database holds comes from the migrations and the apps'
+    # post_migrate handlers (registered in apps.py).
+    sources = [*ROOT.glob("*/migrations/*.py"), *ROOT.glob("*/apps.py")]
+    with _template("migrated-" + _fingerprint(sources)) as (folder, done):
         if not done:
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
