@@ -6,6 +6,10 @@ from django.core.signals import request_finished
 
 from lib.gcfreeze import freeze_after_warm_up
 
+# request_finished also runs Django's close_old_connections, which looks at the database
+# connection an earlier test in this process opened.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
