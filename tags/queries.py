@@ -15,6 +15,8 @@ from django.db import connections, router
 from django.db.models import Count, Exists, Manager, OuterRef, QuerySet, Window
 from django.db.models.sql.compiler import SQLCompiler
 
+from network.services import current_network
+
 from .models import Tag
 from .registry import Taggable, kinds
 
@@ -159,9 +161,10 @@ class _Compiled:
 
 # Two keys no tag has (a key is letters, digits and dashes), to find the key among the params.
 _PROBES = ("\x00probe-a\x00", "\x00probe-b\x00")
-# A visitor's _newest_of query, compiled once per (database, kind, content type, rows asked):
+# A visitor's _newest_of query, compiled once per (database, kind, content type, rows asked,
+# features switched off):
 # None where it cannot be (see _compile).
-_for_visitors: dict[tuple[str, str, int, int], _Compiled | None] = {}
+_for_visitors: dict[tuple[str, str, int, int, tuple[str, ...]], _Compiled | None] = {}
 _readers: dict[tuple[str, str, int], SQLCompiler] = {}
 
 
@@ -200,7 +203,11 @@ def _newest_rows(kind: Taggable, key: str, viewer: object, limit: int) -> list[A
         return list(_newest_of(kind, key, viewer, limit))
     alias = router.db_for_read(kind.model)
     content_type = kind.content_type().pk if kind.tagged is None else 0
-    cache_key = (alias, kind.key, content_type, limit)
+    # What a visitor may see also follows the network's switched-off features (with groups
+    # off, no group's discussion is anyone's to read): the SQL is compiled per set of them.
+    network = current_network()
+    off = tuple(sorted(getattr(network, "features_off", None) or ()))
+    cache_key = (alias, kind.key, content_type, limit, off)
     if cache_key not in _for_visitors:
         compiled = _compile(kind, alias, limit)
         if compiled is not None:

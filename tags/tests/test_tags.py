@@ -313,9 +313,31 @@ def test_a_kind_whose_visitors_query_holds_a_date_is_built_anew_every_time(
     )
     rows = queries._newest_rows(until_now, "karachi", AnonymousUser(), 20)
     assert (
-        queries._for_visitors[("default", "video-until-now", until_now.content_type().pk, 20)]
+        queries._for_visitors[("default", "video-until-now", until_now.content_type().pk, 20, ())]
         is None
     )
     assert [pk for _when, pk, _n in rows] == list(
         Video.objects.filter(title="Karachi film").values_list("pk", flat=True)
     )
+
+
+@pytest.mark.django_db
+def test_a_visitors_tag_page_follows_groups_switched_off_and_on(
+    member: Member, admin_member: Member, visitor: Client
+) -> None:
+    from features.registry import KEYS
+    from features.services import set_features
+    from network.services import current_network
+
+    network = current_network()
+    assert network is not None
+
+    group = make_group(member, "Open chapter", private=False)
+    tag(start_discussion(by=member, group=group, title="Chapter picnic", body="."), "picnic")
+    tag(make_video(member, "Picnic film"), "picnic")
+    assert titles(visitor, "picnic") == ["Chapter picnic", "Picnic film"]
+    # Switched off, a group's discussion is nobody's to read — on the tag page too, at once.
+    set_features(network, [k for k in KEYS if k != "groups"], by=admin_member)
+    assert titles(visitor, "picnic") == ["Picnic film"]
+    set_features(network, KEYS, by=admin_member)
+    assert titles(visitor, "picnic") == ["Chapter picnic", "Picnic film"]
