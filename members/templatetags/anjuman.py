@@ -4,8 +4,10 @@ from typing import Any
 from django import template
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 from django.utils.translation import gettext as _
 
 from lib import sections
@@ -161,6 +163,19 @@ def member_link(member: Any) -> str:
         member.get_absolute_url(),
         member.display_name,
         SafeString(badges_html(member.pk)),
+    )
+
+
+def byline(author: Any, when: dt.datetime) -> SafeString:
+    """What `{% member_link author as author %}{% blocktranslate with date=when|date:"DATE_FORMAT"
+    %}By {{ author }} on {{ date }}{% endblocktranslate %}` writes (the same message to
+    translate), for tags that write a list's rows without a template block for each."""
+    date = date_format(template_localtime(when), "DATE_FORMAT")
+    # The sentence is the translators' (not escaped, as blocktranslate leaves it); the values
+    # are escaped (the member's link is already HTML).
+    return SafeString(
+        _("By %(author)s on %(date)s")
+        % {"author": conditional_escape(member_link(author)), "date": conditional_escape(date)}
     )
 
 

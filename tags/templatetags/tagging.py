@@ -5,13 +5,9 @@ from typing import Any
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.formats import date_format
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
-from django.utils.translation import gettext
 
-from members.templatetags.anjuman import member_link
+from members.templatetags.anjuman import byline
 
 from ..queries import Row
 from ..services import tags_of
@@ -28,14 +24,5 @@ def tag_links(obj: Any) -> SafeString:
 
 @register.simple_tag
 def tagged_byline(row: Row) -> SafeString:
-    """What `{% member_link row.author as author %}{% blocktranslate with
-    date=row.date|date:"DATE_FORMAT" %}By {{ author }} on {{ date }}{% endblocktranslate %}`
-    writes (the same message to translate), without a template block for each of a page's
-    rows. The row has an author."""
-    date = date_format(template_localtime(row.date), "DATE_FORMAT")
-    # The sentence is the translators' (not escaped, as blocktranslate leaves it); the values
-    # are escaped (the member's link is already HTML).
-    return SafeString(
-        gettext("By %(author)s on %(date)s")
-        % {"author": conditional_escape(member_link(row.author)), "date": conditional_escape(date)}
-    )
+    """The row's byline (members' `byline`); the row has an author."""
+    return byline(row.author, row.date)
