@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "analytics",
     "sharing",
     "imports",
+    "exports",
+    "federation",
     "anjuman",
 ]
 

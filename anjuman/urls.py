@@ -40,6 +40,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("tags.urls")),
     path("", include("sharing.urls")),
     path("", include("imports.urls")),
+    path("", include("exports.urls")),
+    path("", include("federation.urls")),
     # Uploaded media from Django itself on the embedded install; a production web server
     # serves MEDIA_ROOT directly (docs/deploy.md).
 ]
