@@ -8,3 +8,15 @@ class FederationConfig(AppConfig):
 
     name = "federation"
     verbose_name = _("Federation")
+
+    def ready(self) -> None:
+        from datetime import timedelta
+
+        from lib import scheduler
+
+        from . import handlers
+        from .delivery import queue_due_task
+
+        handlers.subscribe()
+        # Retries whose time has come (and any delivery whose task was lost).
+        scheduler.register("federation-deliveries", timedelta(minutes=1), queue_due_task)

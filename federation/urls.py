@@ -1,7 +1,24 @@
 """WebFinger, NodeInfo, actors, inboxes and outboxes."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from . import views
 
 app_name = "federation"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path(".well-known/webfinger", views.webfinger, name="webfinger"),
+    path(".well-known/host-meta", views.host_meta, name="host_meta"),
+    path(".well-known/nodeinfo", views.nodeinfo_index, name="nodeinfo_index"),
+    path("nodeinfo/2.1", views.nodeinfo, name="nodeinfo"),
+    path("ap/inbox/", views.shared_inbox, name="shared_inbox"),
+    path("ap/comments/<int:pk>/", views.comment_json, name="comment"),
+    path("ap/network/inbox/", views.network_inbox, name="network_inbox"),
+    path("ap/network/outbox/", views.network_outbox, name="network_outbox"),
+    path("ap/network/followers/", views.network_followers, name="network_followers"),
+    path("ap/network/following/", views.network_following, name="network_following"),
+    path("ap/members/<str:handle>/inbox/", views.member_inbox, name="member_inbox"),
+    path("ap/members/<str:handle>/outbox/", views.member_outbox, name="member_outbox"),
+    path("ap/members/<str:handle>/followers/", views.member_followers, name="member_followers"),
+    path("ap/members/<str:handle>/following/", views.member_following, name="member_following"),
+]
