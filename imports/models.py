@@ -50,3 +50,31 @@ class PasswordInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} {self.sent_at:%Y-%m-%d}"
+
+
+class OldAddress(models.Model):
+    """An address the network had on Ning (`/profiles/blogs/kites-string`, `/profile/Bilal`,
+    `/photo/photo/show?id=…`) → what it shows here now (imports.middleware redirects to it).
+
+    `path` is kept lower case without a trailing slash, `query` is "" or the one query
+    parameter that names the record ("id=2x0owner:photo:41", lower case): both are compared
+    that way (imports.oldaddresses.normalise). `page` says which page of the object: its own
+    (""), or a member's blog list ("blog")."""
+
+    class Page(models.TextChoices):
+        OWN = "", _("its own page")
+        BLOG = "blog", _("the member's blog")
+
+    path = models.CharField(_("old path"), max_length=500)
+    query = models.CharField(_("old query"), max_length=320, blank=True, default="")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    page = models.CharField(max_length=10, choices=Page.choices, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        constraints = [models.UniqueConstraint(fields=["path", "query"], name="old_address_once")]
+
+    def __str__(self) -> str:
+        return f"{self.path}?{self.query}" if self.query else self.path

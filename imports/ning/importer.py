@@ -60,6 +60,7 @@ from videos.models import Video
 from walls.models import Wall
 
 from ..models import ImportedRecord
+from . import addresses
 from .reader import Archive, as_text, text_title
 from .report import Report
 
@@ -134,6 +135,8 @@ class NingImport:
         # A picture of the archive → its address here once copied (None: damaged).
         self._copied: dict[Path, str | None] = {}
         self.touched_categories: set[int] = set()
+        # A group's original id → its old slugs (its discussions' old addresses start with them).
+        self.group_slugs: dict[str, list[str]] = {}
 
     # --- Remembering what was imported ------------------------------------------------------
 
@@ -185,11 +188,18 @@ class NingImport:
             self.import_events()
             self.import_photos()
             self.import_videos()
-            self.each("pages", self.read("pages"), self.import_page)
-            self.each("notes", self.read("notes"), self.import_note)
+            self.import_file("pages", self.import_page)
+            self.import_file("notes", self.import_note)
             music = self.read("music")
             if music:
                 self.report.kind("music").skipped["not imported (not built yet)"] += len(music)
+
+    def import_file(self, kind: str, write: Callable[[dict[str, Any]], None]) -> None:
+        """Every record of the file of `kind` (`blogs`, `photos`…), then their old addresses."""
+        records = self.read(kind)
+        self.each(REPORT_KINDS.get(kind, kind), records, write)
+        with transaction.atomic():
+            addresses.remember(self, kind, records)
 
     def read(self, kind: str) -> list[dict[str, Any]]:
         found = self.archive.file(kind)
@@ -252,6 +262,8 @@ class NingImport:
             group.sort(key=lambda r: parse_date(r.get("createdDate")) or self.now)
             people.append({"group": group, **group[0]})
         self.each("members", people, self.import_person)
+        with transaction.atomic():
+            addresses.remember_members(self, records)
         # Walls after everyone is here: comments come from other members.
         walls = [p for p in people if any(r.get("comments") for r in p["group"])]
         self.each("wall comments", walls, self.import_wall)
@@ -507,7 +519,7 @@ class NingImport:
     # --- Blogs ------------------------------------------------------------------------------
 
     def import_blogs(self) -> None:
-        self.each("blog posts", self.read("blogs"), self.import_post)
+        self.import_file("blogs", self.import_post)
 
     def import_post(self, record: dict[str, Any]) -> None:
         original = _key(as_text(record.get("id")))
@@ -561,7 +573,7 @@ class NingImport:
     # --- Groups -----------------------------------------------------------------------------
 
     def import_groups(self) -> None:
-        self.each("groups", self.read("groups"), self.import_group)
+        self.import_file("groups", self.import_group)
 
     def import_group(self, record: dict[str, Any]) -> None:
         original = self.original_id("groups", record)
@@ -661,7 +673,7 @@ class NingImport:
         return found
 
     def import_discussions(self) -> None:
-        self.each("discussions", self.read("discussions"), self.import_discussion)
+        self.import_file("discussions", self.import_discussion)
         # Each discussion's last reply, and the forum's lists, once at the end (also those of
         # an earlier run that stopped before it got here).
         waiting = list(
@@ -763,7 +775,7 @@ class NingImport:
     # --- Events -----------------------------------------------------------------------------
 
     def import_events(self) -> None:
-        self.each("events", self.read("events"), self.import_event)
+        self.import_file("events", self.import_event)
 
     def import_event(self, record: dict[str, Any]) -> None:
         original = self.original_id("events", record)
@@ -856,7 +868,7 @@ class NingImport:
     # --- Photos, videos, pages --------------------------------------------------------------
 
     def import_photos(self) -> None:
-        self.each("photos", self.read("photos"), self.import_photo)
+        self.import_file("photos", self.import_photo)
 
     def import_photo(self, record: dict[str, Any]) -> None:
         original = self.original_id("photos", record)
@@ -897,7 +909,7 @@ class NingImport:
         self.add_comments("photo comments", photo, comments, f"photo:{original}")
 
     def import_videos(self) -> None:
-        self.each("videos", self.read("videos"), self.import_video)
+        self.import_file("videos", self.import_video)
 
     def import_video(self, record: dict[str, Any]) -> None:
         original = self.original_id("videos", record)
