@@ -7,3 +7,8 @@ class ExportsConfig(AppConfig):
 
     name = "exports"
     verbose_name = _("Exports")
+
+    def ready(self) -> None:
+        from . import hooks
+
+        hooks.register_all()
