@@ -99,6 +99,7 @@ def read(request: HttpRequest) -> Incoming:
         raise Refused(401, "the key's owner is not the activity's actor")
     # Date, Digest and what is covered first: nothing fetched for a stale or broken request.
     headers = {name.lower(): value for name, value in request.headers.items()}
+    headers.setdefault("host", request.get_host())  # a WSGI server may pass it as SERVER_NAME only
     try:
         signatures.check_date(headers.get("date"))
         if "digest" not in signature.headers:
