@@ -55,7 +55,7 @@ FORMS: dict[str, tuple[str, str, str | None, str | None]] = {
     "events": ("event", "events", "/events/", "/events/event/show"),
     "photos": ("photo", "photos", "/photo/", "/photo/photo/show"),
     "videos": ("video", "videos", "/video/", "/video/video/show"),
-    "music": ("music", "music", "/music/", None),
+    "music": ("music", "music", None, "/music/track/show"),
     "pages": ("pages", "pages", "/page/", None),
     "notes": ("notes", "notes", None, None),
 }

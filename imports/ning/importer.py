@@ -14,10 +14,12 @@ import datetime as dt
 import hashlib
 import html
 import re
+import secrets
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import nh3
 from django.conf import settings
@@ -190,9 +192,7 @@ class NingImport:
             self.import_videos()
             self.import_file("pages", self.import_page)
             self.import_file("notes", self.import_note)
-            music = self.read("music")
-            if music:
-                self.report.kind("music").skipped["not imported (not built yet)"] += len(music)
+            self.import_music()
 
     def import_file(self, kind: str, write: Callable[[dict[str, Any]], None]) -> None:
         """Every record of the file of `kind` (`blogs`, `photos`…), then their old addresses."""
@@ -465,10 +465,16 @@ class NingImport:
     # --- Comments ---------------------------------------------------------------------------
 
     def add_comments(
-        self, kind: str, target: models.Model, comments: Iterable[Any], scope: str
+        self,
+        kind: str,
+        target: models.Model,
+        comments: Iterable[Any],
+        scope: str,
+        files: Callable[[dict[str, Any], dt.datetime], str] | None = None,
     ) -> int:
         """The record's comments on `target`, oldest first (the archive lists them newest
-        first), each by its author at its date; returns how many were added."""
+        first), each by its author at its date; returns how many were added. `files(comment,
+        date)` keeps a comment's attached files and returns lines to add to its text."""
         done = self.done("comment")
         rows: list[tuple[str, Comment]] = []
         for raw in comments:
@@ -484,14 +490,17 @@ class NingImport:
             if original in done:
                 self.report.skipped(kind, "already imported")
                 continue
-            if not text:
+            extra = files(raw, when or self.now) if files is not None else ""
+            if not text and not extra:
                 self.report.skipped(kind, "empty comment")
                 continue
             if when is None:
                 self.report.repaired(kind, "no date: the import's date used")
-            if len(text) > MAX_COMMENT_CHARS:
+            room = MAX_COMMENT_CHARS - (len(extra) + 2 if extra else 0)
+            if len(text) > room:
                 self.report.repaired(kind, "comment shortened")
-                text = truncate_words(text, MAX_COMMENT_CHARS)
+                text = truncate_words(text, max(room, 0))
+            text = f"{text}\n\n{extra}".strip() if extra else text
             comment = Comment(
                 target=target,
                 author=self.person(raw.get("contributorName"), kind),
@@ -536,6 +545,7 @@ class NingImport:
         body_html = self.repoint_images(
             "blog posts", self.embeds_to_links("blog posts", as_text(record.get("description")))
         )
+        body_html += self.file_links("blog posts", _list(record.get("fileAttachments")))
         title = text_title(record.get("title"))
         if not title:
             title = truncate_words(html_to_text(body_html), 80) or "—"
@@ -566,8 +576,6 @@ class NingImport:
         self.report.imported("blog posts")
         if not published:
             self.report.repaired("blog posts", "not published on Ning: kept as a draft")
-        if _list(record.get("fileAttachments")):
-            self.report.repaired("blog posts", "file attachments not imported (not built yet)")
         self.add_comments("blog comments", post, _list(record.get("comments")), f"blog:{original}")
 
     # --- Groups -----------------------------------------------------------------------------
@@ -727,50 +735,136 @@ class NingImport:
         discussion.save(force_insert=True)
         self.remember("discussion", original, discussion)
         self.report.imported("discussions")
-        self.attach_files(discussion, _list(record.get("fileAttachments")))
-        if any(
-            isinstance(c, dict) and c.get("fileAttachments") for c in _list(record.get("comments"))
-        ):
-            self.report.repaired("discussion replies", "files of replies not imported")
+        lines = self.attach_files(
+            "discussions", discussion, _list(record.get("fileAttachments")), created
+        )
+        if lines:
+            # What could not be kept is marked where the files are read about: in the text.
+            markers = [line for line in lines if line.startswith("[")]
+            if markers:
+                extra = "".join(f"<p><em>{html.escape(m)}</em></p>" for m in markers)
+                Discussion.objects.filter(pk=discussion.pk).update(
+                    body_html=discussion.body_html + sanitize_html(extra),
+                    body=f"{discussion.body}\n\n" + "\n".join(markers),
+                )
+
+        def reply_files(raw: dict[str, Any], when: dt.datetime) -> str:
+            files = _list(raw.get("fileAttachments"))
+            found = self.attach_files("discussion replies", discussion, files, when)
+            return "\n".join(found)
+
         # The last reply is set at the end (import_discussions).
         self.add_comments(
             "discussion replies", discussion, _list(record.get("comments")),
-            f"discussion:{original}",
+            f"discussion:{original}", files=reply_files,
         )  # fmt: skip
 
-    def attach_files(self, discussion: Discussion, found: list[Any]) -> None:
-        """The discussion's files from the archive, checked as the forum checks uploads (its
-        kinds of file, its sizes, at most its number); each refused one reported."""
+    def attach_files(
+        self, kind: str, discussion: Discussion, found: list[Any], when: dt.datetime
+    ) -> list[str]:
+        """Files of a discussion or of one of its replies from the archive, checked as the
+        forum checks uploads (its kinds of file, its sizes, at most its number per message),
+        kept as the discussion's attachments (served with its privacy). Returns a line per
+        file for the text: its name and address, or a marker for one missing or refused."""
+        lines: list[str] = []
         stored = 0
         for entry in found:
-            reference = entry if isinstance(entry, str) else None
-            if isinstance(entry, dict):
-                reference = next(
-                    (entry[k] for k in ATTACHMENT_KEYS if isinstance(entry.get(k), str)), None
-                )
+            reference = _reference(entry)
+            name = _file_name(reference)
             path = self.archive.media(reference)
             if path is None:
-                self.report.repaired("discussions", "file missing from the archive: left out")
+                self.report.repaired(kind, "file missing from the archive: marked")
+                lines.append(_marker(_("file missing: %(name)s"), name))
                 continue
             if stored >= forum_files.MAX_FILES:
-                self.report.repaired("discussions", "more files than a discussion takes")
+                self.report.repaired(kind, "more files than a message takes: marked")
+                lines.append(_marker(_("file not kept: %(name)s"), name))
                 continue
-            try:
-                checked = forum_files.check(SimpleUploadedFile(path.name, path.read_bytes()))
-            except ValidationError:
-                self.report.repaired("discussions", "file of a kind the forum refuses: left out")
+            checked = self.checked_file(kind, path)
+            if checked is None:
+                lines.append(_marker(_("file not kept: %(name)s"), name))
                 continue
             attachment = Attachment(
                 discussion=discussion, name=checked.name, kind=checked.kind,
                 content_type=checked.content_type, extension=checked.extension,
-                size=checked.content.size, token=forum_files.new_token(),
-                created_at=discussion.created_at,
+                size=checked.content.size, token=forum_files.new_token(), created_at=when,
             )  # fmt: skip
             if not self.dry_run:
                 attachment.file.save(checked.name, checked.content, save=False)
             attachment.save()
             stored += 1
-            self.report.imported("discussion files")
+            self.report.imported(f"{kind} (files)")
+            lines.append(f"{checked.name}: {settings.SITE_URL}{attachment.get_absolute_url()}")
+        return lines
+
+    def checked_file(self, kind: str, path: Path) -> forum_files.Checked | None:
+        """An attached file checked as the forum checks uploads; None (reported) if refused."""
+        if path.stat().st_size > forum_files.MAX_BYTES:
+            self.report.repaired(kind, "file larger than the forum takes: marked")
+            return None
+        try:
+            return forum_files.check(SimpleUploadedFile(path.name, path.read_bytes()))
+        except ValidationError:
+            self.report.repaired(kind, "file damaged or of a kind the forum refuses: marked")
+            return None
+
+    def file_links(self, kind: str, found: list[Any]) -> str:
+        """A blog post's attached files as HTML to add under its text: links to stored copies
+        (checked as the forum checks its files), a marker for each one missing or refused."""
+        items: list[str] = []
+        for entry in found:
+            reference = _reference(entry)
+            name = _file_name(reference)
+            path = self.archive.media(reference)
+            if path is None:
+                self.report.repaired(kind, "file missing from the archive: marked")
+                items.append(f"<em>{html.escape(_marker(_('file missing: %(name)s'), name))}</em>")
+                continue
+            checked = self.checked_file(kind, path)
+            if checked is None:
+                items.append(f"<em>{html.escape(_marker(_('file not kept: %(name)s'), name))}</em>")
+                continue
+            url = self.save_copy("files", checked.name, checked.content)
+            items.append(f'<a href="{html.escape(url)}">{html.escape(checked.name)}</a>')
+            self.report.imported(f"{kind} (files)")
+        if not items:
+            return ""
+        listed = "".join(f"<li>{item}</li>" for item in items)
+        return sanitize_html(f"<p>{html.escape(_('Attached files:'))}</p><ul>{listed}</ul>")
+
+    def save_copy(self, folder: str, name: str, content: File[bytes]) -> str:
+        """`content` stored under a folder of its own (a name no one can guess); its address."""
+        if self.dry_run:
+            return f"/dry-run/{name}"
+        stored = default_storage.save(
+            f"imports/ning/{folder}/{secrets.token_hex(8)}/{name}", content
+        )
+        return str(default_storage.url(stored))
+
+    def media_link(self, kind: str, reference: object, what: str) -> str:
+        """A paragraph linking to a stored copy of an uploaded video or audio file (checked by
+        its first bytes), or a marker if it is missing, damaged or of another kind."""
+        name = _file_name(reference if isinstance(reference, str) else None)
+        path = self.archive.media(reference)
+        marker = None
+        if path is None:
+            self.report.repaired(kind, "file missing from the archive: marked")
+            marker = _marker(_("file missing: %(name)s"), name)
+        elif path.suffix.lower().lstrip(".") not in AUDIO_VIDEO:
+            self.report.repaired(kind, "not an audio or video file: marked")
+            marker = _marker(_("file not kept: %(name)s"), name)
+        else:
+            with path.open("rb") as handle:
+                head = handle.read(16)
+            if not _audio_or_video(head):
+                self.report.repaired(kind, "file damaged: marked")
+                marker = _marker(_("file damaged: %(name)s"), name)
+        if marker is not None or path is None:
+            return f"<p><em>{html.escape(marker or '')}</em></p>"
+        with path.open("rb") as handle:
+            url = self.save_copy("media", path.name, File(handle, name=path.name))
+        label = _("%(what)s: %(name)s") % {"what": what, "name": path.name}
+        return f'<p><a href="{html.escape(url)}">{html.escape(label)}</a></p>'
 
     # --- Events -----------------------------------------------------------------------------
 
@@ -862,8 +956,9 @@ class NingImport:
         attending = sum(1 for value in rsvps.values() if value == Rsvp.Answer.ATTENDING)
         Event.objects.filter(pk=event.pk).update(attending_count=attending)
         self.report.imported("event answers", len(rsvps))
-        if _list(record.get("comments")):
-            self.report.skipped("event comments", "events take no comments here yet")
+        self.add_comments(
+            "event comments", event, _list(record.get("comments")), f"event:{original}"
+        )
 
     # --- Photos, videos, pages --------------------------------------------------------------
 
@@ -917,13 +1012,11 @@ class NingImport:
             self.report.skipped("videos", "already imported")
             return
         address = video_address(as_text(record.get("embedCode")))
+        if address is None and record.get("videoAttachmentUrl"):
+            self.import_uploaded_video(original, record)
+            return
         if address is None:
-            reason = (
-                "an uploaded video file (only YouTube, Vimeo and PeerTube videos are shown)"
-                if record.get("videoAttachmentUrl")
-                else "no video address in its embed code"
-            )
-            self.report.skipped("videos", reason)
+            self.report.skipped("videos", "no video address in its embed code")
             return
         try:
             ref = providers.parse(address)
@@ -948,6 +1041,104 @@ class NingImport:
         self.report.imported("videos")
         comments = _list(record.get("comments"))
         self.add_comments("video comments", video, comments, f"video:{original}")
+
+    def import_uploaded_video(self, original: str, record: dict[str, Any]) -> None:
+        """A video uploaded to Ning (the videos here are YouTube, Vimeo and PeerTube ones): a
+        blog post of its owner at its date, with its description and a link to a stored copy
+        of the file, and its comments."""
+        reference = record.get("videoAttachmentUrl")
+        title = text_title(record.get("title")) or _file_name(as_text(reference))
+        created = self.date("videos", record.get("createdDate"))
+        body_html = self.repoint_images("videos", as_text(record.get("description")))
+        body_html += self.media_link("videos", reference, _("Video file"))
+        post = self.new_post(
+            self.person(record.get("contributorName"), "videos"), title, body_html, created,
+            f"video:{original}",
+        )  # fmt: skip
+        self.remember("video", original, post)
+        self.report.imported("videos")
+        self.report.repaired("videos", "an uploaded video file: a blog post linking to its copy")
+        comments = _list(record.get("comments"))
+        self.add_comments("video comments", post, comments, f"video:{original}")
+
+    def new_post(
+        self, author: Member, title: str, body_html: str, created: dt.datetime, source_id: str
+    ) -> Post:
+        """A published blog post written at `created` (videos and music that have no place of
+        their own here)."""
+        post = Post(
+            author=author,
+            title=title[:200],
+            slug=slugify(title, allow_unicode=True)[:80] or "post",
+            status=Post.Status.PUBLISHED,
+            published_at=created,
+            created_at=created,
+            updated_at=created,
+            source=SOURCE,
+            source_id=source_id[:500],
+        )
+        self.set_post_body(post, sanitize_html(body_html))
+        post.save(force_insert=True)
+        return post
+
+    @staticmethod
+    def set_post_body(post: Post, body_html: str) -> None:
+        post.body = html_to_lines(body_html)
+        render_body(post)  # the excerpt
+        post.body_html = body_html
+
+    def import_music(self) -> None:
+        """Music (ning-music.json): each member's tracks in one blog post of theirs, "Music",
+        dated from their first track, linking to a stored copy of each file (a track found
+        later is added to the same post)."""
+        records = self.read("music")
+        tracks: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            if isinstance(record, dict):
+                tracks.setdefault(_key(record.get("contributorName")), []).append(record)
+            else:
+                self.report.skipped("music", "not a record")
+        people = [{"contributorName": key, "tracks": found} for key, found in tracks.items()]
+        self.each("music", people, self.import_tracks)
+        with transaction.atomic():
+            addresses.remember(self, "music", records)
+
+    def import_tracks(self, person: dict[str, Any]) -> None:
+        key = person["contributorName"] or "(no contributorName)"
+        done = self.done("music")
+        new = []
+        for track in sorted(
+            person["tracks"], key=lambda t: parse_date(t.get("createdDate")) or self.now
+        ):
+            original = self.original_id("music", track)
+            if original in done:
+                self.report.skipped("music", "already imported")
+            else:
+                new.append((original, track))
+        if not new:
+            return
+        links = "".join(
+            self.media_link(
+                "music", track.get("audioUrl"), text_title(track.get("title")) or _("Track")
+            )
+            for _original, track in new
+        )
+        pk = self.done("music posts").get(key)
+        post = Post.objects.filter(pk=pk).first() if pk is not None else None
+        if post is None:
+            first = parse_date(new[0][1].get("createdDate")) or self.now
+            intro = f"<p>{html.escape(_('Music brought over from our Ning network.'))}</p>"
+            author = self.person(person["contributorName"], "music")
+            post = self.new_post(author, _("Music"), intro + links, first, f"music:{key}")
+            self.remember("music posts", key, post)
+        else:
+            self.set_post_body(post, sanitize_html(post.body_html + links))
+            Post.objects.filter(pk=post.pk).update(
+                body=post.body, body_html=post.body_html, excerpt=post.excerpt
+            )
+        for original, _track in new:
+            self.remember("music", original, post)
+            self.report.imported("music")
 
     def import_note(self, record: dict[str, Any]) -> None:
         self.import_page(record, "notes")
@@ -1088,6 +1279,46 @@ def video_address(embed: str) -> str | None:
     if found:
         return f"https://vimeo.com/{next(g for g in found.groups() if g)}"
     return None
+
+
+AUDIO_VIDEO = {
+    "mp3", "m4a", "ogg", "oga", "opus", "wav", "aac", "flac", "wma", "mp4", "m4v", "mov", "webm",
+    "ogv", "flv", "avi", "wmv", "3gp", "mpg", "mpeg",
+}  # fmt: skip
+_AV_SIGNATURES = (b"ID3", b"OggS", b"fLaC", b"FLV", b"\x1aE\xdf\xa3", b"0&\xb2u\x8ef\xcf\x11",
+                  b"\x00\x00\x01\xba", b"\x00\x00\x01\xb3")  # fmt: skip
+
+
+def _audio_or_video(head: bytes) -> bool:
+    """Whether a file's first bytes are those of an audio or video format (MP3, MPEG-4 and
+    QuickTime, Ogg, FLAC, WAV, AVI, Matroska/WebM, FLV, ASF, MPEG)."""
+    if head.startswith(_AV_SIGNATURES):
+        return True
+    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
+        return True  # an MPEG audio frame
+    if head[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip"):
+        return True
+    return head.startswith(b"RIFF") and head[8:12] in (b"WAVE", b"AVI ")
+
+
+def _reference(entry: object) -> str | None:
+    """Where an entry of `fileAttachments` names its file (a text, or one of ATTACHMENT_KEYS)."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict):
+        return next((entry[k] for k in ATTACHMENT_KEYS if isinstance(entry.get(k), str)), None)
+    return None
+
+
+def _file_name(reference: str | None) -> str:
+    if not reference:
+        return "?"
+    name = unquote(reference.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+    return " ".join(name.split())[:80] or "?"
+
+
+def _marker(message: str, name: str) -> str:
+    return "[" + message % {"name": name} + "]"
 
 
 def _valid_email(value: str) -> bool:

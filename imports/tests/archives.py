@@ -132,6 +132,11 @@ BLOGS: list[dict[str, Any]] = [
             '<img src="http://api.ning.com/files/abc/gone.jpg"><img src="blogs/cut.png">'
             '<img src="https://pictures.example.org/fine.png">'
         ),
+        "fileAttachments": [
+            {"fileUrl": "blogs/plan.pdf?download=1"},
+            "blogs/gone.doc",
+            {"path": "blogs/evil.html"},
+        ],
         "createdDate": "2011-04-01T09:00:00.000Z",
         "publishTime": "2011-04-02T09:30:00.000Z",
         "updatedDate": "2011-04-03T09:00:00.000Z",
@@ -221,6 +226,10 @@ DISCUSSIONS: list[dict[str, Any]] = [
                 "id": "r2",
                 "contributorName": "3y1zara",
                 "description": "Fish, always",
+                "fileAttachments": [
+                    {"fileUrl": "discussions/glue.png"},
+                    "discussions/no-such.png",
+                ],
                 "createdDate": "2010-07-06T12:00:00.000Z",
             },
             {
@@ -274,6 +283,20 @@ EVENTS: list[dict[str, Any]] = [
         "members": [
             {"contributorName": "3y1zara", "attendeeStatus": "attending"},
             {"contributorName": "5mod", "attendeeStatus": "maybe"},
+        ],
+        "comments": [
+            {
+                "id": "ec2",
+                "contributorName": "2x0owner",
+                "description": "Bring string",
+                "createdDate": "2011-01-07T10:00:00.000Z",
+            },
+            {
+                "id": "ec1",
+                "contributorName": "3y1zara",
+                "description": "<p>Can't wait</p>",
+                "createdDate": "2011-01-06T10:00:00.000Z",
+            },
         ],
     },
     {
@@ -355,7 +378,31 @@ VIDEOS: list[dict[str, Any]] = [
         "id": "2x0owner:Video:53",
         "contributorName": "2x0owner",
         "title": "Uploaded",
-        "videoAttachmentUrl": "videos/home.mov",
+        "description": "<p>Our roof, 2009</p>",
+        "createdDate": "2009-06-01T10:00:00.000Z",
+        "videoAttachmentUrl": "videos/home.mov?format=mov",
+        "comments": [
+            {
+                "id": "vc2",
+                "contributorName": "3y1zara",
+                "description": "Home movies!",
+                "createdDate": "2009-06-02T10:00:00.000Z",
+            }
+        ],
+    },
+    {
+        "id": "2x0owner:Video:54",
+        "contributorName": "3y1zara",
+        "title": "Lost upload",
+        "createdDate": "2009-07-01T10:00:00.000Z",
+        "videoAttachmentUrl": "videos/lost.mov",
+    },
+    {
+        "id": "2x0owner:Video:55",
+        "contributorName": "3y1zara",
+        "title": "Broken upload",
+        "createdDate": "2009-07-02T10:00:00.000Z",
+        "videoAttachmentUrl": "videos/broken.mp4",
     },
 ]
 
@@ -376,7 +423,23 @@ NOTES: list[dict[str, Any]] = [
         "visibility": "all",
     },
 ]
-MUSIC: list[dict[str, Any]] = [{"contributorName": "2x0owner", "audioUrl": "music/song.mp3"}]
+MUSIC: list[dict[str, Any]] = [
+    {"contributorName": "2x0owner", "audioUrl": "music/song.mp3"},
+    {
+        "id": "2x0owner:Track:2",
+        "contributorName": "2x0owner",
+        "title": "Rain Raga",
+        "audioUrl": "music/raga.mp3?v=2",
+        "createdDate": "2010-02-01T10:00:00.000Z",
+    },
+    {
+        "id": "2x0owner:Track:3",
+        "contributorName": "3y1zara",
+        "title": "Cut tape",
+        "audioUrl": "music/cut.mp3",
+        "createdDate": "2010-03-01T10:00:00.000Z",
+    },
+]
 
 
 def make_archive(folder: Path) -> Path:
@@ -397,7 +460,16 @@ def make_archive(folder: Path) -> Path:
                           ("notes", NOTES), ("music", MUSIC)):  # fmt: skip
         (folder / f"ning-{kind}-local.json").write_text(dump(records), encoding="utf-8")
     png(folder / "groups" / "kite.png", "orange")
-    (folder / "discussions").mkdir()
+    (folder / "blogs" / "plan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n")
+    (folder / "blogs" / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    png(folder / "discussions" / "glue.png", "brown")
+    (folder / "videos").mkdir()
+    (folder / "videos" / "home.mov").write_bytes(b"\x00\x00\x00\x14ftypqt  " + b"\x00" * 64)
+    (folder / "videos" / "broken.mp4").write_bytes(b"hello")
+    (folder / "music").mkdir()
+    (folder / "music" / "raga.mp3").write_bytes(b"ID3\x03\x00\x00\x00" + b"\x00" * 64)
+    (folder / "music" / "cut.mp3").write_bytes(b"")
+    (folder / "discussions").mkdir(exist_ok=True)
     (folder / "discussions" / "list.txt").write_text("Langra\nChaunsa\n", encoding="utf-8")
     (folder / "discussions" / "run.exe").write_bytes(b"MZ\x90\x00")
     (folder / "ning-groups-local.json").write_text(dump(GROUPS), encoding="utf-8")
