@@ -53,7 +53,10 @@ def media_storage() -> Storage:
 
 def all_media(storage: Storage, folder: str = "") -> Iterator[str]:
     """Every file in the media storage, by storage name, folders in name order."""
-    dirs, files = storage.listdir(folder)
+    try:
+        dirs, files = storage.listdir(folder)
+    except FileNotFoundError:  # no upload yet: MEDIA_ROOT was never made
+        return
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for sub in sorted(dirs):
