@@ -8,6 +8,7 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -150,7 +151,7 @@ def _resummed(archive: Path, target: Path, change: Callable[[str, bytes], bytes 
     return target
 
 
-def _records(data: bytes, edit: Callable[[list[dict]], None]) -> bytes:
+def _records(data: bytes, edit: Callable[[list[dict[str, Any]]], None]) -> bytes:
     rows = json.loads(data)
     edit(rows)
     return json.dumps(rows).encode()

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # no stubs in the dev packages
 import pytest
 from django.conf import settings
 from django.core.management import call_command

@@ -5,7 +5,7 @@ network writes passes them."""
 import io
 import json
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # no stubs in the dev packages
 import pytest
 from django.core.management import call_command
 
