@@ -7,3 +7,10 @@ class ImportsConfig(AppConfig):
 
     name = "imports"
     verbose_name = _("Imports")
+
+    def ready(self) -> None:
+        from lib import sections
+
+        from .views import manage_link
+
+        sections.register("manage_nav", "imports.manage", manage_link, order=95)
