@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml  # type: ignore[import-untyped]
 import defusedxml.ElementTree  # type: ignore[import-untyped]
+from django.utils.translation import gettext as _
 
 
 class WxrProblem(Exception):
@@ -157,7 +158,7 @@ def read_wxr(path: Path) -> WxrSite:
             if event == "start":
                 depth += 1
                 if depth == 1 and element.tag != "rss":
-                    raise WxrProblem("This is not a WordPress export (no <rss> at its root).")
+                    raise WxrProblem(_("This is not a WordPress export (no <rss> at its root)."))
                 if depth == 2 and element.tag == "channel":
                     seen_channel = True
                 continue
@@ -182,19 +183,22 @@ def read_wxr(path: Path) -> WxrSite:
             element.clear()
     except defusedxml.DTDForbidden as error:
         raise WxrProblem(
-            "The file declares a document type (<!DOCTYPE>): refused. A WordPress export has "
-            "none, and the entities one declares can expand to gigabytes or read other files."
+            _(
+                "The file declares a document type (<!DOCTYPE>): refused. A WordPress export "
+                "has none, and the entities one declares can expand to gigabytes or read "
+                "other files."
+            )
         ) from error
     except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden) as error:
-        raise WxrProblem("The file declares XML entities: refused.") from error
+        raise WxrProblem(_("The file declares XML entities: refused.")) from error
     except ParseError as error:
         raise WxrProblem(
             f"The file is not well-formed XML ({error}): nothing was imported."
         ) from error
     except OSError as error:
-        raise WxrProblem(f"The file cannot be read: {error}.") from error
+        raise WxrProblem(_("The file cannot be read: %(error)s.") % {"error": error}) from error
     if not seen_channel or not wordpress:
         raise WxrProblem(
-            "This is not a WordPress export (an RSS file without WordPress's wp: namespace)."
+            _("This is not a WordPress export (an RSS file without WordPress's wp: namespace).")
         )
     return site
