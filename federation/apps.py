@@ -14,9 +14,10 @@ class FederationConfig(AppConfig):
 
         from lib import scheduler
 
-        from . import handlers
+        from . import handlers, sections
         from .delivery import queue_due_task
 
         handlers.subscribe()
+        sections.register_all()
         # Retries whose time has come (and any delivery whose task was lost).
         scheduler.register("federation-deliveries", timedelta(minutes=1), queue_due_task)

@@ -41,6 +41,7 @@ from members.models import Member
 from . import delivery, ids, objects, remote, rules, signatures
 from .keys import actor_for
 from .models import Follower, LocalActor, RemoteActor, Server
+from .sections import followers_tag
 
 logger = logging.getLogger("anjuman.federation")
 
@@ -239,6 +240,7 @@ def _follow(incoming: Incoming) -> None:
             ids.network_actor() if target.member is None else ids.member_actor(target.member.handle)
         )
         delivery.queue(target, objects.accept(actor_url, activity), [incoming.actor.delivery_inbox])
+        invalidate(followers_tag(target.member_id))
 
 
 def _undo(incoming: Incoming) -> None:
@@ -252,6 +254,8 @@ def _undo(incoming: Incoming) -> None:
             rows = rows.filter(actor=followed)
         elif undone_id:
             rows = rows.filter(follow_id=undone_id)
+        for member_pk in set(rows.values_list("actor__member_id", flat=True)):
+            invalidate(followers_tag(member_pk))
         rows.delete()
     elif kind == "Like" or kind is None:
         _unlike(incoming, undone_id)
@@ -368,7 +372,10 @@ def _create(incoming: Incoming) -> None:
 def _delete(incoming: Incoming) -> None:
     gone_id = _id_of(incoming.activity.get("object"))
     if gone_id == incoming.actor.url:
-        Follower.objects.filter(remote=incoming.actor).delete()
+        rows = Follower.objects.filter(remote=incoming.actor)
+        for member_pk in set(rows.values_list("actor__member_id", flat=True)):
+            invalidate(followers_tag(member_pk))
+        rows.delete()
         return
     if incoming.actor.member_id is None:
         return

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from . import views
+from . import views, views_pages
 
 app_name = "federation"
 
@@ -21,4 +21,9 @@ urlpatterns: list[URLPattern] = [
     path("ap/members/<str:handle>/outbox/", views.member_outbox, name="member_outbox"),
     path("ap/members/<str:handle>/followers/", views.member_followers, name="member_followers"),
     path("ap/members/<str:handle>/following/", views.member_following, name="member_following"),
+    path("settings/federation/", views_pages.own_settings, name="settings"),
+    path("settings/federation/block/<int:pk>/", views_pages.block_account, name="block"),
+    path("settings/federation/unblock/<int:pk>/", views_pages.unblock_account, name="unblock"),
+    path("manage/federation/", views_pages.manage, name="manage"),
+    path("manage/federation/<int:pk>/unblock/", views_pages.unblock_server, name="unblock_server"),
 ]

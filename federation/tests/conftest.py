@@ -52,4 +52,4 @@ def ap_get(client: Client, path: str, accept: str = "application/activity+json")
 def blogger(handle: str = "bilal") -> Member:
     from conftest import make_member
 
-    return make_member("Bilal Ahmed", f"{handle}@example.org", handle=handle)
+    return make_member("Bilal Ahmed", f"{handle}.blogger@example.org", handle=handle)

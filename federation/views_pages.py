@@ -1,0 +1,110 @@
+"""The people's pages of federation: a member's choice and blocks, the administrators'
+blocked servers."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from lib.http import MemberRequest, form_status
+from members.decorators import member_required, role_required
+
+from . import ids, rules, services
+from .forms import DomainBlockForm, FederationSettingsForm
+from .models import Delivery, Follower, LocalActor, MemberBlock, RemoteActor, Server
+from .permissions import can_manage_federation
+
+PER_PAGE = 50
+
+admin_required = role_required(
+    can_manage_federation, gettext_lazy("Only the network's administrators can do this.")
+)
+
+
+@member_required
+def own_settings(request: MemberRequest) -> HttpResponse:
+    member = request.user
+    actor = LocalActor.objects.filter(member=member).first()
+    federated = actor is None or actor.federated
+    form = FederationSettingsForm(
+        request.POST if request.method == "POST" else None, initial={"federated": federated}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.set_federated(member, form.cleaned_data["federated"], by=member)
+        messages.success(request, _("Your choice is saved."))
+        return redirect("federation:settings")
+    followers = Paginator(
+        Follower.objects.filter(actor__member=member)
+        .select_related("remote")
+        .order_by("-created_at", "-id"),
+        PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    blocks = (
+        MemberBlock.objects.filter(member=member).select_related("remote").order_by("-id")[:200]
+    )
+    context = {
+        "form": form,
+        "handle": f"@{member.handle}@{ids.host()}",
+        "enabled": rules.enabled(),
+        "followers": followers,
+        "blocks": blocks,
+    }
+    return render(request, "federation/settings.html", context, status=form_status(form))
+
+
+@require_POST
+@member_required
+def block_account(request: MemberRequest, pk: int) -> HttpResponse:
+    remote = get_object_or_404(RemoteActor, pk=pk)
+    services.block_remote(request.user, remote, by=request.user)
+    messages.success(request, _("Blocked: %(handle)s.") % {"handle": remote.handle})
+    return redirect("federation:settings")
+
+
+@require_POST
+@member_required
+def unblock_account(request: MemberRequest, pk: int) -> HttpResponse:
+    block = get_object_or_404(MemberBlock, pk=pk, member=request.user)
+    services.unblock_remote(block, by=request.user)
+    messages.success(request, _("Unblocked."))
+    return redirect("federation:settings")
+
+
+@admin_required
+def manage(request: MemberRequest) -> HttpResponse:
+    form = DomainBlockForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        server = services.block_domain(
+            form.cleaned_data["domain"], by=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Blocked: %(domain)s.") % {"domain": server.domain})
+        return redirect("federation:manage")
+    blocked = Server.objects.exclude(blocked_at=None).order_by("domain")[:500]
+    dead = Server.objects.exclude(dead_at=None).filter(blocked_at=None).order_by("domain")[:100]
+    counts = {
+        state: Delivery.objects.filter(state=state).count()
+        for state in (Delivery.State.PENDING, Delivery.State.RETRYING, Delivery.State.GIVEN_UP)
+    }
+    context = {
+        "form": form,
+        "blocked": blocked,
+        "dead": dead,
+        "pending": counts[Delivery.State.PENDING],
+        "retrying": counts[Delivery.State.RETRYING],
+        "given_up": counts[Delivery.State.GIVEN_UP],
+        "enabled": rules.enabled(),
+        "followers": Follower.objects.count(),
+    }
+    return render(request, "federation/manage.html", context, status=form_status(form))
+
+
+@require_POST
+@admin_required
+def unblock_server(request: MemberRequest, pk: int) -> HttpResponse:
+    server = get_object_or_404(Server, pk=pk)
+    services.unblock_domain(server, by=request.user)
+    messages.success(request, _("Unblocked: %(domain)s.") % {"domain": server.domain})
+    return redirect("federation:manage")
