@@ -1,19 +1,27 @@
 """An imported network read in Chromium: a post with its comments in their order, an Urdu
 post laid out right to left, a member's wall, with nothing refused by the page's policy."""
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from django.core.handlers.wsgi import WSGIHandler
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from blogs.models import Post
+from forum.models import Discussion
+from imports.models import PasswordInvitation
 from imports.ning.importer import run_import
 from members.models import Member
+from tests.browser.conftest import sign_in
 
 from .archives import URDU_TITLE, make_archive
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+MIDDLEWARE = "imports.middleware.OldAddressMiddleware"
 
 
 def test_imported_posts_comments_and_wall_in_the_browser(
@@ -45,3 +53,61 @@ def test_imported_posts_comments_and_wall_in_the_browser(
     page.goto(f"{live_server.url}{owner.get_absolute_url()}")
     expect(page.locator("main")).to_contain_text("Second wall note 🍵")
     assert problems == []
+
+
+@contextmanager
+def old_addresses_on(live_server: Any, settings: Any) -> Iterator[None]:
+    """The live server's middleware with imports.middleware.OldAddressMiddleware (as the
+    integration adds it to MIDDLEWARE), then as it was."""
+    handler = live_server.thread.httpd.get_app()
+    while type(handler) is not WSGIHandler:
+        handler = handler.application
+    before = list(settings.MIDDLEWARE)
+    if MIDDLEWARE not in before:
+        settings.MIDDLEWARE = [*before[:-1], MIDDLEWARE, before[-1]]
+    handler.load_middleware()
+    try:
+        yield
+    finally:
+        settings.MIDDLEWARE = before
+        handler.load_middleware()
+
+
+def test_an_imported_network_its_old_addresses_and_the_invitations_page(
+    browser: Browser, live_server: Any, network: Any, tmp_path: Path, settings: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    run_import(make_archive(tmp_path / "archive"))
+    page = browser.new_context().new_page()
+    # A post with its attached file, a discussion, a member's page.
+    kites = Post.objects.get(source_id="blog:2x0owner:BlogEntry:200")
+    page.goto(f"{live_server.url}{kites.get_absolute_url()}")
+    expect(page.locator("h1")).to_contain_text("Kites & string")
+    expect(page.get_by_role("link", name="plan.pdf")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("[file missing: gone.doc]")
+    mangoes = Discussion.objects.get(title="Monsoon & mangoes")
+    page.goto(f"{live_server.url}{mangoes.get_absolute_url()}")
+    expect(page.locator("h1")).to_contain_text("Monsoon & mangoes")
+    expect(page.get_by_role("link", name=re.compile("list.txt"))).to_be_visible()
+    zara = Member.objects.get(email="zara@example.net")
+    page.goto(f"{live_server.url}{zara.get_absolute_url()}")
+    expect(page.locator("h1")).to_contain_text("Zara Ilyas")
+    # Old Ning addresses lead to the same pages.
+    with old_addresses_on(live_server, settings):
+        page.goto(f"{live_server.url}/profiles/blogs/kites-string-f-x-a-b?xg_source=activity")
+        expect(page).to_have_url(f"{live_server.url}{kites.get_absolute_url()}")
+        expect(page.locator("h1")).to_contain_text("Kites & string")
+        page.goto(f"{live_server.url}/forum/topics/monsoon-mangoes")
+        expect(page.locator("h1")).to_contain_text("Monsoon & mangoes")
+        page.goto(f"{live_server.url}/profile/ZaraIlyas")
+        expect(page.locator("h1")).to_contain_text("Zara Ilyas")
+        response = page.goto(f"{live_server.url}/profiles/blogs/no-such-post")
+        assert response is not None and response.status == 404
+    # The administrator sends the invitations.
+    admin = browser.new_context().new_page()
+    sign_in(admin, live_server.url, network.creator, next_url="/manage/imports/")
+    expect(admin.locator("main")).to_contain_text("Invited 0 of 2.")
+    admin.get_by_role("link", name="Send set-your-password emails").click()
+    admin.get_by_role("button", name="Send set-your-password emails").click()
+    expect(admin.locator("main")).to_contain_text("Invited 2 of 2.")
+    assert PasswordInvitation.objects.count() == 2
