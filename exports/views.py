@@ -1,10 +1,12 @@
 """The creator's /manage/export/, a member's /settings/data/, and each export's progress,
 download and deletion."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import cast
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -53,18 +55,38 @@ def own_data(request: MemberRequest) -> HttpResponse:
     return render(request, "exports/own_data.html", {"job": job})
 
 
-def _job_for(request: MemberRequest, pk: int) -> ExportJob:
+def _job_for(request: MemberRequest, pk: int, *, reading: bool = False) -> ExportJob:
     job = get_object_or_404(ExportJob.objects.select_related("requested_by"), pk=pk)
     if not permissions.can_see_job(request.user, job):
         raise Http404  # nobody learns that someone else's export exists
+    if reading and request.method not in ("GET", "HEAD"):
+        raise _NotAllowed
     return job
 
 
+class _NotAllowed(Exception):
+    pass
+
+
+def _read_only(view: Callable[[MemberRequest, int], HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page that only reads: other methods answer 405 (once the job is known to be theirs)."""
+
+    @wraps(view)
+    def wrapper(request: MemberRequest, pk: int) -> HttpResponse:
+        try:
+            return view(request, pk)
+        except _NotAllowed:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+
+    return wrapper
+
+
 @member_required
+@_read_only
 def job(request: MemberRequest, pk: int) -> HttpResponse:
     """How far the export is; htmx polls the fragment until it is done (without JavaScript,
     the page reloads itself)."""
-    found = _job_for(request, pk)
+    found = _job_for(request, pk, reading=True)
     context = {"job": found, "download": services.file_of(found) is not None}
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "exports/_job.html", context)
@@ -72,8 +94,9 @@ def job(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @member_required
+@_read_only
 def download(request: MemberRequest, pk: int) -> HttpResponse:
-    found = _job_for(request, pk)
+    found = _job_for(request, pk, reading=True)
     path = services.file_of(found)
     if path is None:
         raise Http404
