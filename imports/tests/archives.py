@@ -517,3 +517,152 @@ def make_large_archive(folder: Path, *, members: int, posts: int, comments: int)
     (folder / "ning-members-local.json").write_text(dump(people), encoding="utf-8")
     (folder / "ning-blogs-local.json").write_text(dump(blogs), encoding="utf-8")
     return folder
+
+
+def make_archive_of_every_kind(folder: Path, records: int) -> tuple[Path, dict[str, int]]:
+    """A generated archive of about `records` records of every kind the importer reads —
+    members with walls, blog posts, discussions in categories and groups, groups with members,
+    events with answers, photos, videos, music, pages and notes, comments on all of them —
+    written with the Archiver's quirks. Returns the folder and how many of each it holds (a
+    comment counts as a record)."""
+    # Per "unit": 1 member, 1 wall comment, 1 post + 2 comments, 1 discussion + 2 replies,
+    # 1 event + 1 comment, 1 photo + 1 comment, 1 video + 1 comment, 1 track; every 20th unit
+    # a group (with 3 members and a wall comment), a page and a note.
+    unit = 16
+    n = max(20, records // unit)
+    folder.mkdir(parents=True, exist_ok=True)
+    png(folder / "photos" / "p.png", "green")
+
+    def when(i: int, year: int = 2011) -> str:
+        return f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00.000Z"
+
+    def comments(prefix: str, i: int, k: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": f"{prefix}:Comment:{i}:{c}",
+                "contributorName": f"m{(i + c + 1) % n}",
+                "description": f"<p>Comment {c} on {prefix} {i} — تبصرہ</p>",
+                "createdDate": when(i + c, 2012),
+            }
+            for c in range(k)
+        ]
+
+    people = [
+        {
+            "contributorName": f"m{i}",
+            "fullName": f"Member {i}",
+            "email": f"m{i}@example.net",
+            "createdDate": when(i, 2010),
+            "state": "active",
+            "location": f"Town {i % 50}",
+            "profileQuestions": {"Favourite tea?": f"Tea {i % 7}"},
+            "comments": comments("wall", i, 1),
+        }
+        for i in range(n)
+    ]
+    groups = [
+        {
+            "id": f"gen:Group:{g}",
+            "contributorName": f"m{g}",
+            "title": f"Group {g}",
+            "description": "<p>A group</p>",
+            "createdDate": when(g, 2010),
+            "groupPrivacy": "private" if g % 3 == 0 else "public",
+            "members": [
+                {"contributorName": f"m{(g + k) % n}", "status": "member"} for k in (1, 2, 3)
+            ],
+            "comments": comments("group", g, 1),
+        }
+        for g in range(0, n, 20)
+    ]
+    blogs = [
+        {
+            "id": f"gen:BlogEntry:{i}",
+            "contributorName": f"m{i % n}",
+            "title": f"Post {i} &amp; more",
+            "description": f"<p>Body of post {i}, <b>bold</b>.</p>",
+            "createdDate": when(i),
+            "publishStatus": "publish",
+            "comments": comments("blog", i, 2),
+        }
+        for i in range(n)
+    ]
+    discussions = [
+        {
+            "id": f"gen:Topic:{i}",
+            "contributorName": f"m{i % n}",
+            "title": f"Topic {i}",
+            "description": f"<p>Question {i}?</p>",
+            "createdDate": when(i),
+            "category": f"Category {i % 8}",
+            **({"groupId": f"gen:Group:{i - i % 20}"} if i % 10 == 0 else {}),
+            "comments": comments("topic", i, 2),
+        }
+        for i in range(n)
+    ]
+    events = [
+        {
+            "id": f"gen:Event:{i}",
+            "contributorName": f"m{i % n}",
+            "title": f"Event {i}",
+            "description": "<p>Come</p>",
+            "createdDate": when(i),
+            "startDate": when(i, 2013),
+            "endDate": "",
+            "members": [{"contributorName": f"m{(i + 1) % n}", "attendeeStatus": "attending"}],
+            "comments": comments("event", i, 1),
+        }
+        for i in range(n)
+    ]
+    photos = [
+        {
+            "id": f"gen:Photo:{i}",
+            "contributorName": f"m{i % n}",
+            "title": f"Photo {i}",
+            "createdDate": when(i),
+            "photoUrl": "photos/p.png?width=737",
+            "comments": comments("photo", i, 1),
+        }
+        for i in range(n)
+    ]
+    videos = [
+        {
+            "id": f"gen:Video:{i}",
+            "contributorName": f"m{i % n}",
+            "title": f"Video {i}",
+            "createdDate": when(i),
+            "embedCode": f'<iframe src="https://www.youtube.com/embed/{i:011d}"></iframe>',
+            "comments": comments("video", i, 1),
+        }
+        for i in range(n)
+    ]
+    music = [
+        {
+            "id": f"gen:Track:{i}",
+            "contributorName": f"m{i % n}",
+            "title": f"Track {i}",
+            "audioUrl": f"music/t{i}.mp3",
+            "createdDate": when(i),
+        }
+        for i in range(n)
+    ]
+    pages = [
+        {
+            "title": f"Page {i}",
+            "description": "<p>Text</p>",
+            "contributorName": "m0",
+            "createdDate": when(i),
+        }
+        for i in range(0, n, 20)
+    ]
+    files = {
+        "members": people, "groups": groups, "blogs": blogs, "discussions": discussions,
+        "events": events, "photos": photos, "videos": videos, "music": music, "pages": pages,
+        "notes": pages,
+    }  # fmt: skip
+    counts: dict[str, int] = {}
+    for kind, found in files.items():
+        (folder / f"ning-{kind}-local.json").write_text(dump(found), encoding="utf-8")
+        counts[kind] = len(found)
+        counts[f"{kind} comments"] = sum(len(r.get("comments", [])) for r in found)
+    return folder, counts
