@@ -7,6 +7,10 @@ Each copy is a new picture: decoded, bounded in pixels and size and encoded agai
 under a name made from its original address, so a picture shown by several posts, or met
 again by a second run, is stored once.
 
+A dry run fetches no picture (it would wait on other servers while holding the one
+transaction it rolls back): it checks each address as far as that can be done without the
+network, and counts the rest as not fetched.
+
 A picture that cannot be copied never stops the post (decided here, told in the report):
 
 - its address is refused (a private or local network, not http(s), credentials in it): the
@@ -51,6 +55,7 @@ class Copy:
     url: str | None  # where the copy is served here; None: not copied
     reason: str = ""  # why not
     refused: bool = False  # the address itself was refused
+    dry: bool = False  # a dry run: not fetched
 
 
 class Pictures:
@@ -75,6 +80,8 @@ class Pictures:
                 return Copy(str(default_storage.url(name)))
         try:
             fetch.check_url(address)
+            if self.dry_run:
+                return Copy(None, dry=True)
             fetched = fetch.fetch(
                 address, timeout=TIMEOUT, max_bytes=settings.MAX_UPLOAD_BYTES, accept="image/*"
             )
@@ -93,8 +100,6 @@ class Pictures:
         except Exception:
             return Copy(None, _("This is not a picture, or it is damaged."))
         name = f"imports/{self.folder}/{digest}.{extension}"
-        if self.dry_run:
-            return Copy(f"/dry-run/{name}")
         stored = default_storage.save(name, content)
         return Copy(str(default_storage.url(stored)))
 
@@ -147,6 +152,9 @@ def prepare_html(
         if pictures is None:
             return tag.replace(found.group(0), f'src="{html.escape(address)}"')
         copy = pictures.copy(address)
+        if copy.dry:
+            report.skipped("pictures", "not fetched in a dry run (a real run copies it)")
+            return tag
         if copy.url is not None:
             report.imported("pictures")
             return tag.replace(found.group(0), f'src="{html.escape(copy.url)}"')

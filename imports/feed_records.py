@@ -145,13 +145,22 @@ def each[T](
     memory: Memory,
     describe: Callable[[T], str],
     progress: Progress | None = None,
+    prepare: Callable[[T], None] | None = None,
 ) -> None:
     """`write(record)` for each record, each in a savepoint, batches committed (an
     interrupted run goes on where it stopped); a record that fails is reported and skipped,
-    never the end of the import."""
+    never the end of the import.
+
+    `prepare(record)`, if given, runs for each record of a batch before its transaction
+    opens: what waits on other servers (copying pictures) is done there, never while the
+    transaction holds the database's write lock (SQLite's, taken at its start: the site's
+    own writes would wait behind it, and give up)."""
     if progress is not None:
         progress.start(kind, len(records))
     for start in range(0, len(records), BATCH):
+        if prepare is not None:
+            for record in records[start : start + BATCH]:
+                prepare(record)
         with transaction.atomic():
             for record in records[start : start + BATCH]:
                 try:

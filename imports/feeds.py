@@ -208,12 +208,22 @@ def run_feed_import(
 
     def import_page(page: Page) -> None:
         base = page.url or site
+        # Each entry's HTML, its pictures copied, made before the batch's transaction opens.
+        bodies: dict[int, str | Exception] = {}
+
+        def prepare(entry: Any) -> None:
+            if _entry_id(entry) in memory.done("post"):
+                return
+            try:
+                bodies[id(entry)] = entry_html(job, pictures, entry, base=base)
+            except Exception as error:
+                bodies[id(entry)] = error
 
         def write(entry: Any) -> None:
-            import_entry(job, memory, pictures, entry, base=base)
+            import_entry(job, memory, pictures, entry, base=base, html=bodies.pop(id(entry), None))
 
         each(KIND, list(page.parsed.entries), write, report=report, memory=memory,
-             describe=_entry_name, progress=progress)  # fmt: skip
+             describe=_entry_name, progress=progress, prepare=prepare)  # fmt: skip
 
     def run() -> None:
         with quietly():
@@ -291,9 +301,23 @@ def _body(entry: Any) -> tuple[str, bool]:
     return summary, detail.get("type") != "text/plain"
 
 
+def entry_html(job: FeedImport, pictures: Pictures, entry: Any, *, base: str) -> str:
+    """The entry's text as this site keeps it (imports/feed_media.prepare_html)."""
+    text, is_html = _body(entry)
+    if not is_html:
+        text = render_plain_text(text)
+    content_base = next((str(c.get("base")) for c in entry.get("content", []) if c.get("base")), "")
+    return prepare_html(
+        text, base=absolute(content_base, base) or base, kind=KIND, report=job.report,
+        pictures=pictures,
+    )  # fmt: skip
+
+
 def import_entry(
-    job: FeedImport, memory: Memory, pictures: Pictures, entry: Any, *, base: str
-) -> None:
+    job: FeedImport, memory: Memory, pictures: Pictures, entry: Any, *, base: str,
+    html: str | Exception | None = None,
+) -> None:  # fmt: skip
+    """One entry as a post (`html`: its text made beforehand, or the error that made)."""
     report = job.report
     original = _entry_id(entry)
     if original.startswith("made:"):
@@ -302,16 +326,11 @@ def import_entry(
     if original in done:
         report.skipped(KIND, "already imported")
         return
+    if isinstance(html, Exception):
+        raise html
     detail = entry.get("title_detail") or {}
     title = text_title(str(entry.get("title", "")), is_html=detail.get("type") != "text/plain")
-    text, is_html = _body(entry)
-    if not is_html:
-        text = render_plain_text(text)
-    content_base = next((str(c.get("base")) for c in entry.get("content", []) if c.get("base")), "")
-    body_html = prepare_html(
-        text, base=absolute(content_base, base) or base, kind=KIND, report=report,
-        pictures=pictures,
-    )  # fmt: skip
+    body_html = html if html is not None else entry_html(job, pictures, entry, base=base)
     plain = html_to_lines(body_html)
     if not title and not plain:
         report.skipped(KIND, "no title and no text")

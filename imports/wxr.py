@@ -181,11 +181,17 @@ class WxrImport:
         network = Network.objects.first()
         self.zone = ZoneInfo(network.time_zone if network is not None else "UTC")
         self.now = timezone.now()
+        # An item's text made (its pictures copied) before its batch's transaction, or the
+        # error that making it raised.
+        self.texts: dict[int, str | Exception] = {}
         # WordPress login → member, WordPress user id → member, commenter key → member.
         self.people: dict[str, Member] = {}
         self.users: dict[str, Member] = {}
 
-    def each[T](self, kind: str, records: list[T], write: Callable[[T], None]) -> None:
+    def each[T](
+        self, kind: str, records: list[T], write: Callable[[T], None],
+        prepare: Callable[[T], None] | None = None,
+    ) -> None:  # fmt: skip
         def describe(record: T) -> str:
             for attribute in ("login", "comment_id"):
                 if value := getattr(record, attribute, ""):
@@ -195,7 +201,7 @@ class WxrImport:
             return "a record"
 
         each(kind, records, write, report=self.report, memory=self.memory, describe=describe,
-             progress=self.progress)  # fmt: skip
+             progress=self.progress, prepare=prepare)  # fmt: skip
         # A record rolled back took the members it made with it: found again when needed.
         kept = set(
             Member.objects.filter(pk__in=[m.pk for m in self.people.values()]).values_list(
@@ -211,8 +217,12 @@ class WxrImport:
             by_type: dict[str, list[WxrItem]] = {}
             for item in self.site.items:
                 by_type.setdefault(item.get("wp:post_type") or "post", []).append(item)
-            self.each(POSTS, by_type.pop("post", []), self.import_post)
-            self.each(PAGES, by_type.pop("page", []), self.import_page)
+            # Pictures are copied before each batch's transaction opens (feed_records.each).
+            copying = self.pictures is not None
+            self.each(POSTS, by_type.pop("post", []), self.import_post,
+                      prepare=self.prepare_post if copying else None)  # fmt: skip
+            self.each(PAGES, by_type.pop("page", []), self.import_page,
+                      prepare=self.prepare_page if copying else None)  # fmt: skip
             attachments = by_type.pop("attachment", [])
             if attachments:
                 reason = (
@@ -326,14 +336,37 @@ class WxrImport:
 
     # --- Posts and their comments -----------------------------------------------------------
 
-    def original(self, kind: str, item: WxrItem) -> str:
+    def original(self, kind: str, item: WxrItem, *, quiet: bool = False) -> str:
         found = item.get("wp:post_id").strip() or item.get("guid").strip()
         if not found:
-            self.report.repaired(kind, "no id: one made from its title and date")
+            if not quiet:
+                self.report.repaired(kind, "no id: one made from its title and date")
             return made_key(item.get("title"), item.get("wp:post_date"), item.get("pubDate"))
         return original_key(found)
 
+    def prepare_post(self, item: WxrItem) -> None:
+        self.prepare(POSTS, "post", item)
+
+    def prepare_page(self, item: WxrItem) -> None:
+        self.prepare(PAGES, "page", item)
+
+    def prepare(self, kind: str, memory_kind: str, item: WxrItem) -> None:
+        if self.original(kind, item, quiet=True) in self.memory.done(memory_kind):
+            return
+        if (item.get("wp:status").strip().lower() or "publish") not in STATUSES:
+            return
+        try:
+            self.texts[id(item)] = self.make_text(kind, item)
+        except Exception as error:
+            self.texts[id(item)] = error
+
     def text(self, kind: str, item: WxrItem) -> str:
+        made = self.texts.pop(id(item), None)
+        if isinstance(made, Exception):
+            raise made
+        return made if made is not None else self.make_text(kind, item)
+
+    def make_text(self, kind: str, item: WxrItem) -> str:
         raw = undo_shortcodes(item.get("content:encoded"), self.report, kind)
         return prepare_html(
             autop(raw), base=self.site.address, kind=kind, report=self.report,

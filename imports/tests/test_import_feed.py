@@ -311,6 +311,8 @@ def test_dry_run_writes_nothing(
     assert "blog posts: 1 imported" in out
     assert not Post.objects.exists() and not ImportedRecord.objects.exists()
     assert not (tmp_path / "media" / "imports").exists()
+    assert "/p.png" not in server.hits  # no picture fetched either
+    assert "not fetched in a dry run" in out
 
 
 def test_broken_feeds_are_refused_with_a_clear_error(
@@ -363,3 +365,30 @@ def test_a_former_member_takes_no_posts(network: Network, member: Member, tmp_pa
     Member.objects.filter(pk=member.pk).update(left_at=dt.datetime.now(dt.UTC))
     with pytest.raises(CommandError, match="has left"):
         run(write(tmp_path, rss(item("a", "One"))), member)
+
+
+def test_pictures_are_fetched_outside_any_transaction(
+    network: Network, member: Member, server: Server, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """SQLite's write lock is taken when a transaction opens: waiting on another server inside
+    one would hold up every write of the site."""
+    from django.db import connection
+
+    from lib import fetch
+
+    outside = len(connection.atomic_blocks)  # the test's own transaction
+    depths: list[int] = []
+    real = fetch.fetch
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        depths.append(len(connection.atomic_blocks))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fetch, "fetch", watched)
+    pictures = [server.serve(f"/{n}.png", png(), kind="image/png") for n in range(3)]
+    feed = rss("".join(item(str(n), f"Post {n}", body=f'<img src="{p}">')
+                       for n, p in enumerate(pictures)))  # fmt: skip
+    run(write(tmp_path, feed), member)
+    assert depths == [outside] * 3
+    assert Post.objects.count() == 3
