@@ -22,7 +22,7 @@ A feed split in pages is followed: Atom's `rel="next"`, and WordPress's `?paged=
 import io
 import re
 import xml.sax
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -101,7 +101,6 @@ class FeedImport:
     title: str = ""
     source: str = ""
     pages_read: int = 0
-    seen: set[str] = field(default_factory=set)
 
 
 def read(address_or_file: str) -> tuple[bytes, str, str]:
@@ -225,26 +224,13 @@ def run_feed_import(
         each(KIND, list(page.parsed.entries), write, report=report, memory=memory,
              describe=_entry_name, progress=progress, prepare=prepare)  # fmt: skip
 
+    # Every page read before anything is written: no transaction waits on another server.
+    pages = read_pages(job, first)
+
     def run() -> None:
         with quietly():
-            page = first
-            number = 1
-            while True:
-                job.pages_read += 1
-                ids = {_entry_id(e) for e in page.parsed.entries}
-                if page is not first and (not ids or ids <= job.seen):
-                    break  # past the last page (WordPress repeats it or answers nothing)
-                job.seen |= ids
+            for page in pages:
                 import_page(page)
-                if number >= max_pages:
-                    if next_page(page, number + 1):
-                        report.skipped("feed pages", f"stopped after {max_pages} pages")
-                    break
-                number += 1
-                following = _fetch_page(job, page, number)
-                if following is None:
-                    break
-                page = following
 
     if dry_run:
         with transaction.atomic():
@@ -254,6 +240,30 @@ def run_feed_import(
     run()
     finish(memory)
     return report, job
+
+
+def read_pages(job: FeedImport, first: Page) -> list[Page]:
+    """The feed's pages from `first` on, up to job.max_pages: until a page is missing, empty
+    or repeats the entries of those before (WordPress answers a page past the last with its
+    last one, or 404)."""
+    pages = [first]
+    seen = {_entry_id(e) for e in first.parsed.entries}
+    while True:
+        number = len(pages) + 1
+        if len(pages) >= job.max_pages:
+            if next_page(pages[-1], number):
+                job.report.skipped("feed pages", f"stopped after {job.max_pages} pages")
+            break
+        following = _fetch_page(job, pages[-1], number)
+        if following is None:
+            break
+        ids = {_entry_id(e) for e in following.parsed.entries}
+        if not ids or ids <= seen:
+            break
+        seen |= ids
+        pages.append(following)
+    job.pages_read = len(pages)
+    return pages
 
 
 def _fetch_page(job: FeedImport, page: Page, number: int) -> Page | None:
