@@ -87,7 +87,6 @@ def validate(archive: Path) -> None:
         assert not errors, f"{label}: {errors[0].message} at {list(errors[0].absolute_path)}"
 
 
-@pytest.mark.processes
 @pytest.mark.django_db(transaction=True)
 def test_a_network_goes_out_and_comes_back_the_same(media, tmp_path):
     call_command("loaddemo", stdout=io.StringIO())
