@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -15,14 +17,16 @@ class FederationSettingsForm(CleanTextMixin, forms.Form):
     )
 
 
-class DomainBlockForm(CleanTextMixin, forms.Form):
+class DomainForm(CleanTextMixin, forms.Form):
+    """The server to block (the confirmation page's address: ?domain=…)."""
+
     domain = forms.CharField(
-        label=_("Server"), max_length=253, help_text=_("Its host name, such as spam.example")
-    )
-    reason = forms.CharField(label=_("Why (for the log)"), max_length=500, required=False)
-    confirm = forms.BooleanField(
-        label=_("I understand: its accounts stop following anyone here, and nothing is sent to it"),
-        required=True,
+        label=_("Server"),
+        max_length=253,
+        help_text=_("Its address or host name, such as spam.example"),
+        # type=url: a host name, not free text (a browser offers the address keyboard; the
+        # forms are novalidate, so "spam.example" without https:// is taken as typed).
+        widget=forms.URLInput(attrs={"placeholder": "spam.example", "dir": "ltr"}),
     )
 
     def clean_domain(self) -> str:
@@ -42,3 +46,15 @@ class DomainBlockForm(CleanTextMixin, forms.Form):
         if domain == ids.domain_of(ids.base()):
             raise ValidationError(_("This is this network's own address."))
         return domain
+
+
+class DomainBlockForm(DomainForm):
+    """The confirmation: the server (carried over, hidden) and why, for the log."""
+
+    reason = forms.CharField(
+        label=_("Why (kept in the log)"), max_length=2000, required=False, widget=forms.Textarea
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].widget = forms.HiddenInput()

@@ -25,5 +25,6 @@ urlpatterns: list[URLPattern] = [
     path("settings/federation/block/<int:pk>/", views_pages.block_account, name="block"),
     path("settings/federation/unblock/<int:pk>/", views_pages.unblock_account, name="unblock"),
     path("manage/federation/", views_pages.manage, name="manage"),
+    path("manage/federation/block/", views_pages.block_server, name="block_server"),
     path("manage/federation/<int:pk>/unblock/", views_pages.unblock_server, name="unblock_server"),
 ]

@@ -7,13 +7,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lib.http import MemberRequest, form_status
 from members.decorators import member_required, role_required
 
 from . import ids, rules, services
-from .forms import DomainBlockForm, FederationSettingsForm
+from .forms import DomainBlockForm, DomainForm, FederationSettingsForm
 from .models import Delivery, Follower, LocalActor, MemberBlock, RemoteActor, Server
 from .permissions import can_manage_federation
 
@@ -73,15 +73,9 @@ def unblock_account(request: MemberRequest, pk: int) -> HttpResponse:
     return redirect("federation:settings")
 
 
+@require_safe
 @admin_required
 def manage(request: MemberRequest) -> HttpResponse:
-    form = DomainBlockForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        server = services.block_domain(
-            form.cleaned_data["domain"], by=request.user, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("Blocked: %(domain)s.") % {"domain": server.domain})
-        return redirect("federation:manage")
     blocked = Server.objects.exclude(blocked_at=None).order_by("domain")[:500]
     dead = Server.objects.exclude(dead_at=None).filter(blocked_at=None).order_by("domain")[:100]
     counts = {
@@ -89,7 +83,7 @@ def manage(request: MemberRequest) -> HttpResponse:
         for state in (Delivery.State.PENDING, Delivery.State.RETRYING, Delivery.State.GIVEN_UP)
     }
     context = {
-        "form": form,
+        "form": DomainForm(),
         "blocked": blocked,
         "dead": dead,
         "pending": counts[Delivery.State.PENDING],
@@ -98,7 +92,36 @@ def manage(request: MemberRequest) -> HttpResponse:
         "enabled": rules.enabled(),
         "followers": Follower.objects.count(),
     }
-    return render(request, "federation/manage.html", context, status=form_status(form))
+    return render(request, "federation/manage.html", context)
+
+
+@admin_required
+def block_server(request: MemberRequest) -> HttpResponse:
+    """Asks before blocking a server (GET ?domain=…), blocks it (POST)."""
+    if request.method == "POST":
+        form: DomainForm = DomainBlockForm(request.POST)
+        if form.is_valid():
+            server = services.block_domain(
+                form.cleaned_data["domain"], by=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("Blocked: %(domain)s.") % {"domain": server.domain})
+            return redirect("federation:manage")
+    else:
+        form = DomainForm(request.GET or None)
+        if form.is_valid():
+            form = DomainBlockForm(initial={"domain": form.cleaned_data["domain"]})
+    confirming = isinstance(form, DomainBlockForm)
+    domain = ""
+    if confirming:
+        domain = str(form.data.get("domain", "") if form.is_bound else form.initial["domain"])
+    context = {
+        "form": form,
+        "confirming": confirming,
+        "domain": domain,
+        "followers": Follower.objects.filter(remote__domain=domain).count() if domain else 0,
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "federation/block_server.html", context, status=status)
 
 
 @require_POST

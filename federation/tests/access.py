@@ -36,7 +36,8 @@ MATRIX = {
     "federation:settings": row((LOGIN, LOGIN), signed_in=(200, REDIRECT)),
     "federation:block": row((405, LOGIN), signed_in=(405, REDIRECT)),
     "federation:unblock": row((405, LOGIN), signed_in=(405, 404), author=(405, REDIRECT)),
-    "federation:manage": ADMINS_ACT,
+    "federation:manage": row((LOGIN, 405), signed_in=(403, 405), admins=(200, 405)),
+    "federation:block_server": ADMINS_ACT,
     "federation:unblock_server": row((405, LOGIN), signed_in=(405, 403), admins=(405, REDIRECT)),
 }
 
@@ -89,6 +90,6 @@ KWARGS = {
 
 POST_DATA = {
     "federation:settings": lambda w: {"federated": "on"},
-    "federation:manage": lambda w: {"domain": "spam.example", "confirm": "on"},
+    "federation:block_server": lambda w: {"domain": "spam.example", "reason": "Spam"},
     "federation:shared_inbox": lambda w: {},
 }

@@ -92,15 +92,20 @@ def test_administrators_block_a_server(
     blogger("bilal")
     alice_follows(client, peer)
     assert client_for(member).get("/manage/federation/").status_code == 403
+    assert (
+        client_for(member).post("/manage/federation/block/", {"domain": "x.example"}).status_code
+        == 403
+    )
     admin = client_for(admin_member)
     assert admin.get("/manage/federation/").status_code == 200
-    refused = admin.post("/manage/federation/", {"domain": "127.0.0.1", "reason": "spam"})
-    assert refused.status_code == 400  # the confirmation is required
-    assert b"127.0.0.1" in refused.content  # what was typed is kept
+    # First the question, with what it will do.
+    asked = admin.get("/manage/federation/block/", {"domain": "HTTPS://127.0.0.1/"})
+    assert asked.status_code == 200
+    assert b"1 of its accounts follows someone here" in asked.content
+    assert b'value="127.0.0.1"' in asked.content
+    assert Server.objects.filter(blocked_at__isnull=False).count() == 0
     Delivery.objects.update(state=Delivery.State.RETRYING)
-    done = admin.post(
-        "/manage/federation/", {"domain": "HTTPS://127.0.0.1/", "reason": "spam", "confirm": "on"}
-    )
+    done = admin.post("/manage/federation/block/", {"domain": "127.0.0.1", "reason": "spam"})
     assert done.status_code == 302
     server = Server.objects.get(domain="127.0.0.1")
     assert server.blocked_at is not None
@@ -127,8 +132,9 @@ def test_administrators_block_a_server(
 def test_a_server_name_must_be_one(
     client: Client, federation_on: object, admin_member: Member, typed: str
 ) -> None:
-    response = client_for(admin_member).post(
-        "/manage/federation/", {"domain": typed, "confirm": "on"}
-    )
+    admin = client_for(admin_member)
+    assert admin.get("/manage/federation/block/", {"domain": typed}).status_code == 400
+    response = admin.post("/manage/federation/block/", {"domain": typed, "reason": "spam"})
     assert response.status_code == 400
+    assert b"spam" in response.content
     assert not Server.objects.exists()
