@@ -162,6 +162,24 @@ class NingImport:
         )  # fmt: skip
         self.done(kind)[original_id] = obj.pk
 
+    def remember_many(self, kind: str, rows: list[tuple[str, Any]]) -> None:
+        """remember() for many rows of one model at once."""
+        if not rows:
+            return
+        model = type(rows[0][1])
+        if model not in self._types:
+            self._types[model] = ContentType.objects.get_for_model(model)
+        ImportedRecord.objects.bulk_create(
+            ImportedRecord(
+                source=SOURCE, kind=kind, original_id=original,
+                content_type=self._types[model], object_id=obj.pk,
+            )
+            for original, obj in rows
+        )  # fmt: skip
+        done = self.done(kind)
+        for original, obj in rows:
+            done[original] = obj.pk
+
     def forget_rolled_back(self) -> None:
         """After a record's savepoint was rolled back: what it had made is gone, so the
         memory of it goes too (read again from the database when needed)."""
@@ -515,9 +533,10 @@ class NingImport:
         # instant keep their order when the list is turned round before the (stable) sort.
         rows.reverse()
         rows.sort(key=lambda row: row[1].created_at)
-        for original, comment in rows:
-            comment.save(force_insert=True)
-            self.remember("comment", original, comment)
+        # At once (no per-row signal matters here: search is paused and rebuilt at the end);
+        # inserted in this order, so their ids keep it.
+        Comment.objects.bulk_create([comment for _original, comment in rows])
+        self.remember_many("comment", rows)
         if rows:
             type(target)._default_manager.filter(pk=target.pk).update(
                 comment_count=models.F("comment_count") + len(rows)
