@@ -16,7 +16,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from members.models import Member
 
@@ -61,8 +61,8 @@ MEMBER_ROWS: dict[str, Rows] = {
     "friends.friendrequest": lambda m: Q(from_member_id=m) | Q(to_member_id=m),
     "friends.block": lambda m: Q(blocker_id=m),
     "messaging.thread": lambda m: Q(pk__in=_threads(m)),
-    "messaging.participant": lambda m: Q(member_id=m),
-    "messaging.message": lambda m: Q(thread_id__in=_threads(m)),
+    "messaging.participant": lambda m: Q(member_id=m, hidden=False),
+    "messaging.message": lambda m: Q(Exists(_reads(m))),
     "photos.album": lambda m: Q(owner_id=m),
     "photos.photo": lambda m: Q(owner_id=m),
     "videos.video": lambda m: Q(owner_id=m),
@@ -82,6 +82,17 @@ MEMBER_ROWS: dict[str, Rows] = {
 
 def _threads(member_id: int) -> Any:
     return _ids("messaging.participant", "thread_id", member_id=member_id, hidden=False)
+
+
+def _reads(member_id: int) -> Any:
+    """The member's place in a message's thread, if they still see the message there (not
+    deleted for themselves: a thread cleared shows only what came after)."""
+    return apps.get_model("messaging.participant")._base_manager.filter(
+        thread_id=OuterRef("thread_id"),
+        member_id=member_id,
+        hidden=False,
+        cleared_upto__lt=OuterRef("pk"),
+    )
 
 
 # What is kept of the other people a member's rows name.
@@ -108,9 +119,7 @@ def _people_named(member_id: int) -> set[int]:
         )
     )
     messages = apps.get_model("messaging.message")._base_manager
-    found |= set(
-        messages.filter(thread_id__in=_threads(member_id)).values_list("author_id", flat=True)
-    )
+    found |= set(messages.filter(Exists(_reads(member_id))).values_list("author_id", flat=True))
     found.discard(member_id)
     found.discard(None)
     return found

@@ -17,7 +17,7 @@ from friends.services import accept, send_request
 from lib.sections import render_sections
 from members.models import ActionLog
 from members.services import set_photo
-from messaging.services import start_thread
+from messaging.services import delete_for, start_thread
 from tests.datafixtures import assert_same_queries
 
 from .helpers import contents
@@ -173,6 +173,8 @@ def test_a_member_downloads_their_own_data_and_nobody_elses(member, other_member
     send_request(by=member, to=other_member)
     accept(by=other_member, sender=member)
     start_thread(by=other_member, recipients=[member], subject="Hello", body="Coming in June?")
+    gone = start_thread(by=other_member, recipients=[member], subject="Old", body="Deleted one")
+    delete_for(by=member, thread=gone.thread)
 
     client = client_for(member)
     page = client.get("/settings/data/")
@@ -193,7 +195,9 @@ def test_a_member_downloads_their_own_data_and_nobody_elses(member, other_member
     }
     assert draft.pk in records["blogs.post"] and theirs.pk not in records["blogs.post"]
     assert [c["body"] for c in records["comments.comment"].values()] == ["Lovely evening"]
+    # What they deleted for themselves is not theirs to take any more.
     assert [m["body"] for m in records["messaging.message"].values()] == ["Coming in June?"]
+    assert [t["subject"] for t in records["messaging.thread"].values()] == ["Hello"]
     assert len(records["friends.friendship"]) == 1
     people = records["members.member"]
     assert people[member.pk]["email"] == "bilal@example.org"
