@@ -5,6 +5,7 @@ unknown or hostile address gets the same 404 page as before."""
 
 from collections.abc import Callable
 
+from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponseBase, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -24,8 +25,10 @@ class OldAddressMiddleware:
             return response
         try:
             found = new_address(request)
-        except (DatabaseError, UnicodeError, ValueError):
-            return response  # a lookup that cannot be made finds nothing: the 404 stands
+        except (DatabaseError, SuspiciousOperation, UnicodeError, ValueError):
+            # A lookup that cannot be made (a query string with too many fields…) finds
+            # nothing: the 404 stands.
+            return response
         if found is None:
             return response
         redirect = HttpResponsePermanentRedirect(found)

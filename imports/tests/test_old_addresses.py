@@ -204,6 +204,7 @@ def test_unknown_and_hostile_old_addresses_answer_404(imported: Path, client: Cl
         "/photo/photo/show?id=%00",
         "/photo/photo/show?id=" + "y" * 5000,
         "/profiles/blog/list?user=2x0owner&month=x&year=%00",
+        "/profiles/blogs/x?" + "&".join(f"k{i}=v" for i in range(3000)),
     ):
         response = client.get(address)
         assert response.status_code in (301, 404), address
