@@ -14,8 +14,10 @@ from network.models import Network
 class Command(BaseCommand):
     help = (
         "Imports a Ning network's archive (the Network Archiver's folder of ning-*.json files "
-        "and media): members, profiles, walls, blog posts and comments. Run again, it skips "
-        "what it brought before. Nothing is fetched from the network."
+        "and media): members, profiles and walls, blog posts, discussions, groups, events, "
+        "photos, videos, music, pages and notes, with their comments and files, and the old "
+        "Ning addresses of each (redirected once imports.middleware is on). Run again, it "
+        "skips what it brought before. Nothing is fetched from the network."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
