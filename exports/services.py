@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,7 +41,11 @@ def exports_dir() -> Path:
     """Where archives made in the background are kept: EXPORTS_DIR, or DATA_DIR/exports —
     never under MEDIA_ROOT, whose files may be served without asking who wants them."""
     configured = getattr(settings, "EXPORTS_DIR", "")
-    return Path(configured) if configured else Path(settings.DATA_DIR) / "exports"
+    folder = Path(configured) if configured else Path(settings.DATA_DIR) / "exports"
+    if folder.resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
+        # Archives there could be fetched by address, and each export would hold the last.
+        raise ImproperlyConfigured("EXPORTS_DIR must not be inside MEDIA_ROOT")
+    return folder
 
 
 def _network_name() -> str:

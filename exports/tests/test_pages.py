@@ -260,3 +260,11 @@ def test_a_removed_member_takes_their_archives_along(member, django_capture_on_c
         remove_member(member)
     assert not ExportJob.objects.exists()
     assert not path.exists()
+
+
+def test_archives_are_never_kept_among_the_uploads(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.EXPORTS_DIR = str(Path(settings.MEDIA_ROOT) / "exports")
+    with pytest.raises(ImproperlyConfigured, match="must not be inside MEDIA_ROOT"):
+        exports_dir()
