@@ -13,11 +13,14 @@ class FederationConfig(AppConfig):
         from datetime import timedelta
 
         from lib import scheduler
+        from members import removal
 
         from . import handlers, sections
         from .delivery import queue_due_task
+        from .services import member_leaves
 
         handlers.subscribe()
         sections.register_all()
+        removal.register_leaving("federation", member_leaves)
         # Retries whose time has come (and any delivery whose task was lost).
         scheduler.register("federation-deliveries", timedelta(minutes=1), queue_due_task)

@@ -99,9 +99,9 @@ def attempt(delivery: Delivery) -> bool:
     ).update(next_attempt_at=now + CLAIM):
         return False
     actor = delivery.actor
-    actor_url = (
-        ids.network_actor() if actor.member is None else ids.member_actor(actor.member.handle)
-    )
+    # The activity names its actor (ours): signed under that actor's key id even after a
+    # member who left lost their handle (their Delete is sent after it).
+    actor_url = str(delivery.activity.get("actor") or ids.network_actor())
     body = json.dumps(delivery.activity, ensure_ascii=False).encode()
     headers = signatures.sign(
         "POST",

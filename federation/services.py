@@ -10,7 +10,7 @@ from lib.cachetags import invalidate
 from members import actionlog
 from members.models import Member
 
-from . import permissions
+from . import delivery, ids, objects, permissions, rules
 from .keys import actor_for
 from .models import Delivery, Follower, LocalActor, MemberBlock, RemoteActor, Server
 from .sections import followers_tag
@@ -83,3 +83,23 @@ def unblock_domain(server: Server, *, by: Member) -> None:
         raise PermissionDenied(_("Only the network's administrators can do this."))
     Server.objects.filter(pk=server.pk).update(blocked_at=None)
     actionlog.record(by, "federation.unblock_domain", target=None, label=server.domain)
+
+
+def member_leaves(member: Member) -> None:
+    """A member who leaves (their content kept, their person erased): servers that follow
+    them are told the account is gone (Delete of the actor, signed with its key, which stays
+    for that), their followers and blocks are dropped, and nothing of theirs federates again.
+    A member removed outright takes their actor, followers and deliveries with them (nothing
+    is sent: the key goes with the row)."""
+    actor = LocalActor.objects.filter(member=member).first()
+    if actor is None:
+        return
+    followers = Follower.objects.filter(actor=actor).select_related("remote")
+    inboxes = {row.remote.delivery_inbox for row in followers}
+    if inboxes and rules.enabled():
+        actor_url = ids.member_actor(member.handle)
+        delivery.queue(actor, objects.delete(actor_url, actor_url, "Person"), inboxes)
+    followers.delete()
+    MemberBlock.objects.filter(member=member).delete()
+    LocalActor.objects.filter(pk=actor.pk).update(federated=False)
+    invalidate(followers_tag(member.pk))
