@@ -290,7 +290,9 @@ class Archive:
             raise FormatError(f"the archive holds {name}, which its manifest does not list")
         for name in sorted(set(self.listed) - present):
             raise FormatError(f"the archive is missing {name} (its manifest lists it)")
-        for name in self.listed:
+        for name, listed in self.listed.items():
+            if name in present and self.zip.getinfo(name).file_size != listed["size"]:
+                raise FormatError(f"{name} is damaged: its size is not the manifest's")
             if name.startswith(MEDIA):
                 safe_media_name(name)
             elif not (name.startswith(DATA) and name.endswith(".json") and "/" not in name[5:]):
@@ -359,9 +361,16 @@ class Archive:
                     continue
                 number += 1
                 try:
-                    yield json.loads(text.removesuffix(b","))
+                    record = json.loads(text.removesuffix(b","))
                 except ValueError as error:
+                    if number == 1:  # not one record a line: another program's JSON
+                        break
                     raise FormatError(f"{name}, record {number}: not JSON ({error})") from error
+                yield record
+            else:
+                return
+        with self.open(name) as raw:
+            yield from _whole(name, raw.read())
 
     def check_schema(self, model: type[models.Model]) -> int:
         """Every record of the model's kind checked against its schema; returns how many."""

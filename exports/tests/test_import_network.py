@@ -182,11 +182,19 @@ DAMAGED = {
         lambda a, t: rewritten(a, t, lambda n, d: d[:-1] + b"!" if n.startswith("media/") else d),
         "is damaged",
     ),
+    "bad JSON later in a file": (
+        lambda a, t: _resummed(
+            a,
+            t,
+            lambda n, d: d.replace(b"\n]", b",\n{oops\n]") if n == "data/blogs.post.json" else d,
+        ),
+        "blogs.post.json, record 3: not JSON",
+    ),
     "bad JSON": (
         lambda a, t: _resummed(
             a, t, lambda n, d: d.replace(b"},", b"},,", 1) if n == "data/blogs.post.json" else d
         ),
-        "blogs.post.json, record 1: not JSON",
+        "blogs.post.json is not JSON",
     ),
     "no manifest": (
         lambda a, t: rewritten(
@@ -250,3 +258,20 @@ def test_a_members_own_archive_is_not_a_network(archive, member, media, tmp_path
     with pytest.raises(CommandError, match="one member's own data"):
         import_network(str(mine))
     assert rows_present() == {}
+
+
+def test_json_written_by_another_program_is_read_too(archive, media, tmp_path):
+    """Any JSON array will do (here indented, keys in another order), not only one record a
+    line as exports write them."""
+
+    def pretty(name: str, data: bytes) -> bytes:
+        if not name.startswith("data/"):
+            return data
+        rows = [dict(reversed(list(r.items()))) for r in json.loads(data)]
+        return json.dumps(rows, indent=2).encode()
+
+    other = _resummed(archive, tmp_path / "pretty.zip", pretty)
+    empty_install(media)
+    import_network(str(other))
+    assert Post.objects.filter(title="Reunion in Lahore").exists()
+    assert Comment.objects.get().body == "I was there too!"
