@@ -8,7 +8,8 @@ transaction and only writes Delivery rows and queues their tasks (delivery.py).
   the author's and the network blog's followers;
 - `comments.added` (a member's comment on a federated post): Create{Note} to the commenter's,
   the post author's and the network's followers, and to the replied-to remote account;
-- `comments.hidden`, `comments.deleted` (a member's comment): Delete{Tombstone}.
+- `comments.hidden`, `comments.deleted` (a member's comment): Delete{Tombstone}; `comments.shown`:
+  Create{Note} again.
 """
 
 from typing import Any
@@ -139,5 +140,6 @@ def subscribe() -> None:
     for name in ("blogs.unpublished", "blogs.hidden", "blogs.deleted"):
         events.subscribe(name, on_post_gone)
     events.subscribe("comments.added", on_comment_added)
+    events.subscribe("comments.shown", on_comment_added)
     events.subscribe("comments.hidden", on_comment_gone)
     events.subscribe("comments.deleted", on_comment_gone)
