@@ -15,8 +15,9 @@ The archive carries no addresses, so they are made again the way Ning 2 made the
 - the id forms, which need no guess: `/xn/detail/ID`, `/profiles/blogs/ID`, `/forum/topics/ID`
   and each kind's `…/show?id=ID`;
 - a member: `/profile/KEY` (their member key), `/profile/NAME` (Ning's default profile address:
-  the full name's letters and digits, no spaces), `/profiles/profile/show?id=KEY`, and their
-  blog list `/profiles/blog/list?user=KEY`.
+  the full name's Latin letters and digits, nothing else — a second person of the same name
+  NAME1, NAME2…), `/profiles/profile/show?id=KEY`, and their blog list
+  `/profiles/blog/list?user=KEY`.
 
 Paths are stored lower case without a trailing slash, as imports.oldaddresses compares them.
 Everything is computed from the whole file each run (the same numbering every time) and
@@ -160,14 +161,16 @@ class Addresses:
                 page=page,
             )  # fmt: skip
 
-    def add_numbered(self, prefix: str, slugs: Iterable[str], target: tuple[int, int]) -> None:
+    def add_numbered(
+        self, prefix: str, slugs: Iterable[str], target: tuple[int, int], joint: str = "-"
+    ) -> None:
         """A slug form under `prefix`: the plain one for the first record that has it, "-1",
         "-2"… for the next ones (the caller goes oldest first)."""
         for slug in slugs:
             key = (prefix, slug)
             n = self.taken.get(key, 0)
             self.taken[key] = n + 1
-            self.add(f"{prefix}{slug}" if n == 0 else f"{prefix}{slug}-{n}", "", target)
+            self.add(f"{prefix}{slug}" if n == 0 else f"{prefix}{slug}{joint}{n}", "", target)
 
     def save(self) -> None:
         OldAddress.objects.bulk_create(self.rows.values(), ignore_conflicts=True, batch_size=500)
@@ -206,7 +209,9 @@ def remember_members(job: "NingImport", records: list[Any]) -> None:
         name = profile_name(text_title(record.get("fullName")))
         # Who had left keeps nothing personal here, their name in an address neither.
         if name and as_text(record.get("state")).strip().lower() != "left":
-            out.add_numbered("/profile/", [name.lower()], target)
+            # A profile address is letters, digits and "_" only: a second "Zara Ilyas" is
+            # ZaraIlyas1 (our reading, as for titles).
+            out.add_numbered("/profile/", [name.lower()], target, joint="")
         for path, query in own_address(record):
             out.add(path, query, target)
     out.save()

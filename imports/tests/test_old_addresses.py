@@ -226,3 +226,19 @@ def test_a_second_import_adds_no_address(imported: Path, tmp_path: Path) -> None
     before = sorted(OldAddress.objects.values_list("path", "query", "object_id"))
     run_import(imported)
     assert sorted(OldAddress.objects.values_list("path", "query", "object_id")) == before
+
+
+def test_two_members_with_one_name(imported: Path, tmp_path: Path, client: Client) -> None:
+    folder = tmp_path / "namesakes"
+    folder.mkdir()
+    people = [
+        {"contributorName": f"sana{i}", "fullName": "Sana Khan", "email": f"sana{i}@example.net",
+         "createdDate": f"201{i}-01-01T10:00:00.000Z", "state": "active"}
+        for i in (2, 1)
+    ]  # fmt: skip
+    (folder / "ning-members-local.json").write_text(dump(people), encoding="utf-8")
+    run_import(folder)
+    older = Member.objects.get(source_id="sana1")
+    newer = Member.objects.get(source_id="sana2")
+    assert goes(client, "/profile/SanaKhan") == older.get_absolute_url()
+    assert goes(client, "/profile/SanaKhan1") == newer.get_absolute_url()
