@@ -128,7 +128,8 @@ def article(post: Post) -> JSON:
         "name": post.title,
         "content": content,
         "mediaType": "text/html",
-        "summary": post.excerpt or None,
+        # No `summary`: Mastodon shows an Article's summary as its content warning, so every
+        # post would arrive folded behind its own excerpt (docs: integration notes).
         "url": ids.absolute(post.get_absolute_url()),
         "attributedTo": author,
         "published": when(post.published_at),

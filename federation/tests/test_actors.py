@@ -91,6 +91,7 @@ def test_a_post_is_an_article(client: Client, federation_on: Network) -> None:
     assert article["to"] == ["https://www.w3.org/ns/activitystreams#Public"]
     assert article["cc"] == ["http://testserver/ap/members/bilal/followers/"]
     assert article["published"].endswith("Z")
+    assert "summary" not in article  # Mastodon would fold the post behind it (a content warning)
     assert sorted(tag["name"] for tag in article["tag"]) == ["#Lahore", "#reunion"]
     assert all(tag["type"] == "Hashtag" for tag in article["tag"])
     assert article["attachment"] == [
