@@ -34,7 +34,10 @@ def network_export(request: MemberRequest) -> HttpResponse:
         .select_related("requested_by")
         .order_by("-created_at", "-pk")[:LISTED]
     )
-    return render(request, "exports/network.html", {"jobs": jobs, "listed": LISTED})
+    # Whether each archive is still on disk (a stat each, no query): only those offer a link.
+    rows = [(job, services.file_of(job) is not None) for job in jobs]
+    context = {"rows": rows, "listed": LISTED}
+    return render(request, "exports/network.html", context)
 
 
 @member_required
@@ -52,7 +55,8 @@ def own_data(request: MemberRequest) -> HttpResponse:
         .order_by("-created_at", "-pk")
         .first()
     )
-    return render(request, "exports/own_data.html", {"job": job})
+    ready = job is not None and services.file_of(job) is not None
+    return render(request, "exports/own_data.html", {"job": job, "download": ready})
 
 
 def _job_for(request: MemberRequest, pk: int, *, reading: bool = False) -> ExportJob:

@@ -268,3 +268,16 @@ def test_archives_are_never_kept_among_the_uploads(settings):
     settings.EXPORTS_DIR = str(Path(settings.MEDIA_ROOT) / "exports")
     with pytest.raises(ImproperlyConfigured, match="must not be inside MEDIA_ROOT"):
         exports_dir()
+
+
+@pytest.mark.django_db
+def test_an_archive_gone_from_the_disk_is_no_longer_offered(creator):
+    client = client_for(creator)
+    client.post("/manage/export/")
+    job = ExportJob.objects.get()
+    (Path(exports_dir()) / job.file_name).unlink()
+    for url in ("/manage/export/", job.get_absolute_url()):
+        page = client.get(url)
+        assert "no longer on the server" in page.text
+        assert f"/exports/{job.pk}/download/" not in page.text
+    assert client.get(f"/exports/{job.pk}/download/").status_code == 404
