@@ -655,7 +655,7 @@ def make_archive_of_every_kind(folder: Path, records: int) -> tuple[Path, dict[s
         }
         for i in range(0, n, 20)
     ]
-    files = {
+    files: dict[str, list[dict[str, Any]]] = {
         "members": people, "groups": groups, "blogs": blogs, "discussions": discussions,
         "events": events, "photos": photos, "videos": videos, "music": music, "pages": pages,
         "notes": pages,
