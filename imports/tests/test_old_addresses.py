@@ -242,3 +242,17 @@ def test_two_members_with_one_name(imported: Path, tmp_path: Path, client: Clien
     newer = Member.objects.get(source_id="sana2")
     assert goes(client, "/profile/SanaKhan") == older.get_absolute_url()
     assert goes(client, "/profile/SanaKhan1") == newer.get_absolute_url()
+
+
+def test_a_feature_switched_off_takes_its_old_addresses_with_it(
+    imported: Path, client: Client, network: Network
+) -> None:
+    from features import registry
+    from features.services import set_features
+
+    everything = [feature.key for feature in registry.FEATURES]
+    set_features(network, [key for key in everything if key != "blogs"], by=network.creator)
+    assert client.get("/profiles/blogs/kites-string-f-x-a-b").status_code == 404
+    assert client.get("/profiles/blog/list?user=2x0owner").status_code == 404
+    # The rest still leads on.
+    assert client.get("/forum/topics/monsoon-mangoes").status_code == 301
