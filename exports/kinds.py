@@ -237,8 +237,7 @@ def _decode_value(field: models.Field[Any, Any], lookups: Lookups) -> Callable[[
     if named == "permission":
         return lambda name: lookups.permissions[name]
     if field.is_relation:
-        target = field.target_field  # type: ignore[attr-defined]
-        return lambda value: _decode_value(target, lookups)(value)
+        return _decode_value(field.target_field, lookups)  # type: ignore[attr-defined]
     if isinstance(field, models.DateTimeField):
         return _parse_datetime
     if isinstance(field, models.DateField):
