@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 from django import forms
@@ -58,3 +59,36 @@ class DomainBlockForm(DomainForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["domain"].widget = forms.HiddenInput()
+
+
+_USER = re.compile(r"^[A-Za-z0-9_.~-]{1,100}$")
+
+
+class RemoteFollowForm(CleanTextMixin, forms.Form):
+    """Someone's own address elsewhere (@you@your.server): they are sent to their server to
+    confirm the follow there."""
+
+    account = forms.CharField(
+        label=_("Your address on your server"),
+        max_length=300,
+        # type=email: an address of the same shape (name@host), not free text.
+        widget=forms.EmailInput(attrs={"placeholder": "@you@mastodon.example", "dir": "ltr"}),
+    )
+
+    def clean_account(self) -> tuple[str, str]:
+        user, at, host = self.cleaned_data["account"].strip().lstrip("@").rpartition("@")
+        host = host.strip().lower().rstrip(".")
+        try:
+            host = host.encode("idna").decode("ascii") if not host.isascii() else host
+        except UnicodeError:
+            host = ""
+        labels = host.split(".")
+        if (
+            not at
+            or not _USER.match(user)
+            or len(labels) < 2
+            or any(not label or len(label) > 63 for label in labels)
+            or any(not (c.isalnum() or c == "-") for label in labels for c in label)
+        ):
+            raise ValidationError(_("Enter your address as @name@your.server."))
+        return user, host

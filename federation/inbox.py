@@ -41,7 +41,7 @@ from members.models import Member
 from . import delivery, ids, objects, remote, rules, signatures
 from .keys import actor_for
 from .models import Follower, LocalActor, RemoteActor, Server
-from .sections import followers_tag
+from .tags import followers_tag
 
 logger = logging.getLogger("anjuman.federation")
 

@@ -15,13 +15,9 @@ from lib.urls import fast_reverse
 from members.permissions import is_member
 
 from . import ids, permissions, rules
+from .forms import RemoteFollowForm
 from .models import Follower
-
-
-def followers_tag(member_pk: int | None) -> str:
-    """Changed when someone elsewhere follows or stops following member N (None: the
-    network blog): their page's box shows the count."""
-    return f"federation-followers:{member_pk or 0}"
+from .tags import followers_tag
 
 
 def member_box(request: HttpRequest, member: Any) -> str:
@@ -33,6 +29,7 @@ def member_box(request: HttpRequest, member: Any) -> str:
         "handle": f"@{member.handle}@{ids.host()}",
         "followers": Follower.objects.filter(actor__member=member).count(),
         "own": is_member(request.user) and request.user.pk == member.pk,
+        "form": RemoteFollowForm(),
     }
     return render_to_string("federation/_member_box.html", context, request=request)
 

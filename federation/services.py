@@ -13,7 +13,7 @@ from members.models import Member
 from . import delivery, ids, objects, permissions, rules
 from .keys import actor_for
 from .models import Delivery, Follower, LocalActor, MemberBlock, RemoteActor, Server
-from .sections import followers_tag
+from .tags import followers_tag
 
 
 def set_federated(member: Member, federated: bool, *, by: Member) -> LocalActor:

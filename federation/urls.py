@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern] = [
     path("ap/members/<str:handle>/outbox/", views.member_outbox, name="member_outbox"),
     path("ap/members/<str:handle>/followers/", views.member_followers, name="member_followers"),
     path("ap/members/<str:handle>/following/", views.member_following, name="member_following"),
+    path("members/<str:handle>/follow/", views_pages.remote_follow, name="remote_follow"),
     path("settings/federation/", views_pages.own_settings, name="settings"),
     path("settings/federation/block/<int:pk>/", views_pages.block_account, name="block"),
     path("settings/federation/unblock/<int:pk>/", views_pages.unblock_account, name="unblock"),

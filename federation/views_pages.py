@@ -1,19 +1,22 @@
 """The people's pages of federation: a member's choice and blocks, the administrators'
 blocked servers."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from lib.http import MemberRequest, form_status
+from lib.http import MemberRequest, NetworkRequest, form_status
 from members.decorators import member_required, role_required
+from members.models import Member
 
 from . import ids, rules, services
-from .forms import DomainBlockForm, DomainForm, FederationSettingsForm
+from .forms import DomainBlockForm, DomainForm, FederationSettingsForm, RemoteFollowForm
 from .models import Delivery, Follower, LocalActor, MemberBlock, RemoteActor, Server
 from .permissions import can_manage_federation
 
@@ -131,3 +134,20 @@ def unblock_server(request: MemberRequest, pk: int) -> HttpResponse:
     services.unblock_domain(server, by=request.user)
     messages.success(request, _("Unblocked: %(domain)s.") % {"domain": server.domain})
     return redirect("federation:manage")
+
+
+@require_safe
+def remote_follow(request: NetworkRequest, handle: str) -> HttpResponse:
+    """ "Follow from your server": sends the visitor to their own server, which asks them to
+    confirm (Mastodon's and compatible servers' /authorize_interaction); nothing is fetched
+    here."""
+    member = get_object_or_404(Member.objects.listed(), handle=handle)
+    if not rules.enabled() or not rules.member_federates(member):
+        raise Http404
+    form = RemoteFollowForm(request.GET or None)
+    if form.is_valid():
+        _user, host = form.cleaned_data["account"]
+        uri = quote(ids.member_actor(member.handle), safe="")
+        return redirect(f"https://{host}/authorize_interaction?uri={uri}")
+    context = {"form": form, "member": member, "handle": f"@{member.handle}@{ids.host()}"}
+    return render(request, "federation/remote_follow.html", context, status=form_status(form))

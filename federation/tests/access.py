@@ -33,6 +33,7 @@ MATRIX = {
     "federation:member_outbox": OFF_GET,
     "federation:member_followers": OFF_GET,
     "federation:member_following": OFF_GET,
+    "federation:remote_follow": row((404, 405)),
     "federation:settings": row((LOGIN, LOGIN), signed_in=(200, REDIRECT)),
     "federation:block": row((405, LOGIN), signed_in=(405, REDIRECT)),
     "federation:unblock": row((405, LOGIN), signed_in=(405, 404), author=(405, REDIRECT)),
@@ -84,6 +85,7 @@ KWARGS = {
     "federation:member_followers": lambda w: {"handle": w.author.handle},
     "federation:member_following": lambda w: {"handle": w.author.handle},
     "federation:block": lambda w: {"pk": w.remote_actor.pk},
+    "federation:remote_follow": lambda w: {"handle": w.author.handle},
     "federation:unblock": lambda w: {"pk": w.author_block.pk},
     "federation:unblock_server": lambda w: {"pk": w.blocked_server.pk},
 }

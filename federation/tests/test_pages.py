@@ -138,3 +138,31 @@ def test_a_server_name_must_be_one(
     assert response.status_code == 400
     assert b"spam" in response.content
     assert not Server.objects.exists()
+
+
+def test_follow_from_your_server_sends_people_to_their_server(
+    client: Client, federation_on: object
+) -> None:
+    blogger("bilal")
+    page = client.get("/members/bilal/")
+    assert b'action="/members/bilal/follow/"' in page.content
+    response = client.get("/members/bilal/follow/", {"account": "@Sana@Mastodon.Example"})
+    assert response.status_code == 302
+    assert response["Location"] == (
+        "https://mastodon.example/authorize_interaction?uri=http%3A%2F%2Ftestserver%2Fmembers%2Fbilal%2F"
+    )
+    asked = client.get("/members/bilal/follow/")
+    assert asked.status_code == 200
+    assert b"@bilal@testserver" in asked.content
+
+
+@pytest.mark.parametrize(
+    "typed", ["sana", "@sana@", "sana@localhost", "a b@x.example", "sana@x.example/evil", "@@"]
+)
+def test_follow_from_your_server_needs_an_address(
+    client: Client, federation_on: object, typed: str
+) -> None:
+    blogger("bilal")
+    response = client.get("/members/bilal/follow/", {"account": typed})
+    assert response.status_code == 400
+    assert b"@name@your.server" in response.content
