@@ -113,6 +113,10 @@ MIDDLEWARE = [
     "network.middleware.LanguageMiddleware",
     "access.middleware.PrivateNetworkMiddleware",
     "features.middleware.FeaturesMiddleware",
+    # Old Ning addresses (after an import): a 404 to GET/HEAD is looked up once and answered
+    # with a 301 to the page here, if the viewer may see it (it needs the viewer and the
+    # network; inside CommonMiddleware, outside NoNulInPathMiddleware, whose 404 it ignores).
+    "imports.middleware.OldAddressMiddleware",
     # Last: its 404 page is the network's, like any other.
     "lib.paths.NoNulInPathMiddleware",
 ]

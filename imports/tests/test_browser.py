@@ -2,13 +2,10 @@
 post laid out right to left, a member's wall, with nothing refused by the page's policy."""
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from blogs.models import Post
@@ -55,24 +52,6 @@ def test_imported_posts_comments_and_wall_in_the_browser(
     assert problems == []
 
 
-@contextmanager
-def old_addresses_on(live_server: Any, settings: Any) -> Iterator[None]:
-    """The live server's middleware with imports.middleware.OldAddressMiddleware (as the
-    integration adds it to MIDDLEWARE), then as it was."""
-    handler = live_server.thread.httpd.get_app()
-    while type(handler) is not WSGIHandler:
-        handler = handler.application
-    before = list(settings.MIDDLEWARE)
-    if MIDDLEWARE not in before:
-        settings.MIDDLEWARE = [*before[:-1], MIDDLEWARE, before[-1]]
-    handler.load_middleware()
-    try:
-        yield
-    finally:
-        settings.MIDDLEWARE = before
-        handler.load_middleware()
-
-
 def test_an_imported_network_its_old_addresses_and_the_invitations_page(
     browser: Browser, live_server: Any, network: Any, tmp_path: Path, settings: Any
 ) -> None:
@@ -93,16 +72,15 @@ def test_an_imported_network_its_old_addresses_and_the_invitations_page(
     page.goto(f"{live_server.url}{zara.get_absolute_url()}")
     expect(page.locator("h1")).to_contain_text("Zara Ilyas")
     # Old Ning addresses lead to the same pages.
-    with old_addresses_on(live_server, settings):
-        page.goto(f"{live_server.url}/profiles/blogs/kites-string-f-x-a-b?xg_source=activity")
-        expect(page).to_have_url(f"{live_server.url}{kites.get_absolute_url()}")
-        expect(page.locator("h1")).to_contain_text("Kites & string")
-        page.goto(f"{live_server.url}/forum/topics/monsoon-mangoes")
-        expect(page.locator("h1")).to_contain_text("Monsoon & mangoes")
-        page.goto(f"{live_server.url}/profile/ZaraIlyas")
-        expect(page.locator("h1")).to_contain_text("Zara Ilyas")
-        response = page.goto(f"{live_server.url}/profiles/blogs/no-such-post")
-        assert response is not None and response.status == 404
+    page.goto(f"{live_server.url}/profiles/blogs/kites-string-f-x-a-b?xg_source=activity")
+    expect(page).to_have_url(f"{live_server.url}{kites.get_absolute_url()}")
+    expect(page.locator("h1")).to_contain_text("Kites & string")
+    page.goto(f"{live_server.url}/forum/topics/monsoon-mangoes")
+    expect(page.locator("h1")).to_contain_text("Monsoon & mangoes")
+    page.goto(f"{live_server.url}/profile/ZaraIlyas")
+    expect(page.locator("h1")).to_contain_text("Zara Ilyas")
+    response = page.goto(f"{live_server.url}/profiles/blogs/no-such-post")
+    assert response is not None and response.status == 404
     # The administrator sends the invitations.
     admin = browser.new_context().new_page()
     sign_in(admin, live_server.url, network.creator, next_url="/manage/imports/")
