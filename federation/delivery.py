@@ -38,6 +38,8 @@ DEAD_AFTER = 20
 # A run holds its delivery this long; a new row waits this long for its own task before the
 # scheduler's job takes it up (a lost task).
 CLAIM = dt.timedelta(minutes=5)
+# Finished deliveries are kept this long (for administrators' counts and for debugging).
+KEEP_FINISHED = dt.timedelta(days=14)
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -180,6 +182,17 @@ def queue_due(now: dt.datetime | None = None) -> int:
     return len(found)
 
 
+def forget_finished(now: dt.datetime | None = None) -> int:
+    """Deletes deliveries sent or given up more than KEEP_FINISHED ago (the table would grow
+    by followers × posts otherwise); returns how many."""
+    before = (now or timezone.now()) - KEEP_FINISHED
+    deleted, _by_model = Delivery.objects.filter(
+        state__in=[Delivery.State.SENT, Delivery.State.GIVEN_UP], created_at__lt=before
+    ).delete()
+    return deleted
+
+
 @task
 def queue_due_task() -> None:
     queue_due()
+    forget_finished()

@@ -216,3 +216,19 @@ def test_a_delivery_runs_once_even_if_queued_twice(client: Client, peer: Peer) -
     assert row_before.state == "sent"
     assert delivery.attempt(row) is False  # a stale copy of the pending row cannot send again
     assert len(peer.received) == 1
+
+
+def test_finished_deliveries_are_forgotten_after_two_weeks(client: Client, peer: Peer) -> None:
+    author = blogger("bilal")
+    followed_by_alice(client, peer, "http://testserver/members/bilal/")
+    make_post(author)
+    Delivery.objects.create(
+        actor=actor_for(author), inbox="https://x.example/inbox", domain="x.example",
+        activity={"type": "Create"}, state=Delivery.State.RETRYING,
+    )  # fmt: skip
+    finished = Delivery.objects.exclude(state="retrying").count()
+    assert finished == 2  # the Accept of the follow, the Create of the post
+    assert delivery.forget_finished() == 0
+    later = timezone.now() + delivery.KEEP_FINISHED + dt.timedelta(minutes=1)
+    assert delivery.forget_finished(later) == finished
+    assert list(Delivery.objects.values_list("state", flat=True)) == ["retrying"]
