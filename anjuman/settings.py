@@ -304,6 +304,9 @@ STORAGES = {
 # MEDIA_ROOT: where uploaded photos and logos are stored.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Where the network's and members' export archives are kept until downloaded and deleted
+# (served by a view that checks who asks; never under MEDIA_ROOT).
+EXPORTS_DIR = env_str("EXPORTS_DIR", str(DATA_DIR / "exports"))
 # SERVE_MEDIA: let Django serve uploads itself (the embedded install); off when a web server
 # serves MEDIA_ROOT.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

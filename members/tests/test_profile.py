@@ -107,3 +107,9 @@ def test_a_photo_keeps_only_its_pixels(member, settings, tmp_path):
         for stored in (member.photo, member.photo_thumb):
             content = (tmp_path / stored.name).read_bytes()
             assert b"alert(" not in content and b"SpyCam" not in content
+
+
+def test_the_settings_page_offers_the_members_own_data(member):
+    page = client_for(member).get(reverse("members:edit_profile"))
+    assert 'href="/settings/data/"' in page.text
+    assert "Download your data" in page.text
