@@ -232,3 +232,38 @@ def test_finished_deliveries_are_forgotten_after_two_weeks(client: Client, peer:
     later = timezone.now() + delivery.KEEP_FINISHED + dt.timedelta(minutes=1)
     assert delivery.forget_finished(later) == finished
     assert list(Delivery.objects.values_list("state", flat=True)) == ["retrying"]
+
+
+def test_an_edit_event_sends_update(client: Client, peer: Peer) -> None:
+    """blogs does not publish `blogs.edited` yet (integration notes): told it, federation sends
+    Update{Article} with the post as it is now."""
+    from lib import events
+
+    author = blogger("bilal")
+    followed_by_alice(client, peer, "http://testserver/members/bilal/")
+    post = make_post(author, "Before")
+    peer.received.clear()
+    save_post(post, by=author, title="After", body=post.body, tags=[], links=[], publish=True)
+    events.publish("blogs.edited", actor=author, target=post)
+    updated = [r.activity for r in peer.received if r.activity["type"] == "Update"]
+    assert len(updated) == 1
+    assert updated[0]["object"]["name"] == "After"
+    assert updated[0]["object"]["id"] == f"http://testserver/blog/{post.pk}/"
+
+
+def test_a_hidden_comment_is_deleted_elsewhere(client: Client, peer: Peer, creator: Member) -> None:
+    from comments.services import set_hidden as hide_comment
+
+    author = blogger("bilal")
+    followed_by_alice(client, peer, "http://testserver/members/bilal/")
+    post = make_post(author)
+    comment = add_comment(post, blogger("sana"), "Hello there")
+    peer.received.clear()
+    hide_comment(comment, True, by=creator)
+    assert sent_types(peer) == ["Delete"]
+    assert (
+        peer.received[0].activity["object"]["id"] == f"http://testserver/ap/comments/{comment.pk}/"
+    )
+    peer.received.clear()
+    hide_comment(comment, False, by=creator)
+    assert sent_types(peer) == ["Create"]
