@@ -186,6 +186,23 @@ def flush_pending() -> None:
             hook()
 
 
+# The list tags of the content apps (each one's tag for its lists, invalidated whenever one of
+# its items is published, edited, hidden, shown, approved or deleted): what shows items of every
+# kind at once (the search's cached results) follows them. Declared by the apps through
+# tags/registry.py (Taggable.list_tags).
+_content_lists: set[str] = set()
+
+
+def declare_content_lists(*tags: str) -> None:
+    """Adds content apps' list tags (see content_list_tags())."""
+    _content_lists.update(tags)
+
+
+def content_list_tags() -> list[str]:
+    """Every content app's list tag: a cached mix of every kind depends on them all."""
+    return sorted(_content_lists)
+
+
 def depends_on(*tags: str) -> None:
     """Records that the page being rendered shows data named by `tags`."""
     collected = _collector.get()

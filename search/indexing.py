@@ -19,12 +19,13 @@ from django.db.models.signals import post_delete, post_save
 from django.tasks import task
 
 from lib import events
+from lib.cachetags import invalidate
 from lib.datagen import Progress
 from lib.tasks import enqueue_with_change
 
 from . import registry
 from .backends import backend
-from .models import Entry
+from .models import SEARCH_TAG, Entry
 from .registry import Searchable
 from .text import squeeze
 
@@ -83,6 +84,8 @@ def index(kind: Searchable, pks: Iterable[int]) -> None:
         Entry.objects.bulk_create(made)
         if made:
             engine.write(made)
+        # Visitors' cached results go when this commits.
+        invalidate(SEARCH_TAG)
 
 
 @task
@@ -105,6 +108,15 @@ def queue(kind: Searchable, pks: Iterable[int]) -> None:
     pks = sorted({pk for pk in pks if pk is not None})
     if pks and not quiet():
         enqueue_with_change(index_task, kind.key, pks)
+
+
+def changed() -> None:
+    """A searchable row changed in a way that may change who finds it, with or without its
+    index entry (a post hidden, a group made private, a comment approved): visitors' cached
+    results go when the change commits (at once, not when the queued reindexing runs). A bulk
+    job rebuilds the index at its end, which does the same."""
+    if not quiet():
+        invalidate(SEARCH_TAG)
 
 
 def _oldest_first(kinds: list[Searchable]) -> Iterator[tuple[Searchable, Any]]:
@@ -153,6 +165,7 @@ def rebuild(kinds: list[Searchable] | None = None, progress: Progress | None = N
             progress.advance(len(batch))
     if progress is not None:
         progress.finish()
+    invalidate(SEARCH_TAG)
     return total
 
 
@@ -169,19 +182,25 @@ def _on_save(kind: Searchable) -> Callable[..., None]:
     ) -> None:
         if raw:
             return
-        if (
-            update_fields is not None
-            and kind.watch_fields
-            and not (set(update_fields) & kind.watch_fields)
-        ):
-            return
-        queue(kind, [instance.pk])
+        watched = (
+            update_fields is None
+            or not kind.watch_fields
+            or bool(set(update_fields) & kind.watch_fields)
+        )
+        # A save of other fields still may change who may see the row (hidden_at, status,
+        # a group's joining): results are recomputed, the index is left alone. Members' other
+        # fields (the last sign-in) never do: names and suspensions are site-wide tags.
+        if watched or kind.key != "member":
+            changed()
+        if watched:
+            queue(kind, [instance.pk])
 
     return handler
 
 
 def _on_delete(kind: Searchable) -> Callable[..., None]:
     def handler(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+        changed()
         queue(kind, [instance.pk])
 
     return handler
@@ -192,13 +211,36 @@ def _on_dependent(kind: Searchable, touched: Callable[[Any], Iterable[int]]) -> 
         sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any
     ) -> None:
         if not raw:
+            changed()
             queue(kind, touched(instance))
 
     return handler
 
 
+def _on_event(event: events.Event) -> None:
+    changed()
+
+
+# Changes made with QuerySet.update() (no signal) that change who may find a row: a comment
+# approved, hidden or shown; a scheduled post published.
+_EVENTS = (
+    "comments.added",
+    "comments.deleted",
+    "comments.hidden",
+    "comments.shown",
+    "blogs.published",
+    "blogs.unpublished",
+    "blogs.hidden",
+    "forum.started",
+    "forum.hidden",
+    "forum.deleted",
+)
+
+
 def connect_signals() -> None:
     """Connects each registered kind's model (and its dependents) to the queue."""
+    for name in _EVENTS:
+        events.subscribe(name, _on_event)
     for kind in registry.kinds():
         uid = f"search:{kind.key}"
         saved, deleted = _on_save(kind), _on_delete(kind)

@@ -18,6 +18,11 @@ from django.db.models import Lookup
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
+# Invalidated whenever the index changes (an entry indexed, changed or removed) and whenever a
+# searchable row is saved or deleted (hiding, showing, approving one changes who finds it,
+# without changing the index): visitors' cached results depend on it (search/views.py).
+SEARCH_TAG = "search"
+
 
 class TsVectorField(models.Field):  # type: ignore[type-arg]
     """PostgreSQL's tsvector (on SQLite an unused column: SQLite takes any type name).

@@ -19,6 +19,8 @@ from django.db import models
 from django.db.models import Count
 from django.utils.functional import Promise
 
+from lib.cachetags import declare_content_lists
+
 from .models import TaggedItem
 
 
@@ -90,6 +92,8 @@ _by_key: dict[str, Taggable] = {}
 def register(kind: Taggable) -> None:
     """Adds a kind (again: replaces it, so a second ready() is harmless)."""
     _by_key[kind.key] = kind
+    # Search's cached results (a mix of every kind, as a tag page is) follow the same tags.
+    declare_content_lists(*kind.list_tags)
 
 
 def kinds() -> list[Taggable]:

@@ -174,9 +174,15 @@ def test_many_writes_in_one_transaction_invalidate_each_tag_once(
             add_comment(post, other_member, f"Bulk {i}")
         assert bumped == []  # nothing before the commit
     # One invalidation at the commit, each tag once: the post's comments and the listings, and
-    # Latest Activity (the stream, the commenter's own).
+    # Latest Activity (the stream, the commenter's own), visitors' search results.
     assert bumped == [
-        {f"post-comments:{post.pk}", "post-lists", "activity", f"activity:{other_member.pk}"}
+        {
+            f"post-comments:{post.pk}",
+            "post-lists",
+            "activity",
+            f"activity:{other_member.pk}",
+            "search",
+        }
     ]
 
 
