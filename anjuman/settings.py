@@ -117,6 +117,9 @@ MIDDLEWARE = [
     # with a 301 to the page here, if the viewer may see it (it needs the viewer and the
     # network; inside CommonMiddleware, outside NoNulInPathMiddleware, whose 404 it ignores).
     "imports.middleware.OldAddressMiddleware",
+    # A server asking a member's, the network blog's or a post's page for ActivityPub JSON
+    # gets it at the same address (federation/middleware.py); after the doors above.
+    "federation.middleware.ActivityPubMiddleware",
     # Last: its 404 page is the network's, like any other.
     "lib.paths.NoNulInPathMiddleware",
 ]
@@ -307,6 +310,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 # Where the network's and members' export archives are kept until downloaded and deleted
 # (served by a view that checks who asks; never under MEDIA_ROOT).
 EXPORTS_DIR = env_str("EXPORTS_DIR", str(DATA_DIR / "exports"))
+
+# FEDERATION_ENABLED: share members' blogs and the network's blog with other servers
+# (ActivityPub: Mastodon and the rest of the fediverse). Off by default; a private network
+# never federates, whatever this says. Needs SITE_URL to be the public https address: it is
+# in every id other servers keep (docs/federation.md).
+FEDERATION_ENABLED = env_bool("FEDERATION_ENABLED", False)
 # SERVE_MEDIA: let Django serve uploads itself (the embedded install); off when a web server
 # serves MEDIA_ROOT.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

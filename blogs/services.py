@@ -157,6 +157,8 @@ def save_post(
     elif was_published and not post.is_published:
         _views_open(post, False)
         events.publish("blogs.unpublished", actor=by, target=post)
+    elif was_published:
+        events.publish("blogs.edited", actor=by, target=post)
     return post
 
 

@@ -16,11 +16,10 @@ MIDDLEWARE = "federation.middleware.ActivityPubMiddleware"
 @pytest.fixture
 def federation_on(settings: Any, network: Network) -> Network:
     """Federation switched on, on a public network at http://testserver (the test client's
-    host), with the content-negotiation middleware in place."""
+    host); the content-negotiation middleware is in anjuman/settings.py."""
+    assert MIDDLEWARE in settings.MIDDLEWARE
     settings.FEDERATION_ENABLED = True
     settings.SITE_URL = "http://testserver"
-    if MIDDLEWARE not in settings.MIDDLEWARE:
-        settings.MIDDLEWARE = [*settings.MIDDLEWARE[:-1], MIDDLEWARE, settings.MIDDLEWARE[-1]]
     return network
 
 

@@ -234,17 +234,14 @@ def test_finished_deliveries_are_forgotten_after_two_weeks(client: Client, peer:
     assert list(Delivery.objects.values_list("state", flat=True)) == ["retrying"]
 
 
-def test_an_edit_event_sends_update(client: Client, peer: Peer) -> None:
-    """blogs does not publish `blogs.edited` yet (integration notes): told it, federation sends
-    Update{Article} with the post as it is now."""
-    from lib import events
-
+def test_an_edit_sends_update(client: Client, peer: Peer) -> None:
+    """Editing a published post (blogs publishes `blogs.edited`) sends Update{Article} with
+    the post as it is now."""
     author = blogger("bilal")
     followed_by_alice(client, peer, "http://testserver/members/bilal/")
     post = make_post(author, "Before")
     peer.received.clear()
     save_post(post, by=author, title="After", body=post.body, tags=[], links=[], publish=True)
-    events.publish("blogs.edited", actor=author, target=post)
     updated = [r.activity for r in peer.received if r.activity["type"] == "Update"]
     assert len(updated) == 1
     assert updated[0]["object"]["name"] == "After"
