@@ -24,7 +24,7 @@ The events published today (`actor`: who did it; `target`: what the event is abo
 | `friends.blocked` | who blocked | the member blocked | |
 | `friends.unfriended` | who ended it | the other member | |
 | `blogs.unpublished` | who made it a draft again | the post | |
-| `blogs.edited` | who edited it (the author or an administrator) | the post, published before and after the edit | |
+| `blogs.edited` | who edited it (author, administrator) | the post, published before and after | |
 | `blogs.hidden`, `blogs.shown` | the moderator | the post | |
 | `blogs.deleted` | who deleted it (None: the system) | the post, before it goes | |
 | `comments.deleted` | who deleted it (None: the system) | the comment (gone) | `on` |
