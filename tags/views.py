@@ -42,10 +42,18 @@ def cloud_page(request: NetworkRequest) -> HttpResponse:
     return render(request, "tags/cloud.html", {"cloud": mark_safe(html)})  # noqa: S308
 
 
+def _listing_html(request: NetworkRequest, key: str, name: str, off: set[str]) -> str:
+    page = tagged_page(key, request.user, off, request.GET.get("page"))
+    return render_to_string(
+        "tags/_listing.html", {"name": name, "key": key, "page": page}, request=request
+    )
+
+
 @require_GET
 def tag_page(request: NetworkRequest, key: str) -> HttpResponse:
-    """Everything tagged `key` that the viewer may see, newest first. Never cached: what
-    shows is the viewer's."""
+    """Everything tagged `key` that the viewer may see, newest first. Visitors share one
+    cached listing per page (until a tag changes, or an item of any kind is published, edited,
+    hidden, shown or deleted: its app's list tag); a member's is their own."""
     normal = normalized_name(key)
     # No tag is longer, and none holds a NUL (PostgreSQL refuses it in a query).
     if not normal or len(normal) > 100 or "\x00" in normal:
@@ -57,5 +65,26 @@ def tag_page(request: NetworkRequest, key: str) -> HttpResponse:
     name = tag_name(normal, off)
     if name is None:
         raise Http404
-    page = tagged_page(normal, request.user, off, request.GET.get("page"))
-    return render(request, "tags/tag.html", {"name": name, "key": normal, "page": page})
+    html: str
+    if request.user.is_authenticated:
+        html = _listing_html(request, normal, name, off)
+    else:
+        # The page asked as written: Paginator.get_page reads a bad number as the first or
+        # the last page, each then cached under what was asked.
+        cache_name = "\x00".join(
+            [
+                "tags:page:visitor",
+                get_language() or "",
+                ",".join(sorted(off)),
+                normal,
+                request.GET.get("page") or "",
+            ]
+        )
+        html = cached_fragment(
+            cache_name,
+            lambda: _listing_html(request, normal, name, off),
+            [TAGS_TAG, *list_tags()],
+        )
+    # Our own template's output (escaped there), kept as text in the cache.
+    listing = mark_safe(html)  # noqa: S308
+    return render(request, "tags/tag.html", {"name": name, "key": normal, "listing": listing})
