@@ -1,5 +1,6 @@
 """Fetching a resource from another site, safely: the one way Anjuman asks other servers for
-anything (sidebar feed boxes now, federation later).
+anything: sidebar feed boxes and federation (actors' documents with `fetch`, deliveries with
+`send`).
 
 An address typed by a member or an administrator, or sent by another server, must never make
 this server talk to itself or to its own private networks (server-side request forgery):
@@ -36,7 +37,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -355,43 +356,56 @@ class _Connection(http.client.HTTPConnection):
         raise ConnectError(_("The connection was closed."))
 
 
-def _get(
-    target: _Target, deadline: _Deadline, *, accept: str, max_bytes: int
+def _request(
+    method: str,
+    target: _Target,
+    deadline: _Deadline,
+    *,
+    headers: Mapping[str, str],
+    body: bytes | None,
+    max_bytes: int,
 ) -> tuple[int, dict[str, str], bytes]:
+    """One request to the checked address of `target`: its status, headers (names in lower
+    case) and body (none read for a redirect)."""
     addresses = _checked_addresses(target, deadline)
     sock = _connect(target, addresses, deadline)
     watchdog = _Watchdog(sock, deadline.left())
     connection = _Connection(target, sock)
+    ours = {"host", "accept-encoding", "user-agent", "connection", "content-length"}
     try:
         try:
-            connection.putrequest("GET", target.path, skip_host=True, skip_accept_encoding=True)
+            connection.putrequest(method, target.path, skip_host=True, skip_accept_encoding=True)
             connection.putheader("Host", connection.host_header)
-            connection.putheader("Accept", accept)
+            for name, value in headers.items():
+                if name.lower() not in ours:
+                    connection.putheader(name, value)
+            if body is not None:
+                connection.putheader("Content-Length", str(len(body)))
             connection.putheader("Accept-Encoding", "identity")
             connection.putheader("User-Agent", f"Anjuman (+{settings.POWERED_BY_URL})")
             connection.putheader("Connection", "close")
-            connection.endheaders()
+            connection.endheaders(body)
             sock.settimeout(deadline.left())
             response = connection.getresponse()
-            headers = {name.lower(): value for name, value in response.getheaders()}
+            answer = {name.lower(): value for name, value in response.getheaders()}
             if response.status in REDIRECT_STATUSES:
-                return response.status, headers, b""
-            length = headers.get("content-length", "")
+                return response.status, answer, b""
+            length = answer.get("content-length", "")
             if length.isdigit() and int(length) > max_bytes:
                 raise TooBig(_too_big_message(max_bytes))
-            body = bytearray()
+            received = bytearray()
             while True:
                 sock.settimeout(deadline.left())
                 chunk = response.read1(CHUNK)
                 if not chunk:
                     break
-                body += chunk
-                if len(body) > max_bytes:
+                received += chunk
+                if len(received) > max_bytes:
                     raise TooBig(_too_big_message(max_bytes))
             if watchdog.fired:
                 raise FetchTimeout(_timeout_message(deadline.seconds))
             deadline.left()
-            return response.status, headers, bytes(body)
+            return response.status, answer, bytes(received)
         except FetchError:
             raise
         except (OSError, http.client.HTTPException, ValueError) as e:
@@ -412,16 +426,29 @@ def fetch(
     max_bytes: int = 1024 * 1024,
     accept: str = "*/*",
     max_redirects: int = 3,
+    headers: Mapping[str, str] | Callable[[str], Mapping[str, str]] | None = None,
 ) -> Fetched:
     """GETs `url` under the rules above; the final answer must be 2xx (BadStatus otherwise).
-    Raises a FetchError subclass for every failure."""
+    Raises a FetchError subclass for every failure.
+
+    `headers`: more request headers (Host, Accept-Encoding, User-Agent and Connection are
+    ours), or a function giving them for each address asked (after a redirect too: a
+    signature covers the address it is sent to)."""
     deadline = _Deadline(timeout)
     current = url
     for _hop in range(max_redirects + 1):
         target = parse_url(current)
-        status, headers, body = _get(target, deadline, accept=accept, max_bytes=max_bytes)
+        extra = headers(current) if callable(headers) else (headers or {})
+        status, answer, body = _request(
+            "GET",
+            target,
+            deadline,
+            headers={**{k: v for k, v in extra.items() if k.lower() != "accept"}, "Accept": accept},
+            body=None,
+            max_bytes=max_bytes,
+        )
         if status in REDIRECT_STATUSES:
-            location = headers.get("location", "").strip()
+            location = answer.get("location", "").strip()
             if not location:
                 message = _("The server redirected (HTTP %(status)s) to nowhere.")
                 raise BadStatus(message % {"status": status}, status)
@@ -429,5 +456,31 @@ def fetch(
             continue
         if not 200 <= status < 300:
             raise BadStatus(_("The server answered HTTP %(status)s.") % {"status": status}, status)
-        return Fetched(url=current, status=status, headers=headers, body=body)
+        return Fetched(url=current, status=status, headers=answer, body=body)
     raise TooManyRedirects(_("More than %(count)s redirects.") % {"count": max_redirects})
+
+
+def send(
+    method: str,
+    url: str,
+    *,
+    body: bytes = b"",
+    headers: Mapping[str, str] | None = None,
+    timeout: float = 10.0,
+    max_bytes: int = 64 * 1024,
+) -> Fetched:
+    """One request with a body and headers (federation's deliveries) under the same rules
+    as fetch(): no internal address, the name looked up once, one total timeout, at most
+    `max_bytes` of answer. No redirect is followed (an inbox that redirects is misconfigured:
+    BadStatus with the redirect's status), and the answer must be 2xx (BadStatus otherwise)."""
+    method = method.upper()
+    if not method.isalpha() or len(method) > 10:
+        raise ValueError(f"not an HTTP method: {method[:20]!r}")
+    deadline = _Deadline(timeout)
+    target = parse_url(url)
+    status, answer, received = _request(
+        method, target, deadline, headers=headers or {}, body=body, max_bytes=max_bytes
+    )
+    if not 200 <= status < 300:
+        raise BadStatus(_("The server answered HTTP %(status)s.") % {"status": status}, status)
+    return Fetched(url=url, status=status, headers=answer, body=received)

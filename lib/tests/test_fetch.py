@@ -24,6 +24,7 @@ from lib.fetch import (
     check_url,
     fetch,
     is_public,
+    send,
 )
 
 
@@ -80,6 +81,27 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, b"")
 
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length)
+        self.server.requests.append((self.path, dict(self.headers.items())))
+        self.server.bodies.append(body)
+        if self.path == "/inbox":
+            self._send(202, b"thanks " + body[:10])
+        elif self.path == "/redirect":
+            self._send(301, b"", Location="/inbox")
+        elif self.path == "/refuse":
+            self._send(403, b"no")
+        elif self.path == "/big":
+            self._send(200, b"x" * 200_000)
+        elif self.path == "/slow":
+            time.sleep(3)
+            self._send(202, b"late")
+        else:
+            self._send(404, b"")
+
+    do_PUT = do_POST
+
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -87,6 +109,7 @@ class Server(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.bodies: list[bytes] = []
 
     @property
     def port(self) -> int:
@@ -320,3 +343,70 @@ def test_check_url_tells_a_form_what_it_can_know_without_a_lookup(settings):
         check_url("http://[::1]/feed.xml")
     settings.FETCH_ALLOWED_HOSTS = {"127.0.0.1:8123"}
     check_url("http://127.0.0.1:8123/feed.xml")
+
+
+def test_extra_headers_go_with_a_fetch_and_ours_stay_ours(allowed):
+    fetch(
+        f"{allowed.base}/hello",
+        timeout=5,
+        max_bytes=1000,
+        headers={"Signature": "sig", "Host": "elsewhere.example", "Accept": "x/y"},
+    )
+    _path, headers = allowed.requests[0]
+    assert headers["Signature"] == "sig"
+    assert headers["Host"] == f"127.0.0.1:{allowed.port}"  # never the caller's
+    assert headers["Accept"] == "*/*"  # the accept argument's
+
+
+def test_header_function_is_asked_again_for_each_address_of_a_redirect(allowed):
+    asked: list[str] = []
+
+    def headers_for(url: str) -> dict[str, str]:
+        asked.append(url)
+        return {"X-For": url}
+
+    fetch(f"{allowed.base}/redirect?/hello", timeout=5, max_bytes=1000, headers=headers_for)
+    assert asked == [f"{allowed.base}/redirect?/hello", f"{allowed.base}/hello"]
+    assert [h["X-For"] for _p, h in allowed.requests] == asked
+
+
+def test_send_posts_a_body_with_the_callers_headers(allowed):
+    got = send(
+        "POST",
+        f"{allowed.base}/inbox",
+        body=b'{"type": "Follow"}',
+        headers={"Content-Type": "application/activity+json", "Content-Length": "1"},
+        timeout=5,
+    )
+    assert (got.status, got.body) == (202, b'thanks {"type": "')
+    path, headers = allowed.requests[0]
+    assert path == "/inbox"
+    assert headers["Content-Type"] == "application/activity+json"
+    assert headers["Content-Length"] == "18"  # counted here, whatever the caller said
+    assert allowed.bodies == [b'{"type": "Follow"}']
+    send("PUT", f"{allowed.base}/inbox", body=b"x", timeout=5)
+    assert allowed.bodies[-1] == b"x"
+
+
+def test_send_keeps_every_rule_of_fetch(allowed, server):
+    with pytest.raises(BadStatus) as refused:
+        send("POST", f"{allowed.base}/refuse", body=b"{}", timeout=5)
+    assert refused.value.status == 403
+    with pytest.raises(BadStatus) as redirected:
+        send("POST", f"{allowed.base}/redirect", body=b"{}", timeout=5)
+    assert redirected.value.status == 301  # not followed
+    with pytest.raises(TooBig):
+        send("POST", f"{allowed.base}/big", body=b"{}", timeout=5, max_bytes=1000)
+    started = time.monotonic()
+    with pytest.raises(FetchTimeout):
+        send("POST", f"{allowed.base}/slow", body=b"{}", timeout=1)
+    assert time.monotonic() - started < 2
+    requests_so_far = len(allowed.requests)
+    for url in ("http://10.0.0.7/inbox", "http://169.254.169.254/", "http://[::1]/inbox"):
+        with pytest.raises(RefusedAddress):
+            send("POST", url, body=b"{}", timeout=5)
+    with pytest.raises(BadURL):
+        send("POST", "ftp://example.org/inbox", body=b"{}", timeout=5)
+    with pytest.raises(ValueError):
+        send("GET /x HTTP/1.1\r\n", f"{allowed.base}/inbox", timeout=5)
+    assert len(allowed.requests) == requests_so_far  # nothing sent to any of them
