@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from .cachetags import cached_fragment
 
 type Render = Callable[[HttpRequest, Any], str]
 
@@ -51,3 +55,30 @@ def render_sections(page: str, request: HttpRequest, obj: Any = None) -> list[Sa
         for section in _registry.get(page, [])
         if all(keep(request, page, section) for keep in _filters)
     ]
+
+
+# Pages whose sections show every visitor the same on a given view (the navigation's links):
+# for visitors they are rendered once per language, view and set of switched-off features,
+# and kept until the network's settings change or a cache tag a section named does (the
+# pages in the navigation). Their sections must not read anything else of the request.
+SHARED_FOR_VISITORS = frozenset({"main_nav"})
+
+
+def render_for_visitor(page: str, request: HttpRequest, obj: Any = None) -> SafeString:
+    """ "".join(render_sections(page, request, obj)) for a visitor, cached (SHARED_FOR_VISITORS):
+    every page draws the navigation, and its links cost as much as a small page's content."""
+    network = getattr(request, "network", None)
+    match = getattr(request, "resolver_match", None)
+    name = "\x00".join(
+        [
+            "sections:visitor",
+            page,
+            get_language() or "",
+            get_script_prefix(),
+            (match.view_name or "") if match is not None else "",
+            ",".join(sorted(getattr(network, "features_off", None) or ())),
+        ]
+    )
+    html = cached_fragment(name, lambda: "".join(render_sections(page, request, obj)), ["network"])
+    # The sections' own HTML, kept as text in the cache.
+    return SafeString(html)

@@ -12,8 +12,23 @@ from django.utils.translation import gettext as _
 
 from lib import sections
 from lib.cachetags import cached
+from lib.urls import fixed_reverse, static_url
 
 register = template.Library()
+
+
+@register.simple_tag
+def route(name: str, *args: Any) -> str:
+    """`{% url name args %}` for the links every page draws the same (base.html's navigation
+    and footer): made once per process (lib.urls.fixed_reverse). Fixed names and arguments
+    only."""
+    return fixed_reverse(name, *(str(arg) for arg in args))
+
+
+@register.simple_tag
+def asset(path: str) -> str:
+    """`{% static path %}`, made once per process (lib.urls.static_url)."""
+    return static_url(path)
 
 
 @register.filter
@@ -94,6 +109,9 @@ def page_sections(context: template.Context, page: str, obj: Any = None) -> Safe
     request = context.get("request")
     if request is None:
         return SafeString("")
+    user = getattr(request, "user", None)
+    if page in sections.SHARED_FOR_VISITORS and user is not None and not user.is_authenticated:
+        return sections.render_for_visitor(page, request, obj)
     return SafeString("".join(sections.render_sections(page, request, obj)))
 
 
