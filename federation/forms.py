@@ -92,3 +92,39 @@ class RemoteFollowForm(CleanTextMixin, forms.Form):
         ):
             raise ValidationError(_("Enter your address as @name@your.server."))
         return user, host
+
+
+class FollowElsewhereForm(CleanTextMixin, forms.Form):
+    """An account of another server to follow (@name@their.server)."""
+
+    handle = forms.CharField(
+        label=_("Their address"),
+        max_length=300,
+        help_text=_("As Mastodon shows it: @name@their.server"),
+        widget=forms.EmailInput(attrs={"placeholder": "@someone@mastodon.example", "dir": "ltr"}),
+    )
+
+    def clean_handle(self) -> str:
+        from .following import parse_handle
+
+        return parse_handle(self.cleaned_data["handle"])
+
+
+class NetworkChoicesForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        from .models import NetworkChoices
+
+        model = NetworkChoices
+        fields = ["authorized_fetch", "remote_replies"]
+        widgets = {"remote_replies": forms.RadioSelect}
+        help_texts = {
+            "authorized_fetch": _(
+                "Other servers must sign their requests to read posts and accounts here "
+                "(Mastodon's “secure mode”); blocked servers then read nothing. Some older "
+                "servers cannot sign and will not see this network."
+            ),
+            "remote_replies": _(
+                "“Under the post” counts only while comments show without a moderator's "
+                "approval; otherwise replies wait in the queue."
+            ),
+        }

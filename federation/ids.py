@@ -38,6 +38,10 @@ def member_actor(handle: str) -> str:
     return absolute(fast_reverse("members:profile", handle))
 
 
+def instance_actor() -> str:
+    return absolute(fast_reverse("federation:instance_actor"))
+
+
 def network_actor() -> str:
     return absolute(fast_reverse("blogs:list"))
 

@@ -9,10 +9,16 @@ key owner = actor), then acted on by type. Unknown types are accepted (202) and 
 - Create{Note} replying to a post (or to a comment under one) → a comment waiting in the
   moderation queue: only members may comment here, so a reply from elsewhere shows only once
   a moderator approves it.
-- Delete of such a note by its author → the comment deleted; Delete of the actor itself → its
-  follows gone.
+  Or, when the administrators chose it and the comment rule lets comments show without a
+  moderator, a RemoteNote shown under the post in "Replies from elsewhere".
+- Create{Note} or Create{Article} of an account a member follows, public or to its followers
+  → a RemoteNote in the member's "Following" stream (sanitised HTML, size-limited).
+- Accept / Reject of a member's Follow → following, or refused.
+- Delete of such a note by its author → the comment (or kept note) deleted; Delete of the
+  actor itself → its follows gone.
 """
 
+import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
@@ -30,18 +36,23 @@ from blogs.models import Post
 from comments import services as comment_services
 from comments.models import MAX_COMMENT_CHARS, Comment
 from comments.registry import for_target
+from lib import events
 from lib.cachetags import invalidate
-from lib.markup import html_to_text, render_plain_text
+from lib.markup import html_to_text, render_plain_text, sanitize_html
 from lib.text import clean_text
 from likes import buttons as like_buttons
 from likes import registry as like_registry
 from likes.models import Like, LikeCount
 from members.models import Member
 
-from . import delivery, ids, objects, remote, rules, signatures
+from . import choices, delivery, following, ids, objects, remote, rules, signatures
 from .keys import actor_for
-from .models import Follower, LocalActor, RemoteActor, Server
-from .tags import followers_tag
+from .models import Follower, LocalActor, RemoteActor, RemoteNote, Server
+from .tags import followers_tag, replies_tag
+
+# A kept note's HTML (before sanitising) and title at most this long; longer ones are dropped.
+MAX_NOTE_HTML = 50_000
+MAX_NOTE_NAME = 300
 
 logger = logging.getLogger("anjuman.federation")
 
@@ -290,6 +301,9 @@ def _like(incoming: Incoming) -> None:
         invalidate(
             *like_registry.for_target(post).count_tags(post), like_buttons.liker_tag(member.pk)
         )
+        # The post's author hears of it as of a member's like (notifications name the
+        # account and its server).
+        events.publish("likes.added", actor=member, target=post)
 
 
 def _unlike(incoming: Incoming, like_id: str) -> None:
@@ -330,20 +344,83 @@ def _text_of(note: dict[str, Any]) -> str:
     return text
 
 
+def _addressed_to_followers_or_public(item: dict[str, Any], actor: RemoteActor) -> bool:
+    to: list[Any] = []
+    for field in ("to", "cc"):
+        value = item.get(field)
+        to.extend(value if isinstance(value, list) else [value])
+    names = [_id_of(v) for v in to]
+    return any(n in (ids.PUBLIC, "as:Public", "Public") or n.endswith("/followers") for n in names)
+
+
+def _published(value: Any) -> dt.datetime:
+    now = timezone.now()
+    if isinstance(value, str):
+        try:
+            found = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return now
+        if found.tzinfo is None:
+            found = found.replace(tzinfo=dt.UTC)
+        return min(found, now)
+    return now
+
+
+def _keep_note(incoming: Incoming, note: dict[str, Any], reply_to: Post | None) -> None:
+    """A RemoteNote of the actor's note (sanitised), once."""
+    content = note.get("content")
+    if not isinstance(content, str) or len(content) > MAX_NOTE_HTML:
+        return
+    html = sanitize_html(content).strip()
+    if not html:
+        return
+    name = note.get("name")
+    note_id = _id_of(note)[:500]
+    url = note.get("url")
+    url = _id_of(url) or (
+        str(url[0]) if isinstance(url, list) and url and isinstance(url[0], str) else ""
+    )
+    if not url.startswith(("https://", "http://")):
+        url = note_id if note_id.startswith(("https://", "http://")) else ""
+    with transaction.atomic():
+        _row, made = RemoteNote.objects.get_or_create(
+            object_id=note_id,
+            defaults={
+                "author": incoming.actor,
+                "url": url[:500],
+                "name": clean_text(name, multiline=False)[:MAX_NOTE_NAME]
+                if isinstance(name, str)
+                else "",
+                "content_html": html,
+                "published": _published(note.get("published")),
+                "reply_to": reply_to,
+            },
+        )
+        if made and reply_to is not None:
+            invalidate(replies_tag(reply_to.pk))
+
+
 def _create(incoming: Incoming) -> None:
     note = incoming.activity.get("object")
-    if not isinstance(note, dict) or note.get("type") != "Note":
+    if not isinstance(note, dict) or note.get("type") not in ("Note", "Article"):
         return
     note_id = _id_of(note)
     if not note_id or ids.domain_of(note_id) != incoming.actor.domain:
         return  # a note is created by its own server
     if _id_of(note.get("attributedTo")) != incoming.actor.url:
         return
-    found = _replied_to(_id_of(note.get("inReplyTo")))
+    found = _replied_to(_id_of(note.get("inReplyTo"))) if note.get("type") == "Note" else None
     if found is None:
+        if following.followed(incoming.actor.pk) and _addressed_to_followers_or_public(
+            note, incoming.actor
+        ):
+            _keep_note(incoming, note, None)
         return
     post, replied = found
     if rules.blocked_by(post.author, incoming.actor):
+        return
+    if choices.replies_under_posts():
+        _keep_note(incoming, note, post)
         return
     text = _text_of(note)
     if not text:
@@ -369,6 +446,18 @@ def _create(incoming: Incoming) -> None:
         comment_services.approval_submitted(comment)
 
 
+def _answer(accepted: bool) -> Any:
+    def handler(incoming: Incoming) -> None:
+        answered = incoming.activity.get("object")
+        follow_id = _id_of(answered)
+        object_actor = _id_of(answered.get("actor")) if isinstance(answered, dict) else ""
+        if local_path(follow_id) is None:
+            follow_id = ""  # not one of our ids: find the Follow by its actor
+        following.answered(incoming.actor.pk, follow_id, object_actor, accepted)
+
+    return handler
+
+
 def _delete(incoming: Incoming) -> None:
     gone_id = _id_of(incoming.activity.get("object"))
     if gone_id == incoming.actor.url:
@@ -377,6 +466,10 @@ def _delete(incoming: Incoming) -> None:
             invalidate(followers_tag(member_pk))
         rows.delete()
         return
+    for kept in RemoteNote.objects.filter(object_id=gone_id, author=incoming.actor):
+        if kept.reply_to_id is not None:
+            invalidate(replies_tag(kept.reply_to_id))
+        kept.delete()
     if incoming.actor.member_id is None:
         return
     for comment in Comment.objects.filter(
@@ -391,4 +484,6 @@ _HANDLERS = {
     "Like": _like,
     "Create": _create,
     "Delete": _delete,
+    "Accept": _answer(True),
+    "Reject": _answer(False),
 }

@@ -9,7 +9,7 @@ from members.models import Member
 from .models import LocalActor
 
 
-def _new_pair() -> tuple[str, str]:
+def new_pair() -> tuple[str, str]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     private = key.private_bytes(
         serialization.Encoding.PEM,
@@ -29,7 +29,7 @@ def actor_for(member: Member | None) -> LocalActor:
     found = LocalActor.objects.filter(member=member).first()
     if found is not None:
         return found
-    public, private = _new_pair()  # outside the transaction: ~50 ms of CPU
+    public, private = new_pair()  # outside the transaction: ~50 ms of CPU
     try:
         with transaction.atomic():
             return LocalActor.objects.create(member=member, public_key=public, private_key=private)

@@ -158,3 +158,103 @@ class MemberBlock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} blocks {self.remote_id}"
+
+
+class NetworkChoices(models.Model):
+    """The administrators' choices for federation (one row, /manage/federation/)."""
+
+    class Replies(models.TextChoices):
+        QUEUE = "queue", _("wait in the moderation queue")
+        SECTION = "section", _("show under the post, in “Replies from elsewhere”")
+
+    # On: our ActivityPub documents are served only to signed requests of a known actor (the
+    # instance actor, WebFinger and NodeInfo stay open), and our own fetches are signed.
+    authorized_fetch = models.BooleanField(
+        _("answer only signed requests (authorized fetch)"), default=False
+    )
+    remote_replies = models.CharField(
+        _("replies from other servers"),
+        max_length=10,
+        choices=Replies.choices,
+        default=Replies.QUEUE,
+    )
+
+    def __str__(self) -> str:
+        return "federation choices"
+
+
+class InstanceActor(models.Model):
+    """The network's own actor (`/ap/actor/`, an Application, as Mastodon has): it signs our
+    fetches of other servers' documents, and is served to anyone (authorized fetch needs a
+    key that can be read without a signature)."""
+
+    public_key = models.TextField(editable=False)
+    private_key = models.TextField(editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    def __str__(self) -> str:
+        return "instance actor"
+
+
+class Following(models.Model):
+    """A member follows an account of another server: asked by its handle (looked up from a
+    task), then the Follow sent and its answer awaited."""
+
+    class State(models.TextChoices):
+        LOOKING = "looking", _("Asked, waiting for their server")
+        PENDING = "pending", _("Waiting for their answer")
+        ACCEPTED = "accepted", _("Following")
+        REJECTED = "rejected", _("Refused")
+        FAILED = "failed", _("Not found")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="remote_following"
+    )
+    handle = models.CharField(max_length=300)  # name@server, as asked (lower case)
+    remote = models.ForeignKey(
+        RemoteActor, null=True, blank=True, on_delete=models.CASCADE, related_name="followed_by"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.LOOKING)
+    follow_id = models.CharField(max_length=500, blank=True)  # our Follow's id
+    problem = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "handle"], name="federation_following_once")
+        ]
+        indexes = [models.Index(fields=["remote", "state"], name="federation_following_remote")]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} follows {self.handle} ({self.state})"
+
+
+class RemoteNote(models.Model):
+    """A post of another server's account kept here: what followed accounts post (a member's
+    "Following" stream), and replies to our posts shown under them ("Replies from
+    elsewhere"). Its HTML is sanitised when stored."""
+
+    author = models.ForeignKey(RemoteActor, on_delete=models.CASCADE, related_name="notes")
+    object_id = models.CharField(max_length=500, unique=True)  # its id on its server
+    url = models.CharField(max_length=500, blank=True)  # its page there
+    name = models.CharField(max_length=300, blank=True)  # an Article's title
+    content_html = models.TextField()
+    published = models.DateTimeField()
+    received_at = models.DateTimeField(default=timezone.now)
+    # Set for a reply to one of our posts (shown under it when the network's choice says so).
+    reply_to = models.ForeignKey(
+        "blogs.Post",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="remote_replies",
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["author", "-published", "-id"], name="federation_note_stream"),
+            models.Index(fields=["reply_to", "published", "id"], name="federation_note_replies"),
+        ]
+
+    def __str__(self) -> str:
+        return self.object_id

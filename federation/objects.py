@@ -291,3 +291,41 @@ def collection_page(
     if prev_url:
         document["prev"] = prev_url
     return document
+
+
+def follow(follow_id: str, actor_url: str, followed_url: str) -> JSON:
+    """One of our members following an account elsewhere."""
+    return {
+        "@context": ids.AS_CONTEXT,
+        "id": follow_id,
+        "type": "Follow",
+        "actor": actor_url,
+        "object": followed_url,
+    }
+
+
+def undo(actor_url: str, undone: JSON) -> JSON:
+    return {
+        "@context": ids.AS_CONTEXT,
+        "id": f"{undone['id']}/undo",
+        "type": "Undo",
+        "actor": actor_url,
+        "object": bare(undone),
+    }
+
+
+def instance_actor(public_key: str) -> JSON:
+    """The network's own actor (an Application, as Mastodon's): it signs our fetches."""
+    url = ids.instance_actor()
+    return {
+        "@context": ACTOR_CONTEXT,
+        "id": url,
+        "type": "Application",
+        "preferredUsername": ids.host().split(":")[0],
+        "name": ids.host(),
+        "url": ids.base() + "/",
+        "inbox": ids.shared_inbox(),
+        "manuallyApprovesFollowers": True,
+        "endpoints": {"sharedInbox": ids.shared_inbox()},
+        "publicKey": {"id": ids.key_id(url), "owner": url, "publicKeyPem": public_key},
+    }

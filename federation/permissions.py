@@ -3,7 +3,7 @@
 from members.models import Member
 from members.permissions import is_admin, is_member
 
-from .models import MemberBlock
+from .models import Following, MemberBlock
 
 
 def can_manage_federation(user: object) -> bool:
@@ -18,3 +18,12 @@ def can_change_own_federation(user: object) -> bool:
 
 def can_unblock(user: object, block: MemberBlock) -> bool:
     return isinstance(user, Member) and is_member(user) and block.member_id == user.pk
+
+
+def can_follow_elsewhere(user: object) -> bool:
+    """Every member follows accounts of other servers, for themselves."""
+    return is_member(user)
+
+
+def can_unfollow(user: object, row: Following) -> bool:
+    return isinstance(user, Member) and is_member(user) and row.member_id == user.pk

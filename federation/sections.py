@@ -47,9 +47,11 @@ def settings_link(request: HttpRequest, user: Any) -> str:
         return ""
     return str(
         format_html(
-            '<p><a href="{}">{}</a></p>',
+            '<p><a href="{}">{}</a> · <a href="{}">{}</a></p>',
             fast_reverse("federation:settings"),
             _("Your blog on other servers (Mastodon…)"),
+            fast_reverse("federation:following"),
+            _("Following on other servers"),
         )
     )
 

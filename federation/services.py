@@ -12,7 +12,15 @@ from members.models import Member
 
 from . import delivery, ids, objects, permissions, rules
 from .keys import actor_for
-from .models import Delivery, Follower, LocalActor, MemberBlock, RemoteActor, Server
+from .models import (
+    Delivery,
+    Follower,
+    LocalActor,
+    MemberBlock,
+    NetworkChoices,
+    RemoteActor,
+    Server,
+)
 from .tags import followers_tag
 
 
@@ -103,3 +111,19 @@ def member_leaves(member: Member) -> None:
     MemberBlock.objects.filter(member=member).delete()
     LocalActor.objects.filter(pk=actor.pk).update(federated=False)
     invalidate(followers_tag(member.pk))
+
+
+@transaction.atomic
+def save_choices(chosen: NetworkChoices, *, by: Member) -> None:
+    """The administrators' choices (authorized fetch, where replies from elsewhere go), in the
+    action log."""
+    if not permissions.can_manage_federation(by):
+        raise PermissionDenied(_("Only the network's administrators can do this."))
+    chosen.pk = 1
+    chosen.save()
+    actionlog.record(
+        by,
+        "federation.choices",
+        target=None,
+        label=f"authorized_fetch={chosen.authorized_fetch} replies={chosen.remote_replies}",
+    )

@@ -16,9 +16,28 @@ class BadDocument(FetchError):
     """The answer is not an ActivityStreams JSON object."""
 
 
-def get_json(url: str) -> dict[str, Any]:
-    """An ActivityPub document (an actor, a note) from another server."""
-    found = guarded.fetch(url, timeout=TIMEOUT, max_bytes=MAX_DOCUMENT, accept=AP_ACCEPT)
+def _signed_by_instance(url: str) -> dict[str, str]:
+    """Headers signing a GET of `url` as the instance actor (authorized fetch)."""
+    from . import choices, ids, signatures
+
+    actor = choices.instance_actor()
+    headers = signatures.sign(
+        "GET", url, key_id=ids.key_id(ids.instance_actor()), private_key_pem=actor.private_key
+    )
+    headers.pop("Host", None)  # lib.fetch writes it (the same value)
+    return headers
+
+
+def get_json(url: str, *, accept: str = AP_ACCEPT) -> dict[str, Any]:
+    """A JSON document (an actor, a note, WebFinger's answer) from another server; signed by
+    the instance actor when the network answers only signed requests itself (servers that
+    do the same, Mastodon's "secure mode", refuse unsigned fetches)."""
+    from . import choices
+
+    signed = _signed_by_instance if choices.authorized_fetch() else None
+    found = guarded.fetch(
+        url, timeout=TIMEOUT, max_bytes=MAX_DOCUMENT, accept=accept, headers=signed
+    )
     try:
         document = json.loads(found.body)
     except (ValueError, UnicodeDecodeError) as e:

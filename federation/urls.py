@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from . import views, views_pages
+from . import views, views_following, views_pages
 
 app_name = "federation"
 
@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern] = [
     path(".well-known/nodeinfo", views.nodeinfo_index, name="nodeinfo_index"),
     path("nodeinfo/2.1", views.nodeinfo, name="nodeinfo"),
     path("ap/inbox/", views.shared_inbox, name="shared_inbox"),
+    path("ap/actor/", views.instance_actor_json, name="instance_actor"),
     path("ap/comments/<int:pk>/", views.comment_json, name="comment"),
     path("ap/network/inbox/", views.network_inbox, name="network_inbox"),
     path("ap/network/outbox/", views.network_outbox, name="network_outbox"),
@@ -25,7 +26,15 @@ urlpatterns: list[URLPattern] = [
     path("settings/federation/", views_pages.own_settings, name="settings"),
     path("settings/federation/block/<int:pk>/", views_pages.block_account, name="block"),
     path("settings/federation/unblock/<int:pk>/", views_pages.unblock_account, name="unblock"),
+    path("settings/federation/following/", views_following.following_page, name="following"),
+    path(
+        "settings/federation/following/<int:pk>/stop/",
+        views_following.unfollow,
+        name="unfollow",
+    ),
+    path("following/elsewhere/", views_following.stream, name="stream"),
     path("manage/federation/", views_pages.manage, name="manage"),
+    path("manage/federation/choices/", views_pages.save_choices, name="choices"),
     path("manage/federation/block/", views_pages.block_server, name="block_server"),
     path("manage/federation/<int:pk>/unblock/", views_pages.unblock_server, name="unblock_server"),
 ]

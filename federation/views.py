@@ -22,9 +22,9 @@ from lib.cachetags import cached
 from members.models import Member
 from network.services import current_network
 
-from . import ids, inbox, objects, rules
+from . import authorized, choices, ids, inbox, objects, rules
 from .keys import actor_for
-from .models import Follower, LocalActor
+from .models import Follower, Following, LocalActor
 
 AP_TYPE = "application/activity+json"
 PAGE_SIZE = 20
@@ -76,6 +76,8 @@ def webfinger(request: HttpRequest) -> HttpResponse:
         return HttpResponse("malformed resource", status=400, content_type="text/plain")
     if username == ids.NETWORK_USERNAME:
         actor_url = ids.network_actor()
+    elif username.lower() == ids.host().split(":")[0].lower():
+        actor_url = ids.instance_actor()  # acct:host@host, as Mastodon's instance actor
     else:
         member = Member.objects.listed().filter(handle__iexact=username).first()
         if member is None or not rules.member_federates(member):
@@ -168,14 +170,25 @@ def nodeinfo(request: HttpRequest) -> HttpResponse:
 # --- Actors and their collections -------------------------------------------------------------
 
 
+@require_GET
+def instance_actor_json(request: HttpRequest) -> HttpResponse:
+    """Open to everyone, signed or not: its key is the one our fetches are signed with."""
+    _on()
+    return activity_json(objects.instance_actor(choices.instance_actor().public_key))
+
+
 def member_actor_json(request: HttpRequest, handle: str) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     member = _member(handle)
     return activity_json(objects.member_actor(member, actor_for(member)))
 
 
 def network_actor_json(request: HttpRequest) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     network = current_network()
     if network is None:
         raise Http404
@@ -184,6 +197,8 @@ def network_actor_json(request: HttpRequest) -> HttpResponse:
 
 def post_json(request: HttpRequest, pk: int) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     post = get_object_or_404(Post.objects.select_related("author"), pk=pk)
     if not rules.post_federates(post):
         raise Http404
@@ -193,6 +208,8 @@ def post_json(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def comment_json(request: HttpRequest, pk: int) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     comment = get_object_or_404(
         Comment.objects.select_related("author"), pk=pk, hidden_at=None, pending_at=None
     )
@@ -241,6 +258,8 @@ def _outbox(
 @require_GET
 def member_outbox(request: HttpRequest, handle: str) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     member = _member(handle)
     url = ids.actor_path(member.handle, "outbox")
     return _outbox(
@@ -254,6 +273,8 @@ def member_outbox(request: HttpRequest, handle: str) -> HttpResponse:
 @require_GET
 def network_outbox(request: HttpRequest) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     url = ids.actor_path(None, "outbox")
     return _outbox(
         request, url, rules.federated_posts(), lambda post: objects.bare(objects.announce(post))
@@ -267,6 +288,8 @@ def _followers_of(actor: LocalActor | None) -> int:
 @require_GET
 def member_followers(request: HttpRequest, handle: str) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     member = _member(handle)
     actor = LocalActor.objects.filter(member=member).first()
     return activity_json(
@@ -277,6 +300,8 @@ def member_followers(request: HttpRequest, handle: str) -> HttpResponse:
 @require_GET
 def network_followers(request: HttpRequest) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     actor = LocalActor.objects.filter(member=None).first()
     return activity_json(
         objects.collection(ids.actor_path(None, "followers"), _followers_of(actor))
@@ -286,13 +311,19 @@ def network_followers(request: HttpRequest) -> HttpResponse:
 @require_GET
 def member_following(request: HttpRequest, handle: str) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     member = _member(handle)
-    return activity_json(objects.collection(ids.actor_path(member.handle, "following"), 0))
+    # The count only: whom a member follows is theirs to see.
+    count = Following.objects.filter(member=member, state=Following.State.ACCEPTED).count()
+    return activity_json(objects.collection(ids.actor_path(member.handle, "following"), count))
 
 
 @require_GET
 def network_following(request: HttpRequest) -> HttpResponse:
     _on()
+    if (refused := authorized.refusal(request)) is not None:
+        return refused
     return activity_json(objects.collection(ids.actor_path(None, "following"), 0))
 
 

@@ -15,8 +15,14 @@ from lib.http import MemberRequest, NetworkRequest, form_status
 from members.decorators import member_required, role_required
 from members.models import Member
 
-from . import ids, rules, services
-from .forms import DomainBlockForm, DomainForm, FederationSettingsForm, RemoteFollowForm
+from . import choices, ids, rules, services
+from .forms import (
+    DomainBlockForm,
+    DomainForm,
+    FederationSettingsForm,
+    NetworkChoicesForm,
+    RemoteFollowForm,
+)
 from .models import Delivery, Follower, LocalActor, MemberBlock, RemoteActor, Server
 from .permissions import can_manage_federation
 
@@ -94,8 +100,22 @@ def manage(request: MemberRequest) -> HttpResponse:
         "given_up": counts[Delivery.State.GIVEN_UP],
         "enabled": rules.enabled(),
         "followers": Follower.objects.count(),
+        "choices_form": NetworkChoicesForm(instance=choices.current()),
+        "rule_allows_section": choices.replies_rule_allows(),
     }
     return render(request, "federation/manage.html", context)
+
+
+@require_POST
+@admin_required
+def save_choices(request: MemberRequest) -> HttpResponse:
+    form = NetworkChoicesForm(request.POST, instance=choices.current())
+    if not form.is_valid():
+        context = {"choices_form": form, "rule_allows_section": choices.replies_rule_allows()}
+        return render(request, "federation/choices.html", context, status=400)
+    services.save_choices(form.save(commit=False), by=request.user)
+    messages.success(request, _("Your choice is saved."))
+    return redirect("federation:manage")
 
 
 @admin_required

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from federation.models import MemberBlock, RemoteActor, Server
+from federation.models import Following, MemberBlock, RemoteActor, Server
 from members.models import Member
 from tests.test_access_matrix import ADMINS_ACT, LOGIN, REDIRECT, row
 
@@ -37,7 +37,13 @@ MATRIX = {
     "federation:settings": row((LOGIN, LOGIN), signed_in=(200, REDIRECT)),
     "federation:block": row((405, LOGIN), signed_in=(405, REDIRECT)),
     "federation:unblock": row((405, LOGIN), signed_in=(405, 404), author=(405, REDIRECT)),
+    "federation:instance_actor": OFF_GET,
+    # Federation is off in the matrix's world: asking to follow is a form error (400).
+    "federation:following": row((LOGIN, LOGIN), signed_in=(200, 400)),
+    "federation:unfollow": row((405, LOGIN), signed_in=(405, 404), author=(405, REDIRECT)),
+    "federation:stream": row((LOGIN, 405), signed_in=(200, 405)),
     "federation:manage": row((LOGIN, 405), signed_in=(403, 405), admins=(200, 405)),
+    "federation:choices": row((405, LOGIN), signed_in=(405, 403), admins=(405, REDIRECT)),
     "federation:block_server": ADMINS_ACT,
     "federation:unblock_server": row((405, LOGIN), signed_in=(405, 403), admins=(405, REDIRECT)),
 }
@@ -72,7 +78,14 @@ def _blocked_server(w: Any) -> Server:
     return Server.objects.create(domain="spam.example", blocked_at=timezone.now())
 
 
+def _author_following(w: Any) -> Following:
+    return Following.objects.create(
+        member=w.author, handle="alice@peer.example", remote=w.remote_actor, state="accepted"
+    )
+
+
 OBJECTS = {
+    "author_following": _author_following,
     "remote_actor": _remote_actor,
     "author_block": _author_block,
     "blocked_server": _blocked_server,
@@ -88,10 +101,13 @@ KWARGS = {
     "federation:remote_follow": lambda w: {"handle": w.author.handle},
     "federation:unblock": lambda w: {"pk": w.author_block.pk},
     "federation:unblock_server": lambda w: {"pk": w.blocked_server.pk},
+    "federation:unfollow": lambda w: {"pk": w.author_following.pk},
 }
 
 POST_DATA = {
     "federation:settings": lambda w: {"federated": "on"},
     "federation:block_server": lambda w: {"domain": "spam.example", "reason": "Spam"},
     "federation:shared_inbox": lambda w: {},
+    "federation:following": lambda w: {"handle": "@alice@peer.example"},
+    "federation:choices": lambda w: {"remote_replies": "queue"},
 }

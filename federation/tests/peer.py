@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -53,6 +54,7 @@ class Received:
 class Peer:
     server: "PeerServer"
     received: list[Received] = field(default_factory=list)
+    fetched: list[Received] = field(default_factory=list)  # the GETs it answered
 
     @property
     def port(self) -> int:
@@ -128,12 +130,41 @@ class Peer:
             ),
         }
 
+    def private_pem(self, name: str) -> str:
+        return (
+            key(name)
+            .private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+            .decode()
+        )
+
+    def sign_get(
+        self, name: str, host: str, path: str, *, date: str | None = None
+    ) -> dict[str, str]:
+        """Headers signing a GET of our `path`, as Mastodon signs its fetches."""
+        date = date or formatdate(usegmt=True)
+        text = f"(request-target): get {path}\nhost: {host}\ndate: {date}"
+        signature = base64.b64encode(
+            key(name).sign(text.encode(), padding.PKCS1v15(), hashes.SHA256())
+        ).decode()
+        return {
+            "Date": date,
+            "Signature": (
+                f'keyId="{self.key_id(name)}",algorithm="rsa-sha256",'
+                f'headers="(request-target) host date",signature="{signature}"'
+            ),
+        }
+
 
 class PeerServer(ThreadingHTTPServer):
     daemon_threads = True
     peer: Peer
     actors: dict[str, dict[str, Any]]
     inbox_status: int
+    require_signature: bool
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -152,6 +183,30 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self) -> None:
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        self.server.peer.fetched.append(Received(self.path, headers, b""))
+        if self.server.require_signature and "signature" not in headers:
+            self._answer(401, b"sign it")
+            return
+        if self.path.startswith("/.well-known/webfinger?"):
+            query = parse_qs(self.path.partition("?")[2])
+            resource = (query.get("resource") or [""])[0]
+            user, _at, host = resource.removeprefix("acct:").partition("@")
+            if user not in self.server.actors or host != self.server.peer.host:
+                self._answer(404, b"{}", "application/jrd+json")
+                return
+            document = {
+                "subject": resource,
+                "links": [
+                    {
+                        "rel": "self",
+                        "type": "application/activity+json",
+                        "href": self.server.peer.actor_url(user),
+                    }
+                ],
+            }
+            self._answer(200, json.dumps(document).encode(), "application/jrd+json")
+            return
         name = self.path.removeprefix("/users/")
         actor = self.server.actors.get(name)
         if actor is None:
@@ -173,6 +228,7 @@ def running_peer(settings: Any, *names: str) -> Iterator[Peer]:
     peer = Peer(server)
     server.peer = peer
     server.inbox_status = 202
+    server.require_signature = False
     server.actors = {}
     for name in names or ("alice",):
         server.actors[name] = peer.actor(name)

@@ -69,3 +69,44 @@ def test_lists_cost_the_same_at_5_and_50_rows(
     _grow(author, 5, 50)
     many = _counts(author, admin_member, client)
     assert_same_queries(few, many)
+
+
+def _grow_following(member: Member, start: int, stop: int) -> None:
+    from federation.models import Following, RemoteNote
+
+    for n in range(start, stop):
+        remote = RemoteActor.objects.create(
+            url=f"https://far{n}.example/users/u{n}", domain=f"far{n}.example",
+            inbox=f"https://far{n}.example/users/u{n}/inbox", key_id=f"fk{n}", public_key="",
+            preferred_username=f"u{n}", name=f"U {n}",
+        )  # fmt: skip
+        Following.objects.create(
+            member=member, handle=f"u{n}@far{n}.example", remote=remote, state="accepted"
+        )
+        RemoteNote.objects.create(
+            author=remote,
+            object_id=f"https://far{n}.example/notes/{n}",
+            content_html=f"<p>Note {n}</p>",
+            published=timezone.now(),
+        )
+
+
+def test_following_page_and_stream_cost_the_same_at_5_and_50_rows(
+    federation_on: Network,
+) -> None:
+    sana = blogger("sana")
+    own = client_for(sana)
+
+    def counts() -> dict[str, int]:
+        return {
+            "following": page_queries(own, "/settings/federation/following/"),
+            "stream": page_queries(own, "/following/elsewhere/"),
+        }
+
+    _grow_following(sana, 0, 5)
+    few = counts()
+    _grow_following(sana, 5, 50)
+    many = counts()
+    assert_same_queries(few, many)
+    # 50 notes: the stream shows a page of 20.
+    assert own.get("/following/elsewhere/").content.count(b'class="remote-note"') == 20
