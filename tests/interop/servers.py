@@ -98,6 +98,8 @@ def running_peer(venv: Venv, folder: Path, peer_origin: str, ca_file: Path) -> I
         "PEER_ORIGIN": peer_origin,
         "SSL_CERT_FILE": str(ca_file),
         "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": str(HERE),  # bovine_app; the working folder is the session's (bovine
+        # writes its JSON-LD cache there)
     }
     log = folder / "bovine.log"
     with log.open("wb") as out:
@@ -112,7 +114,7 @@ def running_peer(venv: Venv, folder: Path, peer_origin: str, ca_file: Path) -> I
                 "1",
                 "bovine_app:app",
             ],
-            cwd=HERE,
+            cwd=folder,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
