@@ -21,6 +21,7 @@ key owner = actor), then acted on by type. Unknown types are accepted (202) and 
 import datetime as dt
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,7 +46,7 @@ from likes import registry as like_registry
 from likes.models import Like, LikeCount
 from members.models import Member
 
-from . import choices, delivery, following, ids, objects, remote, rules, signatures
+from . import choices, delivery, following, ids, objects, remote, rfc9421, rules, signatures
 from .keys import actor_for
 from .models import Follower, LocalActor, RemoteActor, RemoteNote, Server
 from .tags import followers_tag, replies_tag
@@ -100,29 +101,16 @@ def read(request: HttpRequest) -> Incoming:
     domain = ids.domain_of(actor_url)
     if rules.domain_blocked(domain):
         raise Refused(403, "server blocked")
-    header = request.headers.get("Signature")
-    if not header:
-        raise Refused(401, "not signed")
-    try:
-        signature = signatures.parse(header)
-    except signatures.SignatureError as e:
-        raise Refused(401, str(e)) from e
-    if remote.actor_url_of_key(signature.key_id) != actor_url:
-        raise Refused(401, "the key's owner is not the activity's actor")
-    # Date, Digest and what is covered first: nothing fetched for a stale or broken request.
     headers = {name.lower(): value for name, value in request.headers.items()}
     headers.setdefault("host", request.get_host())  # a WSGI server may pass it as SERVER_NAME only
-    try:
-        signatures.check_date(headers.get("date"))
-        if "digest" not in signature.headers:
-            raise signatures.SignatureError("the Digest must be signed")
-    except signatures.SignatureError as e:
-        raise Refused(401, str(e)) from e
+    check = _rfc9421_check if "signature-input" in headers else _cavage_check
+    key_id, verify = check(request, headers, body)
+    if remote.actor_url_of_key(key_id) != actor_url:
+        raise Refused(401, "the key's owner is not the activity's actor")
     try:
         actor = remote.actor_at(actor_url)
     except remote.ActorError as e:
         raise Refused(401, f"the actor cannot be read: {e}"[:200]) from e
-    path = request.get_full_path()
     problem = "signature does not match"
     for fresh in (False, True):
         if fresh:
@@ -130,18 +118,11 @@ def read(request: HttpRequest) -> Incoming:
                 actor = remote.fetch_actor(actor_url)  # the key may have changed
             except remote.ActorError as e:
                 raise Refused(401, f"the actor cannot be read: {e}"[:200]) from e
-        if actor.key_id != signature.key_id:
+        if actor.key_id != key_id:
             problem = "the key is not the actor's"
             continue
         try:
-            signatures.verify(
-                signature,
-                method=request.method or "POST",
-                path=path,
-                headers=headers,
-                body=body,
-                public_key_pem=actor.public_key,
-            )
+            verify(actor.public_key)
         except signatures.SignatureError as e:
             problem = str(e)
             if "Digest" in problem or "replay" in problem:
@@ -150,6 +131,68 @@ def read(request: HttpRequest) -> Incoming:
         Server.objects.filter(domain=domain).exclude(dead_at=None).update(dead_at=None, failures=0)
         return Incoming(activity, actor)
     raise Refused(401, problem)
+
+
+Verifier = Callable[[str], None]  # raises SignatureError unless signed by that public key
+
+
+def _cavage_check(
+    request: HttpRequest, headers: dict[str, str], body: bytes
+) -> tuple[str, Verifier]:
+    """draft-cavage (Mastodon's): the key id, and the check to run with the actor's key.
+    Date, Digest and what is covered first: nothing fetched for a stale or broken request."""
+    header = headers.get("signature")
+    if not header:
+        raise Refused(401, "not signed")
+    try:
+        signature = signatures.parse(header)
+        signatures.check_date(headers.get("date"))
+        if "digest" not in signature.headers:
+            raise signatures.SignatureError("the Digest must be signed")
+    except signatures.SignatureError as e:
+        raise Refused(401, str(e)) from e
+    path = request.get_full_path()
+
+    def verify(public_key_pem: str) -> None:
+        signatures.verify(
+            signature,
+            method=request.method or "POST",
+            path=path,
+            headers=headers,
+            body=body,
+            public_key_pem=public_key_pem,
+        )
+
+    return signature.key_id, verify
+
+
+def _rfc9421_check(
+    request: HttpRequest, headers: dict[str, str], body: bytes
+) -> tuple[str, Verifier]:
+    """RFC 9421, where offered: the same order (what is covered, the time, the digest before
+    any fetch)."""
+    try:
+        offered = rfc9421.parse(headers)
+        rfc9421.check_covered_and_fresh(offered)
+        rfc9421.check_digest(headers.get("content-digest"), body)
+    except signatures.SignatureError as e:
+        raise Refused(401, str(e)) from e
+    # Our address as the sender wrote it: SITE_URL's scheme and host (behind the proxy the
+    # request's own may differ), the path and query as received.
+    target_uri = ids.base() + request.get_full_path()
+
+    def verify(public_key_pem: str) -> None:
+        rfc9421.verify(
+            offered,
+            method=request.method or "POST",
+            target_uri=target_uri,
+            authority=ids.host(),
+            headers=headers,
+            body=body,
+            public_key_pem=public_key_pem,
+        )
+
+    return offered.key_id, verify
 
 
 # --- Our things, from their ids ---------------------------------------------------------------

@@ -32,7 +32,7 @@ from django.utils import timezone
 # How old a signed request may be, and how far ahead of our clock: Mastodon re-signs every
 # retry, so a request is signed seconds before it is sent; an hour covers slow queues and
 # drifting clocks, and bounds how long a captured request could be replayed (never: see
-# _not_replayed) or kept for later.
+# not_replayed) or kept for later.
 MAX_AGE = dt.timedelta(hours=1)
 MAX_AHEAD = dt.timedelta(minutes=5)
 POST_HEADERS = ("(request-target)", "host", "date", "digest")
@@ -148,8 +148,8 @@ def check_date(value: str | None, now: dt.datetime | None = None) -> None:
         raise SignatureError("request dated in the future")
 
 
-def _not_replayed(signature: Signature) -> None:
-    key = "federation:seen-signature:" + hashlib.sha256(signature.signature).hexdigest()
+def not_replayed(signature: bytes) -> None:
+    key = "federation:seen-signature:" + hashlib.sha256(signature).hexdigest()
     if not cache.add(key, 1, timeout=int((MAX_AGE + MAX_AHEAD).total_seconds())):
         raise SignatureError("signature already used (replay)")
 
@@ -191,4 +191,4 @@ def verify(
         key.verify(signature.signature, text.encode(), padding.PKCS1v15(), hashes.SHA256())
     except InvalidSignature as e:
         raise SignatureError("signature does not match") from e
-    _not_replayed(signature)
+    not_replayed(signature.signature)
