@@ -3,7 +3,8 @@ only to requests signed by an account of another server (draft-cavage, as Mastod
 GETs: `(request-target) host date`) whose key we can read — so a blocked server, or someone
 who is no server at all, cannot read them. The instance actor, WebFinger, host-meta and
 NodeInfo stay open (a server must be able to read the key that signs our own fetches, and to
-find an account at all)."""
+find an account at all). Our own fetches are signed by the instance actor whatever the choice
+(transport.get_json)."""
 
 from django.http import HttpRequest, HttpResponse
 

@@ -168,7 +168,7 @@ class NetworkChoices(models.Model):
         SECTION = "section", _("show under the post, in “Replies from elsewhere”")
 
     # On: our ActivityPub documents are served only to signed requests of a known actor (the
-    # instance actor, WebFinger and NodeInfo stay open), and our own fetches are signed.
+    # instance actor, WebFinger and NodeInfo stay open) (our own fetches are signed either way).
     authorized_fetch = models.BooleanField(
         _("answer only signed requests (authorized fetch)"), default=False
     )

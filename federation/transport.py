@@ -17,7 +17,7 @@ class BadDocument(FetchError):
 
 
 def _signed_by_instance(url: str) -> dict[str, str]:
-    """Headers signing a GET of `url` as the instance actor (authorized fetch)."""
+    """Headers signing a GET of `url` as the instance actor."""
     from . import choices, ids, signatures
 
     actor = choices.instance_actor()
@@ -29,14 +29,12 @@ def _signed_by_instance(url: str) -> dict[str, str]:
 
 
 def get_json(url: str, *, accept: str = AP_ACCEPT) -> dict[str, Any]:
-    """A JSON document (an actor, a note, WebFinger's answer) from another server; signed by
-    the instance actor when the network answers only signed requests itself (servers that
-    do the same, Mastodon's "secure mode", refuse unsigned fetches)."""
-    from . import choices
-
-    signed = _signed_by_instance if choices.authorized_fetch() else None
+    """A JSON document (an actor, a note, WebFinger's answer) from another server, always
+    signed by the instance actor, as Mastodon signs its fetches: servers that answer only
+    signed requests (Mastodon's "secure mode", GoToSocial, bovine, Akkoma with authorized
+    fetch) refuse unsigned ones, whatever our own choice is."""
     found = guarded.fetch(
-        url, timeout=TIMEOUT, max_bytes=MAX_DOCUMENT, accept=accept, headers=signed
+        url, timeout=TIMEOUT, max_bytes=MAX_DOCUMENT, accept=accept, headers=_signed_by_instance
     )
     try:
         document = json.loads(found.body)
