@@ -1,7 +1,12 @@
 """Anjuman and a real bovine-herd server, each under its own name with https, for the session.
 
 - anjuman.test: pytest-django's live server (this process, the test database), federation on,
-  SITE_URL https://anjuman.test, tasks run at once (the test settings' immediate backend);
+  SITE_URL https://anjuman.test, tasks in the database queue run by a worker (a thread of
+  this process running django_tasks_db's Worker, as `manage.py db_worker` does): deliveries
+  leave after the request's commit, as in production, never inside a request — with the
+  tests' immediate backend a delivery would run inside the inbox request's transaction, and a
+  peer that checks our signature by fetching our key during that delivery would wait on
+  SQLite's write lock;
 - peer.test: bovine-herd from its own virtualenv (servers.py), its database in the session's
   temporary folder;
 - both names on 127.0.0.1 in /etc/hosts (removed afterwards, also after a failure), a CA of
@@ -13,6 +18,7 @@ virtualenv is then reused); without them the test is skipped, saying which is mi
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,8 +89,46 @@ def interop_world(live_server: Any, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture
+def task_worker(settings: Any, network: Network) -> Iterator[None]:
+    """The database task queue, worked by a thread (stopped, and its connection closed,
+    before pytest-django empties the database)."""
+    from django.db import connections
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    worker = Worker(
+        queue_names=["*"],
+        interval=0.05,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="interop",
+        excluded_queue_names=[],
+    )
+
+    def work() -> None:
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=work, name="interop-task-worker", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        worker.running = False
+        thread.join(timeout=30)
+
+
+@pytest.fixture
 def world(
-    interop_world: World, settings: Any, monkeypatch: pytest.MonkeyPatch, network: Network
+    interop_world: World,
+    settings: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    network: Network,
+    task_worker: None,
 ) -> World:
     """Federation on for this test, at https://anjuman.test, trusting the session's CA."""
     settings.FEDERATION_ENABLED = True
