@@ -21,7 +21,7 @@ from .models import (
     RemoteActor,
     Server,
 )
-from .tags import followers_tag
+from .tags import CHOICES_TAG, followers_tag
 
 
 def set_federated(member: Member, federated: bool, *, by: Member) -> LocalActor:
@@ -121,6 +121,7 @@ def save_choices(chosen: NetworkChoices, *, by: Member) -> None:
         raise PermissionDenied(_("Only the network's administrators can do this."))
     chosen.pk = 1
     chosen.save()
+    invalidate(CHOICES_TAG)
     actionlog.record(
         by,
         "federation.choices",

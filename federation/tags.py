@@ -11,3 +11,7 @@ def replies_tag(post_pk: int) -> str:
     """Changed when a reply from elsewhere comes to post N's "Replies from elsewhere" (or
     goes)."""
     return f"federation-replies:{post_pk}"
+
+
+# Changed when the administrators' federation choices change (the replies section follows).
+CHOICES_TAG = "federation-choices"

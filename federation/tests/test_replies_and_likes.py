@@ -60,6 +60,13 @@ def test_replies_under_the_post_when_chosen_and_the_rule_allows(
     second = activity(peer, "Create", note(peer, f"http://testserver/blog/{post.pk}/", n=2), n=2)
     send(client, peer, "alice", "/ap/inbox/", second)
     assert Comment.objects.get().is_pending
+    # The rule allows again, but the administrators went back to the queue: hidden too.
+    federation_on.approval_required = []
+    federation_on.save()
+    invalidate("network")
+    assert "Replies from elsewhere" in section_of(post)
+    NetworkChoices.objects.filter(pk=1).update(remote_replies="queue")
+    assert section_of(post) == ""
 
 
 def test_a_like_from_elsewhere_tells_the_author(client: Client, peer: Peer) -> None:
