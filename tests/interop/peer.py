@@ -188,6 +188,15 @@ class BovinePeer:
                 activities.append(answer.json())
         return activities
 
+    def sent(self, account: Account) -> list[dict[str, Any]]:
+        """The activities the account sent (its outbox), newest first, with their ids."""
+        activities = []
+        for item in self.collection(account, account.outbox):
+            answer = self.look_up(account, item)
+            if answer.status == 200:
+                activities.append(answer.json())
+        return activities
+
     def received(
         self, account: Account, kind: str, about: str, timeout: float = 15.0
     ) -> dict[str, Any]:

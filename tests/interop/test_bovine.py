@@ -112,11 +112,14 @@ UPDATE = "an edit arrives as Update{Article}; bovine's copy has the new title"
 REPLY_STEP = "alice's reply waits for a moderator, and shows on the post once approved"
 ANSWER = "bilal's answer to her reply reaches alice as a Note replying to hers"
 LIKE = "alice's Like is counted on the post"
+UNLIKE = "alice takes her Like back (Undo{Like}): the count is gone"
+REPLY_DELETED = "alice deletes her reply (Delete): it is gone from the post"
 FORGED = "forged deliveries are refused with 401 and change nothing"
 AUTHORIZED = "authorized fetch on: bovine's signed GETs served, unsigned refused, follows work"
 DELETE = "deleting the post sends Delete; bovine's copy becomes a Tombstone"
 ALICE_UNDOES = "alice unfollows (Undo{Follow}): she is gone from bilal's followers"
 BILAL_UNDOES = "bilal unfollows alice: Undo{Follow}, bovine drops him from her followers"
+BLOCKED = "an administrator blocks peer.test: its followers dropped, its deliveries refused"
 
 
 def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
@@ -132,6 +135,13 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
     alice = peer.register("alice", "Alice Elsewhere")
     bob = peer.register("bob", "Bob Elsewhere")
     state: dict[str, Any] = {}
+
+    def followers_page() -> str:
+        """bilal's /settings/federation/: his followers elsewhere, listed."""
+        return str(bilal_browser.get("/settings/federation/").content.decode())
+
+    def alice_listed() -> bool:
+        return f'<span dir="ltr">@alice@{peer_host}</span>' in followers_page()
 
     # --- Discovery ----------------------------------------------------------------------------
 
@@ -167,8 +177,7 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
         )
 
         def listed() -> bool:
-            page = bilal_browser.get("/settings/federation/").content.decode()
-            return f"@alice@{peer_host}" in page and "Alice Elsewhere" in page
+            return alice_listed() and "Alice Elsewhere" in followers_page()
 
         wait_for("alice on bilal's followers list", listed)
         wait_for(
@@ -249,7 +258,9 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
 
     # --- A post of bilal's travels --------------------------------------------------------------
 
-    post = make_post(bilal, "Reunion in Lahore", "We met again after **ten years**.")
+    post = make_post(
+        bilal, "Reunion in Lahore", "We met again after **ten years**.", tags=["lahore"]
+    )
     post_id = f"{world.anjuman}/blog/{post.pk}/"
     post_path = urlsplit(post_id).path
 
@@ -263,6 +274,8 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
         assert article["name"] == "Reunion in Lahore"
         assert "<strong>ten years</strong>" in article["content"]
         assert id_of(article["attributedTo"]) == bilal_id
+        tags = article["tag"] if isinstance(article["tag"], list) else [article["tag"]]
+        assert {"type": "Hashtag", "name": "#lahore"}.items() <= tags[0].items(), tags
 
     @steps.step(ANNOUNCE, needs=(BOB_FOLLOWS_BLOG,))
     def _() -> None:
@@ -332,6 +345,7 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
         assert REPLY not in visitor_page(world, post_path)  # not before a moderator says so
         comment = Comment.objects.get(source=peer_host)
         assert comment.author.display_name == "Alice Elsewhere"
+        assert comment.source_id.startswith(peer.origin)  # the id bovine gave her note
         page = moderator.get(queue).content.decode()
         approve = re.search(rf'action="([^"]*/{comment.pk}/approve/)"', page)
         assert approve, "no Approve button for the reply"
@@ -362,6 +376,27 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
     def _() -> None:
         peer.send(alice, {"type": "Like", "object": post_id, "to": [bilal_id]})
         wait_for("“1 Like” on the post's page", lambda: "1 Like" in visitor_page(world, post_path))
+
+    @steps.step(UNLIKE, needs=(LIKE,))
+    def _() -> None:
+        liked = next(a for a in peer.sent(alice) if a.get("type") == "Like")
+        peer.send(alice, {"type": "Undo", "object": liked, "to": [bilal_id]})
+        wait_for(
+            "no “1 Like” on the post's page",
+            lambda: "1 Like" not in visitor_page(world, post_path),
+        )
+        peer.send(alice, {"type": "Like", "object": post_id, "to": [bilal_id]})  # again
+        wait_for("“1 Like” again", lambda: "1 Like" in visitor_page(world, post_path))
+
+    @steps.step(REPLY_DELETED, needs=(REPLY_STEP,))
+    def _() -> None:
+        note_id = Comment.objects.get(pk=state["reply"].pk).source_id
+        peer.send(alice, {"type": "Delete", "object": note_id, "to": [PUBLIC], "cc": [bilal_id]})
+        wait_for(
+            "her reply gone from the post's page",
+            lambda: REPLY not in visitor_page(world, post_path),
+        )
+        assert not Comment.objects.filter(pk=state["reply"].pk).exists()
 
     # --- Forged deliveries ----------------------------------------------------------------------
 
@@ -446,11 +481,7 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
             },
         )
 
-        def gone() -> bool:
-            page = bilal_browser.get("/settings/federation/").content.decode()
-            return f"@alice@{peer_host}" not in page
-
-        wait_for("alice gone from bilal's followers", gone)
+        wait_for("alice gone from bilal's followers", lambda: not alice_listed())
         assert not Follower.objects.filter(remote__url=alice.id, actor__member=bilal).exists()
 
     @steps.step(BILAL_UNDOES, needs=(BILAL_FOLLOWS,))
@@ -466,5 +497,28 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
             "bilal gone from alice's followers",
             lambda: bilal_id not in peer.collection(alice, alice.followers),
         )
+
+    @steps.step(BLOCKED)
+    def _() -> None:
+        admin = client_for(creator)
+        assert Follower.objects.filter(remote__domain="peer.test").exists()  # bob, alice→sana
+        asked = admin.get("/manage/federation/block/", {"domain": "peer.test"})
+        assert asked.status_code == 200
+        done = admin.post(
+            "/manage/federation/block/", {"domain": "peer.test", "reason": "Interop test"}
+        )
+        assert done.status_code == 302, done.content.decode()[:2000]
+        assert "peer.test" in admin.get("/manage/federation/").content.decode()
+        assert not Follower.objects.filter(remote__domain="peer.test").exists()
+        before = len(world.access_lines())
+        peer.send(alice, {"type": "Follow", "object": bilal_id, "to": [bilal_id]})
+        wait_for(
+            "bovine's delivery refused with 403",
+            lambda: any(
+                '"POST /ap/members/bilal/inbox/ HTTP/1.1" 403' in line
+                for line in world.access_lines()[before:]
+            ),
+        )
+        assert not alice_listed()
 
     steps.finish(diagnostics=world.diagnostics)
