@@ -143,9 +143,10 @@ def look_up_task(following_id: int) -> None:
         look_up(row)
 
 
-def stop(row: Following, *, by: Member) -> None:
-    """Unfollow: Undo{Follow} to their server (if the Follow went), and the row gone."""
-    if not permissions.can_unfollow(by, row):
+def stop(row: Following, *, by: Member, leaving: bool = False) -> None:
+    """Unfollow: Undo{Follow} to their server (if the Follow went), and the row gone.
+    `leaving`: the member is leaving the network (members/removal), no longer a member."""
+    if not leaving and not permissions.can_unfollow(by, row):
         raise PermissionDenied(_("You cannot change this."))
     with transaction.atomic():
         if (

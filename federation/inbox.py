@@ -48,7 +48,7 @@ from members.models import Member
 
 from . import choices, delivery, following, ids, objects, remote, rfc9421, rules, signatures
 from .keys import actor_for
-from .models import Follower, LocalActor, RemoteActor, RemoteNote, Server
+from .models import Follower, Following, LocalActor, RemoteActor, RemoteNote, Server
 from .tags import followers_tag, replies_tag
 
 # A kept note's HTML (before sanitising) and title at most this long; longer ones are dropped.
@@ -508,6 +508,16 @@ def _delete(incoming: Incoming) -> None:
         for member_pk in set(rows.values_list("actor__member_id", flat=True)):
             invalidate(followers_tag(member_pk))
         rows.delete()
+        # The account is gone: members stop following it, and its posts leave their streams
+        # (its replies under our posts too).
+        Following.objects.filter(remote=incoming.actor).delete()
+        for post_pk in set(
+            RemoteNote.objects.filter(author=incoming.actor, reply_to__isnull=False).values_list(
+                "reply_to_id", flat=True
+            )
+        ):
+            invalidate(replies_tag(post_pk))
+        RemoteNote.objects.filter(author=incoming.actor).delete()
         return
     for kept in RemoteNote.objects.filter(object_id=gone_id, author=incoming.actor):
         if kept.reply_to_id is not None:

@@ -15,6 +15,7 @@ from .keys import actor_for
 from .models import (
     Delivery,
     Follower,
+    Following,
     LocalActor,
     MemberBlock,
     NetworkChoices,
@@ -77,6 +78,8 @@ def block_domain(domain: str, *, by: Member, reason: str = "") -> Server:
     going = Follower.objects.filter(remote__domain=domain)
     invalidate(*{followers_tag(pk) for pk in going.values_list("actor__member_id", flat=True)})
     going.delete()
+    # Members stop following its accounts (nothing is sent to a blocked server).
+    Following.objects.filter(remote__domain=domain).delete()
     Delivery.objects.filter(
         domain=domain, state__in=[Delivery.State.PENDING, Delivery.State.RETRYING]
     ).update(state=Delivery.State.GIVEN_UP, last_error="server blocked")
@@ -108,6 +111,14 @@ def member_leaves(member: Member) -> None:
         actor_url = ids.member_actor(member.handle)
         delivery.queue(actor, objects.delete(actor_url, actor_url, "Person"), inboxes)
     followers.delete()
+    # The accounts they follow elsewhere are told they stop (Undo{Follow}).
+    from .following import stop
+
+    for row in Following.objects.filter(member=member).select_related("remote", "member"):
+        if rules.enabled():
+            stop(row, by=member, leaving=True)
+        else:
+            row.delete()
     MemberBlock.objects.filter(member=member).delete()
     LocalActor.objects.filter(pk=actor.pk).update(federated=False)
     invalidate(followers_tag(member.pk))

@@ -232,3 +232,36 @@ def test_the_stream_pages_by_keyset(client: Client, peer: Peer) -> None:
     assert "Number 20." in second and "Number 24." in second and "Number 19." not in second
     assert "?before=" not in second
     assert own.get("/following/elsewhere/?before=%%%garbage").status_code == 200
+
+
+def test_follows_end_when_the_member_leaves_the_account_goes_or_its_server_is_blocked(
+    client: Client, peer: Peer, admin_member: Member
+) -> None:
+    from federation.services import block_domain
+    from members.services import leave
+
+    sana, omar = blogger("sana"), blogger("omar")
+    accept(client, peer, follow_alice(peer, sana))
+    peer.received.clear()
+    leave(sana, keep_content=True)
+    undo = [r.activity for r in peer.received if r.activity["type"] == "Undo"]
+    assert len(undo) == 1 and undo[0]["object"]["type"] == "Follow"
+    assert not Following.objects.filter(member=sana).exists()
+
+    row = follow_alice(peer, omar)
+    accept(client, peer, row, n=2)
+    send(client, peer, "alice", "/ap/inbox/", post_of(peer, "alice", 1, "<p>Hello</p>"))
+    assert RemoteNote.objects.count() == 1
+    gone = {
+        "@context": AS,
+        "id": peer.url("/users/alice#delete"),
+        "type": "Delete",
+        "actor": peer.actor_url("alice"),
+        "object": peer.actor_url("alice"),
+    }
+    send(client, peer, "alice", "/ap/inbox/", gone)
+    assert not Following.objects.exists() and not RemoteNote.objects.exists()
+
+    follow_alice(peer, omar)
+    block_domain("127.0.0.1", by=admin_member)
+    assert not Following.objects.exists()
