@@ -43,6 +43,7 @@ def parse_handle(value: str) -> str:
     """`@name@server` (or `name@server`) as `name@server`, the server in lower case;
     ValidationError otherwise."""
     user, at, host = value.strip().lstrip("@").rpartition("@")
+    user = user.lower()  # user names are case-insensitive (Mastodon), one row per account
     host = host.strip().lower().rstrip(".")
     try:
         host = host.encode("idna").decode("ascii") if not host.isascii() else host

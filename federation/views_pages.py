@@ -60,6 +60,7 @@ def own_settings(request: MemberRequest) -> HttpResponse:
         "enabled": rules.enabled(),
         "followers": followers,
         "blocks": blocks,
+        "replies_under_posts": choices.replies_under_posts(),
     }
     return render(request, "federation/settings.html", context, status=form_status(form))
 

@@ -82,3 +82,13 @@ def test_a_like_from_elsewhere_tells_the_author(client: Client, peer: Peer) -> N
     page = client_for(author).get("/notifications/")
     assert page.status_code == 200
     assert b"Alice Elsewhere" in page.content
+
+
+def test_the_members_settings_page_says_where_replies_go(federation_on: Network) -> None:
+    from conftest import client_for
+
+    own = client_for(blogger("bilal"))
+    assert b"wait for a moderator" in own.get("/settings/federation/").content
+    NetworkChoices.objects.create(pk=1, remote_replies="section")
+    page = own.get("/settings/federation/").content
+    assert b"Replies from elsewhere" in page and b"wait for a moderator" not in page
