@@ -5,14 +5,14 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format, localize
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from lib.urls import fixed_reverse
 from members.permissions import is_member
 
 from ..cards import Card, canonical_path, excerpt_of_text, file_url, provider_for
@@ -75,7 +75,8 @@ def share_meta(context: template.Context) -> SafeString:
     }
     if card is not None and card.oembed and not private:
         values["oembed"] = _absolute(
-            request, reverse("sharing:oembed") + "?" + urlencode({"url": url, "format": "json"})
+            request,
+            fixed_reverse("sharing:oembed") + "?" + urlencode({"url": url, "format": "json"}),
         )
     return _meta_tags(values)
 
@@ -123,10 +124,11 @@ def _meta_tags(values: dict[str, Any]) -> SafeString:
                 out.append(f'\n  <meta property="og:image:alt" content="{image_alt}">')
         if card.kind == "article":
             if card.published:
-                when = esc(date_format(_local(card.published), "c"))
+                # The date filter's "c": ISO 8601, as isoformat() writes it.
+                when = esc(_local(card.published).isoformat())
                 out.append(f'\n  <meta property="article:published_time" content="{when}">')
             if card.modified:
-                when = esc(date_format(_local(card.modified), "c"))
+                when = esc(_local(card.modified).isoformat())
                 out.append(f'\n  <meta property="article:modified_time" content="{when}">')
         size = "summary_large_image" if values["large_image"] else "summary"
         out.append(f'\n  <meta name="twitter:card" content="{size}">')
