@@ -174,13 +174,16 @@ def parse(headers: Mapping[str, str]) -> Offered:
     raise SignatureError("no signature with a keyid")
 
 
-def check_covered_and_fresh(offered: Offered, now: dt.datetime | None = None) -> None:
+def check_covered_and_fresh(
+    offered: Offered, now: dt.datetime | None = None, *, with_body: bool = True
+) -> None:
+    """What must be covered (`content-digest` only for a request with a body), the time."""
     covered = set(offered.components)
     if "@method" not in covered:
         raise SignatureError("these must be signed: @method")
     if "@target-uri" not in covered and not {"@authority", "@path"} <= covered:
         raise SignatureError("these must be signed: @target-uri")
-    if "content-digest" not in covered:
+    if with_body and "content-digest" not in covered:
         raise SignatureError("these must be signed: content-digest")
     algorithm = offered.params.get("alg")
     if algorithm is not None and algorithm not in ALGORITHMS:
@@ -254,12 +257,14 @@ def verify(
     target_uri: str,
     authority: str,
     headers: Mapping[str, str],
-    body: bytes,
+    body: bytes | None,
     public_key_pem: str,
 ) -> None:
-    """Raises SignatureError unless `offered` is the key's signature over this request."""
-    check_covered_and_fresh(offered)
-    check_digest(headers.get("content-digest"), body)
+    """Raises SignatureError unless `offered` is the key's signature over this request
+    (`body` None: a GET, no Content-Digest needed)."""
+    check_covered_and_fresh(offered, with_body=body is not None)
+    if body is not None:
+        check_digest(headers.get("content-digest"), body)
     base = signature_base(
         offered, method=method, target_uri=target_uri, authority=authority, headers=headers
     )

@@ -118,3 +118,36 @@ def test_only_administrators_choose(peer: Peer, admin_member: Member) -> None:
     assert ActionLog.objects.filter(action="federation.choices").exists()
     bad = admin.post("/manage/federation/choices/", {"remote_replies": "elsewhere"})
     assert bad.status_code == 400
+
+
+def test_an_rfc9421_signed_get_reads_too(client: Client, peer: Peer) -> None:
+    import base64
+    import time
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    from .peer import key
+
+    blogger("bilal")
+    turn_on()
+
+    def rfc9421_get(path: str, signed_path: str) -> Any:
+        params = (
+            f'("@method" "@target-uri");created={int(time.time())};'
+            f'keyid="{peer.key_id("alice")}";alg="rsa-v1_5-sha256"'
+        )
+        base = (
+            f'"@method": GET\n"@target-uri": http://testserver{signed_path}\n'
+            f'"@signature-params": {params}'
+        )
+        raw = key("alice").sign(base.encode(), padding.PKCS1v15(), hashes.SHA256())
+        headers = {
+            "Accept": AP,
+            "Signature-Input": f"sig1={params}",
+            "Signature": f"sig1=:{base64.b64encode(raw).decode()}:",
+        }
+        return client.get(path, headers=headers)
+
+    assert rfc9421_get("/members/bilal/", "/members/bilal/").status_code == 200
+    assert rfc9421_get("/members/bilal/", "/blog/").status_code == 401
