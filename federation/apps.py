@@ -15,7 +15,7 @@ class FederationConfig(AppConfig):
         from lib import scheduler
         from members import removal
 
-        from . import handlers, sections
+        from . import checks, handlers, sections  # noqa: F401 (checks registers itself)
         from .delivery import queue_due_task
         from .services import member_leaves
 

@@ -1,6 +1,8 @@
 """Federation's own rows: local actors' keys and choices, what we know of remote actors, who
 follows whom, the deliveries in flight, and the servers and accounts blocked."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -70,7 +72,14 @@ class RemoteActor(models.Model):
 
     @property
     def handle(self) -> str:
-        return f"@{self.preferred_username or '?'}@{self.domain}"
+        """@name@host, with the port when the account's server is on another one than 443/80
+        (interop finding 3: typed back into "Follow", it must reach the same server)."""
+        try:
+            netloc = urlsplit(self.url).netloc.rsplit("@", 1)[-1].lower()
+        except ValueError:
+            netloc = ""
+        host = netloc.removesuffix(":443").removesuffix(":80") or self.domain
+        return f"@{self.preferred_username or '?'}@{host}"
 
     @property
     def delivery_inbox(self) -> str:
