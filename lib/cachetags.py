@@ -38,6 +38,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from .memo import ProcessMemo
+from .release import release_id
 from .replica import reading_from_replica
 
 # Every cached thing depends on this one too: a bulk job that changes everything (an import,
@@ -253,7 +254,7 @@ def cached[T](
 ) -> T:
     """`compute()`, remembered until one of `tags` changes (or `timeout` seconds pass)."""
     depends_on(*tags)
-    key = "anjuman:cached:" + hashlib.sha256(name.encode()).hexdigest()[:40]
+    key = f"anjuman:{release_id()}:cached:" + hashlib.sha256(name.encode()).hexdigest()[:40]
     seconds = timeout or settings.PAGE_CACHE_SECONDS or 300
     # This process's copy first (lib/memo.py): valid on the same versions check.
     entry = _recent.get(key)
@@ -284,7 +285,7 @@ def cached_fragment(
     first one, or one whose listing changed) is served but stored only as what it learnt,
     never as a value, since a change made during it would go unseen. A hit names every
     remembered tag, so the page around it depends on them too."""
-    key = "anjuman:fragment:" + hashlib.sha256(name.encode()).hexdigest()[:40]
+    key = f"anjuman:{release_id()}:fragment:" + hashlib.sha256(name.encode()).hexdigest()[:40]
     seconds = timeout or settings.PAGE_CACHE_SECONDS or 300
     entry = _recent.get(key)
     if entry is None or not still_current(entry[0]):

@@ -31,6 +31,7 @@ from django.utils.translation import get_language
 from .cachetags import SITE_WIDE, collecting, may_store, still_current, versions
 from .memo import ProcessMemo
 from .pagefiles import write_page
+from .release import release_id
 
 View = Callable[..., HttpResponse]
 BASE_TAGS = SITE_WIDE
@@ -115,7 +116,8 @@ def _cache_for_visitors(view: View, query: Sequence[str]) -> View:
         kind = document_kind(request)
         language = get_language()
         address = f"{request.path}?{query_key}"
-        key = "anjuman:page:" + hashlib.sha256(f"{kind}:{language}:{address}".encode()).hexdigest()
+        page = f"{kind}:{language}:{address}"
+        key = f"anjuman:{release_id()}:page:" + hashlib.sha256(page.encode()).hexdigest()
         hit = _recent.get(key)
         if hit is None or not still_current(hit[0]):
             hit = cache.get(key)

@@ -186,14 +186,21 @@ def test_many_writes_in_one_transaction_invalidate_each_tag_once(
     ]
 
 
-def test_json_and_html_are_cached_apart(post, visitor):
-    html = visitor.get(post.get_absolute_url())
-    json_request = Client().get(
-        post.get_absolute_url(), headers={"accept": "application/activity+json"}
-    )
-    assert json_request["X-Cache"] == "miss"  # not the HTML page cached above
-    assert Client().get(post.get_absolute_url())["X-Cache"] == "hit"
-    assert html["X-Cache"] == "miss"
+def test_a_server_asking_for_json_is_never_given_the_cached_page(post, visitor, settings):
+    """ActivityPub shares posts' addresses: the JSON is answered before the page cache
+    (federation's middleware), and a cached page never goes to a server asking for JSON."""
+    url = post.get_absolute_url()
+    assert visitor.get(url)["X-Cache"] == "miss"
+    assert Client().get(url)["X-Cache"] == "hit"
+    server = {"accept": "application/activity+json"}
+    off = Client().get(url, headers=server)
+    assert off.status_code == 404 and "X-Cache" not in off  # federation is off
+    settings.FEDERATION_ENABLED = True
+    on = Client().get(url, headers=server)
+    assert on.status_code == 200 and "X-Cache" not in on
+    assert on["Content-Type"].startswith("application/activity+json")
+    assert on.json()["type"] == "Article"
+    assert "Accept" in on["Vary"]
 
 
 def test_requests_with_authorization_are_never_cached(post, visitor):
