@@ -65,7 +65,7 @@ class Answer:
         return json.loads(self.body)
 
 
-def wait_for[T](what: str, check: Callable[[], T | None], timeout: float = 15.0) -> T:
+def wait_for[T](what: str, check: Callable[[], T | None], timeout: float = 30.0) -> T:
     """`check()` once it is truthy (polled), else a failure naming `what`."""
     deadline = time.monotonic() + timeout
     while True:
@@ -198,7 +198,7 @@ class BovinePeer:
         return activities
 
     def received(
-        self, account: Account, kind: str, about: str, timeout: float = 15.0
+        self, account: Account, kind: str, about: str, timeout: float = 30.0
     ) -> dict[str, Any]:
         """The first activity of type `kind` in the account's inbox whose object is (or has
         the id) `about`, waiting for it to arrive."""
