@@ -163,6 +163,29 @@ class Member(AbstractBaseUser, PermissionsMixin, FromElsewhere):
             return ""
         return fast_reverse("members:profile", self.handle)
 
+    @property
+    def link_url(self) -> str:
+        """Where the member's name leads in a byline: their profile here; for an account of
+        another server, its own page there; nowhere for a former member, a suspended one, or
+        an author an import kept who is no member here (no profile to open).
+
+        Read from the loaded row only, as is_former: lists that load members with `.only()`
+        list members who are active and from here."""
+        row = self.__dict__
+        if self.is_former or row.get("is_active", True) is False:
+            return ""
+        if row.get("origin") == self.Origin.REMOTE:
+            address = str(row.get("source_id") or "")
+            return address if address.startswith(("https://", "http://")) else ""
+        return self.get_absolute_url()
+
+    @property
+    def server(self) -> str:
+        """For an account of another server, that server's name (shown after the name)."""
+        if self.__dict__.get("origin") != self.Origin.REMOTE:
+            return ""
+        return str(self.__dict__.get("source") or "")
+
     def cache_tags(self) -> list[str]:
         """Names and photos show on every page (bylines, the footer); the directory lists all."""
         return ["people", "directory"]

@@ -173,12 +173,26 @@ def member_badges(member: Any) -> SafeString:
 def member_link(member: Any) -> str:
     """A member's name linked to their profile, isolated in `<bdi>`, and their badges beside it;
     for a member who left the network keeping their content (Member.is_former), "a former
-    member": no name, no link."""
+    member": no name, no link; for someone with no profile to open (suspended, an author an
+    import kept), the name alone; for an account of another server, its page there."""
     if getattr(member, "is_former", False):
         return format_html('<span class="former-member">{}</span>', _("a former member"))
+    url = member.link_url
+    if member.server:
+        # An account of another server: its name leads to its page there, its server named.
+        server = format_html(' <span class="member-server">({})</span>', member.server)
+        if not url:
+            return format_html("<bdi>{}</bdi>{}", member.display_name, server)
+        return format_html(
+            '<a href="{}" rel="nofollow ugc"><bdi>{}</bdi></a>{}', url, member.display_name, server
+        )
+    if not url:
+        return format_html(
+            "<bdi>{}</bdi>{}", member.display_name, SafeString(badges_html(member.pk))
+        )
     return format_html(
         '<a href="{}"><bdi>{}</bdi></a>{}',
-        member.get_absolute_url(),
+        url,
         member.display_name,
         SafeString(badges_html(member.pk)),
     )
