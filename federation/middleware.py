@@ -39,16 +39,18 @@ class ActivityPubMiddleware:
         path = request.path_info
         if not path.startswith(PREFIXES):
             return self.get_response(request)
-        try:
-            match = resolve(path)
-        except Resolver404:
-            return self.get_response(request)
-        view = views.negotiated(match.view_name, match.kwargs)
-        if view is None:
-            return self.get_response(request)
+        # Only a request asking for JSON costs a second resolve(): a browser's goes on as is.
         if request.method in ("GET", "HEAD") and wants_activity_json(request):
-            response = view(request)
-        else:
-            response = self.get_response(request)
+            try:
+                match = resolve(path)
+            except Resolver404:
+                match = None
+            view = views.negotiated(match.view_name, match.kwargs) if match else None
+            if view is not None:
+                response = view(request)
+                patch_vary_headers(response, ["Accept"])
+                return response
+        response = self.get_response(request)
+        # Every page under these prefixes says it varies on Accept (the page cache keys it).
         patch_vary_headers(response, ["Accept"])
         return response
