@@ -14,6 +14,7 @@ from django.urls import reverse
 from django_tasks_rq.backend import RQBackend
 
 from conftest import PASSWORD, body_of, client_for, join_data, make_post
+from lib.release import release_id
 
 from .servers import manage, production_env
 
@@ -77,7 +78,7 @@ def test_visitor_pages_are_cached_in_redis_and_a_new_comment_shows_at_once(
 
     first = Client().get(url)
     assert first["X-Cache"] == "miss"
-    assert len(redis_keys(redis_settings, ":1:anjuman:page:*")) == 1
+    assert len(redis_keys(redis_settings, f":1:anjuman:{release_id()}:page:*")) == 1
     second = Client().get(url)
     assert second["X-Cache"] == "hit"
     assert second.content == first.content
