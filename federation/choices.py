@@ -2,10 +2,12 @@
 
 from django.db import IntegrityError, transaction
 
+from lib.cachetags import cached
 from network.services import current_network
 
 from .keys import new_pair
 from .models import InstanceActor, NetworkChoices
+from .tags import CHOICES_TAG
 
 
 def current() -> NetworkChoices:
@@ -21,11 +23,15 @@ def replies_under_posts() -> bool:
     """Replies from elsewhere go to "Replies from elsewhere" under the post: the
     administrators chose it, and the network's comment rule lets comments show without a
     moderator (comments switched on, not waiting for approval)."""
-    if not NetworkChoices.objects.filter(
-        pk=1, remote_replies=NetworkChoices.Replies.SECTION
-    ).exists():
-        return False
-    return replies_rule_allows()
+    # Asked by every post page: remembered until the administrators choose again.
+    chosen = cached(
+        "federation:replies-section",
+        lambda: NetworkChoices.objects.filter(
+            pk=1, remote_replies=NetworkChoices.Replies.SECTION
+        ).exists(),
+        [CHOICES_TAG],
+    )
+    return chosen and replies_rule_allows()
 
 
 def replies_rule_allows() -> bool:

@@ -56,7 +56,18 @@ def settings_link(request: HttpRequest, user: Any) -> str:
     )
 
 
+def post_replies(request: HttpRequest, post: Any) -> str:
+    """Under a post (blogs' "post_footer"): the replies from elsewhere, when the administrators
+    chose to show them there (federation/templatetags/federation.remote_replies)."""
+    if not rules.enabled():
+        return ""
+    from .templatetags.federation import remote_replies
+
+    return remote_replies({"request": request}, post)
+
+
 def register_all() -> None:
+    sections.register("post_footer", "federation.replies", post_replies)
     sections.register("member", "federation.follow", member_box, order=15)
     sections.register("manage_nav", "federation.manage", manage_link, order=85)
     sections.register("settings", "federation.settings", settings_link, order=40)

@@ -30,6 +30,8 @@ from comments.services import add_comment
 from conftest import client_for, make_member, make_post
 from federation import remote, signatures
 from federation.models import Follower, Following, NetworkChoices, RemoteNote
+from federation.tags import CHOICES_TAG
+from lib.cachetags import invalidate
 from members.models import Member
 
 from .conftest import World
@@ -396,13 +398,14 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
         )
         assert not Comment.objects.filter(pk=state["reply"].pk).exists()
 
-    @steps.step(REPLIES_SECTION, finding=4, needs=(ALICE_FOLLOWS,))
+    @steps.step(REPLIES_SECTION, needs=(ALICE_FOLLOWS,))
     def _() -> None:
         # The administrators' other choice for replies from elsewhere (/manage/federation/);
         # comments need no approval on this network, so the rule lets them show at once.
         NetworkChoices.objects.update_or_create(
             pk=1, defaults={"remote_replies": NetworkChoices.Replies.SECTION}
         )
+        invalidate(CHOICES_TAG)  # as the administrators' page does (federation.services)
         try:
             text = "Greetings from Gilgit!"
             peer.send(
@@ -431,6 +434,7 @@ def test_anjuman_and_bovine_federate(world: World, creator: Member) -> None:
             assert text not in moderator.get("/manage/moderation/pending/").content.decode()
         finally:
             NetworkChoices.objects.filter(pk=1).update(remote_replies=NetworkChoices.Replies.QUEUE)
+            invalidate(CHOICES_TAG)
 
     # --- Forged deliveries ----------------------------------------------------------------------
 
