@@ -46,7 +46,18 @@ from likes import registry as like_registry
 from likes.models import Like, LikeCount
 from members.models import Member
 
-from . import choices, delivery, following, ids, objects, remote, rfc9421, rules, signatures
+from . import (
+    choices,
+    delivery,
+    following,
+    ids,
+    objects,
+    remote,
+    rfc9421,
+    rules,
+    signatures,
+    transport,
+)
 from .keys import actor_for
 from .models import Follower, Following, LocalActor, RemoteActor, RemoteNote, Server
 from .tags import followers_tag, replies_tag
@@ -95,6 +106,8 @@ def read(request: HttpRequest) -> Incoming:
         raise Refused(400, "body is not JSON") from e
     if not isinstance(activity, dict) or not isinstance(activity.get("type"), str):
         raise Refused(400, "not an activity")
+    if transport.has_nul(activity):
+        raise Refused(400, "a NUL character in the activity")
     actor_url = _id_of(activity.get("actor"))
     if not actor_url.startswith(("https://", "http://")):
         raise Refused(400, "activity without an actor")

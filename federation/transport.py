@@ -28,6 +28,18 @@ def _signed_by_instance(url: str) -> dict[str, str]:
     return headers
 
 
+def has_nul(value: object) -> bool:
+    """Whether a parsed JSON document holds a NUL character anywhere (a key or a text): no
+    ActivityStreams text has one, and PostgreSQL cannot store or even look one up."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_nul(v) for v in value)
+    return False
+
+
 def get_json(url: str, *, accept: str = AP_ACCEPT) -> dict[str, Any]:
     """A JSON document (an actor, a note, WebFinger's answer) from another server, always
     signed by the instance actor, as Mastodon signs its fetches: servers that answer only
@@ -42,6 +54,8 @@ def get_json(url: str, *, accept: str = AP_ACCEPT) -> dict[str, Any]:
         raise BadDocument("the answer is not JSON") from e
     if not isinstance(document, dict):
         raise BadDocument("the answer is not a JSON object")
+    if has_nul(document):
+        raise BadDocument("the answer holds a NUL character")
     return document
 
 

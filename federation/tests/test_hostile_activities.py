@@ -39,6 +39,9 @@ def shapes(peer: Peer, post_url: str) -> list[Any]:
         found.append({"type": "Create", "actor": alice, "id": peer.url("/c"), "object": bad_note})
     found.append({"type": ["Follow"], "actor": alice, "object": "http://testserver/blog/"})
     found.append({"actor": alice, "object": "x"})
+    # NUL in a key or a text: PostgreSQL can neither store nor look up one (refused, 400).
+    found.append({"type": "Like", "actor": alice, "id": peer.url("/l"), "object": "x\x00y"})
+    found.append({"type": "Follow", "actor": alice, "id": peer.url("/f"), "object\x00": "x"})
     return found
 
 
