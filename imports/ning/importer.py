@@ -561,8 +561,18 @@ class NingImport:
         if original in done:
             self.report.skipped("blog posts", "already imported")
             return
+        author = self.person(record.get("contributorName"), "blog posts")
+        published = as_text(record.get("publishStatus")).lower() in ("publish", "published")
         body_html = self.repoint_images(
-            "blog posts", self.embeds_to_links("blog posts", as_text(record.get("description")))
+            "blog posts",
+            self.embeds_to_links(
+                "blog posts",
+                as_text(record.get("description")),
+                # A draft's videos stay links: a video here is public.
+                owner=author if published else None,
+                created=parse_date(record.get("createdDate")),
+                source=f"blog:{original}",
+            ),
         )
         body_html += self.file_links("blog posts", _list(record.get("fileAttachments")))
         title = text_title(record.get("title"))
@@ -573,9 +583,8 @@ class NingImport:
         if created is None:
             self.report.repaired("blog posts", "no date: the import's date used")
             created = self.now
-        published = as_text(record.get("publishStatus")).lower() in ("publish", "published")
         post = Post(
-            author=self.person(record.get("contributorName"), "blog posts"),
+            author=author,
             title=title[:200],
             slug=slugify(title, allow_unicode=True)[:80] or "post",
             status=Post.Status.PUBLISHED if published else Post.Status.DRAFT,
@@ -731,15 +740,24 @@ class NingImport:
         if group is None:
             category = self.category(text_title(record.get("category")))
             self.touched_categories.add(category.pk)
+        starter = self.person(record.get("contributorName"), "discussions")
         body_html = self.repoint_images(
-            "discussions", self.embeds_to_links("discussions", as_text(record.get("description")))
+            "discussions",
+            self.embeds_to_links(
+                "discussions",
+                as_text(record.get("description")),
+                # A group's discussion keeps links: a video here is public, the group may not be.
+                owner=starter if group is None else None,
+                created=parse_date(record.get("createdDate")),
+                source=f"discussion:{original}",
+            ),
         )
         title = text_title(record.get("title")) or truncate_words(html_to_text(body_html), 80)
         created = self.date("discussions", record.get("createdDate"))
         discussion = Discussion(
             category=category,
             group=group,
-            author=self.person(record.get("contributorName"), "discussions"),
+            author=starter,
             title=(title or "—")[:200],
             slug=slugify(title, allow_unicode=True)[:80] or "discussion",
             body=html_to_lines(body_html)[:50_000],
@@ -1212,20 +1230,68 @@ class NingImport:
 
         return _IMG.sub(swap, sanitize_html(value))
 
-    def embeds_to_links(self, kind: str, value: str) -> str:
+    def embeds_to_links(
+        self,
+        kind: str,
+        value: str,
+        *,
+        owner: Member | None = None,
+        created: dt.datetime | None = None,
+        source: str = "",
+    ) -> str:
         """Old video players written into a text (YouTube's `<object>`/`<embed>`, iframes,
-        Vimeo's `clip_id=`), which the sanitiser would drop, turned into a link to the video;
-        any other embed is dropped by the sanitiser (and counted)."""
+        Vimeo's `clip_id=`), which the sanitiser would drop. With an `owner` (the text's
+        author), each becomes the platform's own player: a video of theirs in the videos app
+        (the player made from the checked id, videos/providers.py), linked from where the
+        embed was; without one, or when the videos app cannot take it, a link to the video.
+        Any other embed is dropped by the sanitiser (and counted)."""
+        found = iter(range(1, 1_000))
 
         def swap(match: re.Match[str]) -> str:
             address = video_address(match.group(0))
             if address is None:
                 self.report.repaired(kind, "an embed that is no video we show: left out")
                 return ""
+            number = next(found)
+            if owner is not None and source and not self.dry_run:
+                video = self.embedded_video(owner, address, created, f"{source}#{number}")
+                if video is not None:
+                    self.report.repaired(kind, "old video player turned into a video here")
+                    label = html.escape(_("Video: %(title)s") % {"title": video.title})
+                    return f'<p><a href="{video.get_absolute_url()}">{label}</a></p>'
             self.report.repaired(kind, "old video player turned into a link to the video")
             return f'<p><a href="{address}">{address}</a></p>'
 
         return _EMBED.sub(swap, value)
+
+    def embedded_video(
+        self, owner: Member, address: str, created: dt.datetime | None, original: str
+    ) -> "Video | None":
+        """The video an old player in a text showed, as a video of the text's author (made
+        once: a second run finds it by `original`)."""
+        known = self.done("embedded video").get(original[:300])
+        if known is not None:
+            return Video.objects.filter(pk=known).first()
+        try:
+            ref = providers.parse(address)
+        except ValidationError:
+            return None
+        video = Video(
+            owner=owner,
+            provider=ref.provider,
+            video_id=ref.video_id,
+            host=ref.host,
+            url=ref.watch_url,
+            title=ref.watch_url[:200],
+            description="",
+            created_at=created or self.now,
+            source=SOURCE,
+            source_id=f"embed:{original}"[:500],
+        )
+        video.save(force_insert=True)
+        self.remember("embedded video", original[:300], video)
+        self.report.imported("videos")
+        return video
 
     def store_picture(self, path: Path) -> str | None:
         try:

@@ -425,3 +425,39 @@ def test_a_run_stopped_halfway_is_finished_by_the_next(
     assert Comment.objects.count() == 14
     originals = ImportedRecord.objects.values_list("kind", "original_id")
     assert len(set(originals)) == len(originals)
+
+
+def test_an_old_player_in_a_published_post_becomes_the_platforms_player(
+    network: Network, tmp_path: Path, settings: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    folder = tmp_path / "embeds"
+    folder.mkdir()
+    people = [
+        {
+            "contributorName": "3y1zara",
+            "fullName": "Zara Ilyas",
+            "state": "active",
+            "email": "zara@example.net",
+            "createdDate": "2010-01-01T10:00:00.000Z",
+        }
+    ]
+    posts = [{
+        "id": "2x0owner:BlogEntry:700", "contributorName": "3y1zara", "title": "Monsoon film",
+        "description": '<p>Watch:</p><object><param name="movie" '
+                       'value="http://www.youtube.com/v/abcDEF12345&hl=en"></object>',
+        "createdDate": "2012-07-01T10:00:00.000Z", "publishStatus": "publish",
+    }]  # fmt: skip
+    (folder / "ning-members-local.json").write_text(json.dumps(people), encoding="utf-8")
+    (folder / "ning-blogs-local.json").write_text(json.dumps(posts), encoding="utf-8")
+    run(folder)
+    video = Video.objects.get()
+    assert (video.provider, video.video_id) == ("youtube", "abcDEF12345")
+    assert video.owner.email == "zara@example.net"
+    post = Post.objects.get(source_id="blog:2x0owner:BlogEntry:700")
+    assert f'href="{video.get_absolute_url()}"' in post.body_html
+    # The video's page plays it (the platform's player), and a second run makes no other.
+    page = Client().get(video.get_absolute_url()).content.decode()
+    assert "youtube-nocookie.com/embed/abcDEF12345" in page
+    run(folder)
+    assert Video.objects.count() == 1
